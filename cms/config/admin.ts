@@ -1,0 +1,13 @@
+import { loadEnv } from '../src/platform/env';
+
+export default () => {
+  const env = loadEnv();
+  return {
+    serveAdminPanel: env.SERVE_ADMIN_PANEL,
+    auth: { secret: env.ADMIN_JWT_SECRET },
+    apiToken: { salt: env.API_TOKEN_SALT },
+    transfer: { token: { salt: env.TRANSFER_TOKEN_SALT } },
+    secrets: { encryptionKey: env.ENCRYPTION_KEY },
+    flags: { nps: false, promoteEE: false },
+  };
+};

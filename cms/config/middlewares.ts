@@ -1,0 +1,37 @@
+import { loadEnv } from '../src/platform/env';
+
+function s3Origin(endpoint: string | undefined): string[] {
+  return endpoint ? [new URL(endpoint).origin] : [];
+}
+
+export default () => {
+  const env = loadEnv();
+  const origins = env.CORS_ORIGINS?.split(',').map((origin) => origin.trim()) ?? [env.PORTAL_URL];
+  const mediaSources = ["'self'", 'data:', 'blob:', ...s3Origin(env.S3_ENDPOINT)];
+  return [
+    // First, so every request gets an id, a log line and a latency sample, errors included.
+    'global::request-context',
+    'strapi::errors',
+    {
+      name: 'strapi::security',
+      config: {
+        contentSecurityPolicy: {
+          useDefaults: true,
+          directives: {
+            'connect-src': ["'self'", 'https:'],
+            'img-src': mediaSources,
+            'media-src': mediaSources,
+            upgradeInsecureRequests: null,
+          },
+        },
+      },
+    },
+    { name: 'strapi::cors', config: { origin: origins, credentials: true } },
+    'strapi::poweredBy',
+    'strapi::query',
+    'strapi::body',
+    'strapi::session',
+    'strapi::favicon',
+    'strapi::public',
+  ];
+};

@@ -1,0 +1,66 @@
+import path from 'node:path';
+import { createOutboxTransport } from '../src/platform/email/outbox-transport';
+import { loadEnv, type PlatformEnv } from '../src/platform/env';
+
+// Compiled to dist/config, so the app root is two levels up.
+const appRoot = path.resolve(__dirname, '..', '..');
+
+function uploadConfig(env: PlatformEnv) {
+  if (!env.s3Enabled) return { config: { sizeLimit: 10 * 1024 * 1024 } };
+  return {
+    config: {
+      sizeLimit: 10 * 1024 * 1024,
+      provider: 'aws-s3',
+      providerOptions: {
+        s3Options: {
+          region: env.S3_REGION,
+          endpoint: env.S3_ENDPOINT,
+          forcePathStyle: env.S3_FORCE_PATH_STYLE,
+          credentials: {
+            accessKeyId: env.S3_ACCESS_KEY_ID,
+            secretAccessKey: env.S3_SECRET_ACCESS_KEY,
+          },
+          params: {
+            Bucket: env.S3_BUCKET,
+            ACL: 'private',
+            signedUrlExpires: env.S3_SIGNED_URL_EXPIRES,
+          },
+        },
+      },
+    },
+  };
+}
+
+function emailConfig(env: PlatformEnv) {
+  const settings = {
+    defaultFrom: env.EMAIL_FROM,
+    defaultReplyTo: env.EMAIL_REPLY_TO ?? env.EMAIL_FROM,
+  };
+  const providerOptions = env.smtpEnabled
+    ? {
+        host: env.SMTP_HOST,
+        port: env.SMTP_PORT,
+        secure: env.SMTP_SECURE,
+        auth: env.SMTP_USER ? { user: env.SMTP_USER, pass: env.SMTP_PASSWORD } : undefined,
+      }
+    : createOutboxTransport(path.resolve(appRoot, env.MAIL_OUTBOX_DIR));
+  return { config: { provider: 'nodemailer', providerOptions, settings } };
+}
+
+export default () => {
+  const env = loadEnv();
+  return {
+    'users-permissions': {
+      config: {
+        jwtSecret: env.JWT_SECRET,
+        jwtManagement: 'refresh',
+        sessions: {
+          accessTokenLifespan: 15 * 60,
+          maxRefreshTokenLifespan: 7 * 24 * 60 * 60,
+        },
+      },
+    },
+    upload: uploadConfig(env),
+    email: emailConfig(env),
+  };
+};

@@ -1,0 +1,3 @@
+import ops from './ops';
+
+export default { ops };

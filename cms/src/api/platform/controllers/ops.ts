@@ -1,0 +1,29 @@
+import type { Core } from '@strapi/strapi';
+import type { Context } from 'koa';
+import { getService } from '../../../platform/services';
+
+/** Liveness, readiness and metrics: the operator's view of an instance. */
+export default ({ strapi }: { strapi: Core.Strapi }) => ({
+  liveness(ctx: Context) {
+    ctx.body = { status: 'ok' };
+  },
+
+  async readiness(ctx: Context) {
+    const readiness = await getService(strapi, 'health').readiness();
+    ctx.status = readiness.status === 'ready' ? 200 : 503;
+    if (readiness.down.length > 0) {
+      ctx.set('retry-after', '5');
+    }
+    ctx.body = {
+      ...readiness,
+      message:
+        readiness.down.length === 0 ? 'ready' : `unavailable: ${readiness.down.join(', ')} down`,
+    };
+  },
+
+  async metrics(ctx: Context) {
+    const metrics = getService(strapi, 'metrics');
+    ctx.type = metrics.contentType;
+    ctx.body = await metrics.render();
+  },
+});

@@ -1,0 +1,5 @@
+import cache from './cache';
+import health from './health';
+import metrics from './metrics';
+
+export default { cache, health, metrics };

@@ -1,0 +1,36 @@
+import type { Core } from '@strapi/strapi';
+import { loadEnv } from './platform/env';
+import { ensureDemoOwner, ensureSuperAdmin } from './platform/seed/demo-accounts';
+import { ensureHomePage } from './platform/seed/home-page';
+import { ensureLocales } from './platform/seed/locales';
+import { grantActions, PUBLIC_ACTIONS } from './platform/seed/permissions';
+import { getService } from './platform/services';
+import { registerOpsRoutes } from './platform/ops-routes';
+
+export default {
+  register({ strapi }: { strapi: Core.Strapi }) {
+    registerOpsRoutes(strapi);
+  },
+
+  async bootstrap({ strapi }: { strapi: Core.Strapi }) {
+    const env = loadEnv();
+    await ensureLocales(strapi);
+    await grantActions(strapi, 'public', PUBLIC_ACTIONS);
+    await ensureHomePage(strapi);
+    if (env.SEED_DEMO_DATA) {
+      if (env.ADMIN_EMAIL && env.ADMIN_PASSWORD) {
+        await ensureSuperAdmin(strapi, { email: env.ADMIN_EMAIL, password: env.ADMIN_PASSWORD });
+      }
+      if (env.DEMO_OWNER_EMAIL && env.DEMO_OWNER_PASSWORD) {
+        await ensureDemoOwner(strapi, {
+          email: env.DEMO_OWNER_EMAIL,
+          password: env.DEMO_OWNER_PASSWORD,
+        });
+      }
+    }
+  },
+
+  async destroy({ strapi }: { strapi: Core.Strapi }) {
+    await getService(strapi, 'cache').close();
+  },
+};

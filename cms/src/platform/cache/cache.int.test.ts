@@ -1,0 +1,118 @@
+import { randomUUID } from 'node:crypto';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { createMemoryCache, createRedisCache, remember, type Cache } from './index';
+
+const REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
+
+const stores: Array<[string, () => Cache]> = [
+  ['in-process store', () => createMemoryCache()],
+  ['Redis', () => createRedisCache({ url: REDIS_URL, prefix: `mg-test:${randomUUID()}:` })],
+];
+
+describe.each(stores)('cache service on the %s', (_name, create) => {
+  let cache: Cache;
+
+  beforeEach(async () => {
+    cache = create();
+    await cache.ping();
+  });
+  afterEach(async () => {
+    await cache.deleteByPrefix('');
+    await cache.close();
+  });
+
+  it('returns what was set, as a copy', async () => {
+    const vehicle = { nickname: 'Rato', odometerKm: 12500, tags: ['daily'] };
+    await cache.set('vehicle:1', vehicle, 60);
+    vehicle.tags.push('mutated');
+
+    expect(await cache.get('vehicle:1')).toEqual({
+      nickname: 'Rato',
+      odometerKm: 12500,
+      tags: ['daily'],
+    });
+  });
+
+  it('answers undefined for a key never set', async () => {
+    expect(await cache.get('missing')).toBeUndefined();
+  });
+
+  it('forgets a value once its TTL has passed', async () => {
+    await cache.set('short', 'soon gone', 0.15);
+    await cache.set('long', 'still here', 60);
+    await sleep(400);
+
+    expect(await cache.get('short')).toBeUndefined();
+    expect(await cache.get('long')).toBe('still here');
+  });
+
+  it('overwrites a value and its TTL', async () => {
+    await cache.set('k', 1, 0.15);
+    await cache.set('k', 2, 60);
+    await sleep(400);
+    expect(await cache.get('k')).toBe(2);
+  });
+
+  it('deletes one key', async () => {
+    await cache.set('a', 1, 60);
+    await cache.set('b', 2, 60);
+    await cache.delete('a');
+    expect(await cache.get('a')).toBeUndefined();
+    expect(await cache.get('b')).toBe(2);
+  });
+
+  it('deletes by prefix and only by prefix', async () => {
+    await cache.set('owner:1:vehicles:list', [1], 60);
+    await cache.set('owner:1:vehicles:abc', { id: 'abc' }, 60);
+    await cache.set('owner:10:vehicles:list', [10], 60);
+    await cache.set('owner:2:vehicles:list', [2], 60);
+
+    const deleted = await cache.deleteByPrefix('owner:1:');
+
+    expect(deleted).toBe(2);
+    expect(await cache.get('owner:1:vehicles:list')).toBeUndefined();
+    expect(await cache.get('owner:1:vehicles:abc')).toBeUndefined();
+    expect(await cache.get('owner:10:vehicles:list')).toEqual([10]);
+    expect(await cache.get('owner:2:vehicles:list')).toEqual([2]);
+  });
+
+  it('treats glob characters in a prefix literally', async () => {
+    await cache.set('a*b:1', 1, 60);
+    await cache.set('axb:1', 2, 60);
+    expect(await cache.deleteByPrefix('a*')).toBe(1);
+    expect(await cache.get('axb:1')).toBe(2);
+  });
+
+  it('rejects a TTL that is not positive', async () => {
+    await expect(cache.set('k', 1, 0)).rejects.toThrow(RangeError);
+    await expect(cache.set('k', 1, Number.NaN)).rejects.toThrow(RangeError);
+  });
+
+  it('remembers a loaded value and loads once', async () => {
+    const load = jest.fn(async () => ({ loaded: true }));
+    expect(await remember(cache, 'r', 60, load)).toEqual({ loaded: true });
+    expect(await remember(cache, 'r', 60, load)).toEqual({ loaded: true });
+    expect(load).toHaveBeenCalledTimes(1);
+  });
+});
+
+describe('Redis cache when Redis is unreachable', () => {
+  it('fails ping, and remember() still answers from the loader', async () => {
+    const errors: unknown[] = [];
+    const cache = createRedisCache({ url: 'redis://127.0.0.1:1', prefix: 'mg-test:down:' });
+    try {
+      await expect(cache.ping()).rejects.toThrow(/cache unavailable/);
+      const value = await remember(
+        cache,
+        'k',
+        60,
+        async () => 'from database',
+        (e) => errors.push(e),
+      );
+      expect(value).toBe('from database');
+      expect(errors).toHaveLength(1);
+    } finally {
+      await cache.close();
+    }
+  });
+});

@@ -1,0 +1,51 @@
+/** A shared key-value cache with per-key TTL; Redis in production, in-process otherwise. */
+export interface Cache {
+  readonly kind: 'redis' | 'memory';
+  /** The stored value, or undefined when absent or expired. */
+  get<T>(key: string): Promise<T | undefined>;
+  /** Stores a JSON-serialisable value for `ttlSeconds` (fractions allowed). */
+  set<T>(key: string, value: T, ttlSeconds: number): Promise<void>;
+  delete(key: string): Promise<void>;
+  /** Deletes every key starting with `prefix`; returns how many were deleted. */
+  deleteByPrefix(prefix: string): Promise<number>;
+  /** Resolves when the store answers; rejects with the reason otherwise. */
+  ping(): Promise<void>;
+  close(): Promise<void>;
+}
+
+/** Raised when the backing store cannot be reached. */
+export class CacheUnavailableError extends Error {
+  constructor(cause: unknown) {
+    super(`cache unavailable: ${cause instanceof Error ? cause.message : String(cause)}`);
+    this.name = 'CacheUnavailableError';
+  }
+}
+
+export function assertTtl(ttlSeconds: number): void {
+  if (!Number.isFinite(ttlSeconds) || ttlSeconds <= 0) {
+    throw new RangeError(`ttlSeconds must be a positive number, got ${ttlSeconds}`);
+  }
+}
+
+/**
+ * Read-through helper: answers from the cache, else from `load`, storing the result.
+ * A cache that is down never fails the read; the value comes from `load` instead.
+ */
+export async function remember<T>(
+  cache: Cache,
+  key: string,
+  ttlSeconds: number,
+  load: () => Promise<T>,
+  onCacheError: (error: unknown) => void = () => undefined,
+): Promise<T> {
+  try {
+    const hit = await cache.get<T>(key);
+    if (hit !== undefined) return hit;
+  } catch (error) {
+    onCacheError(error);
+    return load();
+  }
+  const value = await load();
+  await cache.set(key, value, ttlSeconds).catch(onCacheError);
+  return value;
+}

@@ -1,0 +1,162 @@
+import { z } from 'zod';
+
+/** Values shipped in examples that must never reach production. */
+const PLACEHOLDER_PATTERN =
+  /^(|tobemodified|changeme|change-me|change_me|replace-?me|placeholder|secret|example|xxx+|todo)$/i;
+
+/** Secrets the CMS signs or encrypts with; production refuses to boot without real values. */
+export const SECRET_VARIABLES = [
+  'APP_KEYS',
+  'API_TOKEN_SALT',
+  'ADMIN_JWT_SECRET',
+  'TRANSFER_TOKEN_SALT',
+  'JWT_SECRET',
+  'ENCRYPTION_KEY',
+  'METRICS_TOKEN',
+] as const;
+
+const booleanString = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no'])
+  .transform((value) => ['true', '1', 'yes'].includes(value));
+
+const optionalString = z
+  .string()
+  .trim()
+  .optional()
+  .transform((value) => (value === '' ? undefined : value));
+
+const port = z.coerce.number().int().min(0).max(65535);
+
+const envSchema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  HOST: z.string().default('0.0.0.0'),
+  PORT: port.default(1337),
+  PUBLIC_URL: z.string().url().optional(),
+  PORTAL_URL: z.string().url().default('http://localhost:4321'),
+  CORS_ORIGINS: optionalString,
+  SERVE_ADMIN_PANEL: booleanString.default('true'),
+  LOG_LEVEL: z.enum(['error', 'warn', 'info', 'http', 'verbose', 'debug', 'silly']).default('info'),
+
+  APP_KEYS: z.string(),
+  API_TOKEN_SALT: z.string(),
+  ADMIN_JWT_SECRET: z.string(),
+  TRANSFER_TOKEN_SALT: z.string(),
+  JWT_SECRET: z.string(),
+  ENCRYPTION_KEY: z.string(),
+  METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters'),
+
+  DATABASE_URL: optionalString,
+  DATABASE_CLIENT: z.enum(['sqlite', 'postgres']).optional(),
+  DATABASE_FILENAME: z.string().default('.tmp/data.db'),
+  DATABASE_SSL: booleanString.default('false'),
+  DATABASE_POOL_MIN: z.coerce.number().int().min(0).default(0),
+  DATABASE_POOL_MAX: z.coerce.number().int().min(1).default(10),
+
+  REDIS_URL: optionalString,
+  CACHE_PREFIX: z.string().default('mg:'),
+
+  S3_ENDPOINT: optionalString,
+  S3_REGION: z.string().default('us-east-1'),
+  S3_BUCKET: optionalString,
+  S3_ACCESS_KEY_ID: optionalString,
+  S3_SECRET_ACCESS_KEY: optionalString,
+  S3_FORCE_PATH_STYLE: booleanString.default('true'),
+  S3_SIGNED_URL_EXPIRES: z.coerce.number().int().min(60).max(604800).default(900),
+
+  SMTP_HOST: optionalString,
+  SMTP_PORT: port.default(587),
+  SMTP_SECURE: booleanString.default('false'),
+  SMTP_USER: optionalString,
+  SMTP_PASSWORD: optionalString,
+  EMAIL_FROM: z.string().default('MotorGhar <no-reply@motorghar.local>'),
+  EMAIL_REPLY_TO: optionalString,
+  MAIL_OUTBOX_DIR: z.string().default('.tmp/outbox'),
+
+  SEED_DEMO_DATA: booleanString.default('false'),
+  ADMIN_EMAIL: optionalString,
+  ADMIN_PASSWORD: optionalString,
+  DEMO_OWNER_EMAIL: optionalString,
+  DEMO_OWNER_PASSWORD: optionalString,
+});
+
+/** Every variable the CMS reads. */
+export const ENV_VARIABLES = Object.keys(envSchema.shape);
+
+export type PlatformEnv = z.infer<typeof envSchema> & {
+  databaseClient: 'sqlite' | 'postgres';
+  s3Enabled: boolean;
+  smtpEnabled: boolean;
+  appKeys: string[];
+};
+
+/** Raised when the environment cannot run the CMS; the message names every bad variable. */
+export class EnvConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid environment configuration:\n  - ${problems.join('\n  - ')}`);
+    this.name = 'EnvConfigError';
+  }
+}
+
+const S3_VARIABLES = ['S3_BUCKET', 'S3_ACCESS_KEY_ID', 'S3_SECRET_ACCESS_KEY'] as const;
+
+function secretProblems(source: NodeJS.ProcessEnv, production: boolean): string[] {
+  return SECRET_VARIABLES.flatMap((name) => {
+    const value = source[name]?.trim();
+    if (!value) {
+      const hint = production ? '' : ' (run `npm run dev` once to generate development secrets)';
+      return [`${name} is missing${hint}`];
+    }
+    if (production && PLACEHOLDER_PATTERN.test(value)) {
+      return [`${name} still holds the placeholder "${value}"; set a real secret`];
+    }
+    return [];
+  });
+}
+
+function s3Problems(env: z.infer<typeof envSchema>): string[] {
+  const present = S3_VARIABLES.filter((name) => env[name] !== undefined);
+  if (present.length === 0 || present.length === S3_VARIABLES.length) return [];
+  return S3_VARIABLES.filter((name) => env[name] === undefined).map(
+    (name) => `${name} is missing (S3 storage needs ${S3_VARIABLES.join(', ')})`,
+  );
+}
+
+/**
+ * Parses and validates the CMS environment. Throws {@link EnvConfigError} naming every
+ * variable that is missing or wrong, so a misconfigured instance never half-starts.
+ */
+export function parseEnv(rawSource: NodeJS.ProcessEnv = process.env): PlatformEnv {
+  // An empty value means "not set", as in config/.env.example and compose env files.
+  const source = Object.fromEntries(
+    Object.entries(rawSource).filter(([, value]) => value !== undefined && value.trim() !== ''),
+  );
+  const result = envSchema.safeParse(source);
+  const production = source.NODE_ENV === 'production';
+  const problems = secretProblems(source, production);
+  if (!result.success) {
+    for (const issue of result.error.issues) {
+      const name = issue.path.join('.');
+      if (SECRET_VARIABLES.includes(name as (typeof SECRET_VARIABLES)[number]) && !source[name]) {
+        continue;
+      }
+      problems.push(`${name}: ${issue.message}`);
+    }
+  }
+  if (result.success) problems.push(...s3Problems(result.data));
+  if (problems.length > 0 || !result.success) throw new EnvConfigError(problems);
+
+  const env = result.data;
+  const databaseClient = env.DATABASE_CLIENT ?? (env.DATABASE_URL ? 'postgres' : 'sqlite');
+  return {
+    ...env,
+    databaseClient,
+    s3Enabled: env.S3_BUCKET !== undefined,
+    smtpEnabled: env.SMTP_HOST !== undefined,
+    appKeys: env.APP_KEYS.split(',').map((key) => key.trim()),
+  };
+}
+
+/** The validated environment of this process. */
+export function loadEnv(): PlatformEnv {
+  return parseEnv(process.env);
+}

@@ -1,0 +1,51 @@
+import request from 'supertest';
+import { bootStrapi, createTestDatabase, testEnv, type TestDatabase } from './harness';
+
+describe('boot-time seeding', () => {
+  let db: TestDatabase;
+
+  beforeAll(async () => {
+    db = await createTestDatabase();
+  });
+  afterAll(async () => {
+    await db?.drop();
+  });
+
+  it('leaves exactly the locales en and ne, one home page per locale and one of each demo account, however often it boots', async () => {
+    const env = testEnv({
+      DATABASE_URL: db.url,
+      SEED_DEMO_DATA: 'true',
+      ADMIN_EMAIL: 'Admin@MotorGhar.test',
+      ADMIN_PASSWORD: 'Admin-Password-2026',
+      DEMO_OWNER_EMAIL: 'owner@motorghar.test',
+      DEMO_OWNER_PASSWORD: 'Owner-Password-2026',
+    });
+    for (let boot = 1; boot <= 2; boot += 1) {
+      const { strapi } = await bootStrapi(env);
+      try {
+        const locales = await strapi.plugin('i18n').service('locales').find();
+        expect(locales.map((locale: { code: string }) => locale.code).sort()).toEqual(['en', 'ne']);
+        const pages = await strapi.db.query('api::home-page.home-page').findMany({});
+        expect(pages.map((page: { locale: string }) => page.locale).sort()).toEqual(['en', 'ne']);
+        const admins = await strapi.db.query('admin::user').findMany({});
+        expect(admins.map((admin: { email: string }) => admin.email)).toEqual([
+          'admin@motorghar.test',
+        ]);
+        expect(await strapi.db.query('plugin::users-permissions.user').count({})).toBe(1);
+
+        const http = request(strapi.server.httpServer);
+        const owner = await http
+          .post('/api/auth/local')
+          .send({ identifier: 'owner@motorghar.test', password: 'Owner-Password-2026' });
+        expect(owner.status).toBe(200);
+        expect(owner.body.jwt).toEqual(expect.any(String));
+        const admin = await http
+          .post('/admin/login')
+          .send({ email: 'admin@motorghar.test', password: 'Admin-Password-2026' });
+        expect(admin.status).toBe(200);
+      } finally {
+        await strapi.destroy();
+      }
+    }
+  });
+});

@@ -1,0 +1,214 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import type { AddressInfo } from 'node:net';
+import S3rver from 's3rver';
+import { SMTPServer } from 'smtp-server';
+import request from 'supertest';
+import {
+  bootStrapi,
+  createTestDatabase,
+  testEnv,
+  TEST_REDIS_URL,
+  type BootedStrapi,
+  type TestDatabase,
+} from './harness';
+
+interface ReceivedMail {
+  from: string;
+  to: string[];
+  raw: string;
+}
+
+function startSmtpServer(received: ReceivedMail[]): Promise<SMTPServer & { port: number }> {
+  const server = new SMTPServer({
+    authOptional: true,
+    disabledCommands: ['STARTTLS'],
+    onData(stream, session, callback) {
+      let raw = '';
+      stream.on('data', (chunk: Buffer) => (raw += chunk.toString()));
+      stream.on('end', () => {
+        received.push({
+          from: session.envelope.mailFrom ? session.envelope.mailFrom.address : '',
+          to: session.envelope.rcptTo.map((rcpt) => rcpt.address),
+          raw,
+        });
+        callback();
+      });
+    },
+  });
+  return new Promise((resolve) => {
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.server.address() as AddressInfo;
+      resolve(Object.assign(server, { port }));
+    });
+  });
+}
+
+describe('CMS platform on PostgreSQL, Redis, S3 and SMTP', () => {
+  const mail: ReceivedMail[] = [];
+  let db: TestDatabase;
+  let smtp: SMTPServer & { port: number };
+  let s3: S3rver;
+  let s3Dir: string;
+  let app: BootedStrapi;
+  let metricsToken: string;
+  const http = () => request(app.strapi.server.httpServer);
+
+  beforeAll(async () => {
+    s3Dir = mkdtempSync(path.join(tmpdir(), 'mg-s3-'));
+    s3 = new S3rver({
+      address: '127.0.0.1',
+      port: 0,
+      silent: true,
+      directory: s3Dir,
+      configureBuckets: [{ name: 'motorghar-test', configs: [] }],
+    });
+    const s3Address = (await s3.run()) as AddressInfo;
+    smtp = await startSmtpServer(mail);
+    db = await createTestDatabase();
+    const env = testEnv({
+      DATABASE_URL: db.url,
+      REDIS_URL: TEST_REDIS_URL,
+      S3_ENDPOINT: `http://127.0.0.1:${s3Address.port}`,
+      S3_BUCKET: 'motorghar-test',
+      S3_ACCESS_KEY_ID: 'S3RVER',
+      S3_SECRET_ACCESS_KEY: 'S3RVER',
+      SMTP_HOST: '127.0.0.1',
+      SMTP_PORT: String(smtp.port),
+    });
+    metricsToken = env.METRICS_TOKEN;
+    app = await bootStrapi(env);
+  });
+
+  afterAll(async () => {
+    await app?.strapi.destroy();
+    await db?.drop();
+    await new Promise<void>((resolve) => smtp?.close(() => resolve()));
+    await s3?.close();
+    rmSync(s3Dir, { recursive: true, force: true });
+  });
+
+  it('answers liveness on /healthz', async () => {
+    const response = await http().get('/healthz');
+    expect(response.status).toBe(200);
+    expect(response.body).toEqual({ status: 'ok' });
+  });
+
+  it('is ready when PostgreSQL, Redis and the S3 bucket all answer', async () => {
+    const response = await http().get('/readyz');
+    expect(response.status).toBe(200);
+    expect(response.body).toMatchObject({
+      status: 'ready',
+      down: [],
+      checks: {
+        database: { status: 'up', kind: 'postgres' },
+        cache: { status: 'up', kind: 'redis' },
+        storage: { status: 'up', kind: 's3' },
+      },
+    });
+  });
+
+  it('echoes the caller request id and logs it with method, route, status and duration', async () => {
+    const response = await http().get('/healthz').set('x-request-id', 'trace-abc-123');
+    expect(response.headers['x-request-id']).toBe('trace-abc-123');
+
+    const line = app.logLines().find((entry) => entry.requestId === 'trace-abc-123');
+    expect(line).toMatchObject({
+      message: 'request',
+      method: 'GET',
+      route: '/healthz',
+      path: '/healthz',
+      status: 200,
+    });
+    expect(typeof line?.durationMs).toBe('number');
+    expect(typeof line?.timestamp).toBe('string');
+  });
+
+  it('makes up a request id when the caller sends none, and logs 404s too', async () => {
+    const response = await http().get('/no-such-page');
+    expect(response.status).toBe(404);
+    const id = response.headers['x-request-id'];
+    expect(id).toMatch(/^[0-9a-f-]{36}$/);
+    expect(app.logLines().find((entry) => entry.requestId === id)).toMatchObject({
+      route: 'unmatched',
+      status: 404,
+    });
+  });
+
+  it('refuses an anonymous or wrong-token metrics scrape', async () => {
+    expect((await http().get('/metrics')).status).toBe(401);
+    const wrong = await http().get('/metrics').set('authorization', 'Bearer not-the-token');
+    expect(wrong.status).toBe(401);
+    expect(wrong.text).not.toContain('http_request_duration_seconds');
+  });
+
+  it('exposes the request-duration histogram and process metrics to the scraper', async () => {
+    await http().get('/api/home-page?locale=en').expect(200);
+    const response = await http().get('/metrics').set('authorization', `Bearer ${metricsToken}`);
+
+    expect(response.status).toBe(200);
+    expect(response.headers['content-type']).toContain('text/plain');
+    expect(response.text).toMatch(
+      /http_request_duration_seconds_bucket\{le="0\.\d+",method="GET",route="\/api\/home-page",status="200"\} 1/,
+    );
+    expect(response.text).toMatch(
+      /http_request_duration_seconds_count\{method="GET",route="\/api\/home-page",status="200"\} 1/,
+    );
+    expect(response.text).toContain('process_cpu_user_seconds_total');
+    expect(response.text).toContain('nodejs_heap_size_used_bytes');
+  });
+
+  it('never writes passwords, tokens or cookies to the log', async () => {
+    const password = 'Correct-Horse-Battery-77';
+    const bearer = 'eyJhbGciOiJIUzI1NiJ9.eyJpZCI6NDJ9.not-a-real-signature';
+    const cookie = 'mg_refresh=cookie-secret-value-991';
+    await http()
+      .post('/api/auth/local')
+      .set('cookie', cookie)
+      .send({ identifier: 'nobody@example.com', password });
+    await http()
+      .get('/api/users/me')
+      .set('authorization', `Bearer ${bearer}`)
+      .set('cookie', cookie);
+    await http().get('/api/home-page?locale=en&token=query-secret-552');
+    app.strapi.log.warn('upstream refused', {
+      headers: { authorization: `Bearer ${bearer}` },
+      body: { password },
+      detail: `retrying with Bearer ${bearer}`,
+    });
+
+    const log = app.rawLog();
+    expect(log).toContain('/api/auth/local');
+    expect(log).toContain('/api/users/me');
+    expect(log).toContain('upstream refused');
+    for (const secretValue of [password, bearer, 'cookie-secret-value-991', 'query-secret-552']) {
+      expect(log).not.toContain(secretValue);
+    }
+  });
+
+  it('has the locales en (default) and ne', async () => {
+    const locales = await app.strapi.plugin('i18n').service('locales').find();
+    expect(locales.map((locale: { code: string }) => locale.code).sort()).toEqual(['en', 'ne']);
+    expect(await app.strapi.plugin('i18n').service('locales').getDefaultLocale()).toBe('en');
+  });
+
+  it('serves the home page copy in English and Nepali to anonymous visitors', async () => {
+    const en = await http().get('/api/home-page?locale=en').expect(200);
+    const ne = await http().get('/api/home-page?locale=ne').expect(200);
+    expect(en.body.data).toMatchObject({ locale: 'en', headline: 'Welcome to MotorGhar' });
+    expect(ne.body.data).toMatchObject({ locale: 'ne', headline: 'मोटरघरमा स्वागत छ' });
+  });
+
+  it('sends email through the configured SMTP server', async () => {
+    await app.strapi.plugin('email').service('email').send({
+      to: 'owner@example.com',
+      subject: 'Service due',
+      text: 'Your Pulsar is due for service.',
+    });
+    expect(mail).toHaveLength(1);
+    expect(mail[0].to).toEqual(['owner@example.com']);
+    expect(mail[0].from).toBe('no-reply@motorghar.local');
+    expect(mail[0].raw).toContain('Subject: Service due');
+  });
+});
