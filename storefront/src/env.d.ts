@@ -1,0 +1,6 @@
+declare namespace App {
+  interface Locals {
+    /** Correlates portal and CMS log lines for one request. */
+    requestId: string;
+  }
+}

@@ -1,0 +1,85 @@
+import { describe, expect, it, vi } from 'vitest';
+import { createCmsClient, type CmsClientOptions } from './cms-client';
+
+const context = { requestId: 'req-123' };
+
+const homePageBody = (overrides: Record<string, unknown> = {}) => ({
+  data: {
+    id: 1,
+    documentId: 'abc123',
+    headline: 'स्वागत छ',
+    intro: 'तपाईंको ग्यारेज',
+    locale: 'ne',
+    ...overrides,
+  },
+  meta: {},
+});
+
+function clientWith(respond: CmsClientOptions['fetch'], overrides: Partial<CmsClientOptions> = {}) {
+  const onFailure = vi.fn();
+  const fetch = vi.fn(respond);
+  const client = createCmsClient({ baseUrl: 'http://cms.test', fetch, onFailure, ...overrides });
+  return { client, fetch, onFailure };
+}
+
+describe('cms client: getHomePage', () => {
+  it('returns the localized home page', async () => {
+    const { client } = clientWith(async () => Response.json(homePageBody()));
+
+    await expect(client.getHomePage('ne', context)).resolves.toEqual({
+      documentId: 'abc123',
+      headline: 'स्वागत छ',
+      intro: 'तपाईंको ग्यारेज',
+      locale: 'ne',
+    });
+  });
+
+  it('asks for the locale and forwards the request id', async () => {
+    const { client, fetch } = clientWith(async () => Response.json(homePageBody()));
+
+    await client.getHomePage('ne', context);
+
+    const [url, init] = fetch.mock.calls[0]!;
+    expect(String(url)).toBe('http://cms.test/api/home-page?locale=ne');
+    expect(new Headers(init?.headers).get('x-request-id')).toBe('req-123');
+  });
+
+  it('returns null and reports the status when the CMS answers an error', async () => {
+    const { client, onFailure } = clientWith(async () => new Response('{}', { status: 404 }));
+
+    await expect(client.getHomePage('en', context)).resolves.toBeNull();
+    expect(onFailure).toHaveBeenCalledWith(
+      expect.objectContaining({ status: 404, requestId: 'req-123' }),
+    );
+  });
+
+  it('returns null when the CMS cannot be reached', async () => {
+    const { client, onFailure } = clientWith(async () => {
+      throw new TypeError('fetch failed');
+    });
+
+    await expect(client.getHomePage('en', context)).resolves.toBeNull();
+    expect(onFailure).toHaveBeenCalledWith(
+      expect.objectContaining({ reason: 'TypeError: fetch failed' }),
+    );
+  });
+
+  it('returns null when the answer does not have the expected shape', async () => {
+    const { client } = clientWith(async () => Response.json(homePageBody({ headline: 42 })));
+
+    await expect(client.getHomePage('en', context)).resolves.toBeNull();
+  });
+
+  it('gives up after the timeout', async () => {
+    const hang: CmsClientOptions['fetch'] = (_url, init) =>
+      new Promise((_resolve, reject) => {
+        init?.signal?.addEventListener('abort', () => reject(init.signal?.reason));
+      });
+    const { client, onFailure } = clientWith(hang, { timeoutMs: 20 });
+
+    await expect(client.getHomePage('en', context)).resolves.toBeNull();
+    expect(onFailure).toHaveBeenCalledWith(
+      expect.objectContaining({ reason: expect.stringContaining('TimeoutError') }),
+    );
+  });
+});

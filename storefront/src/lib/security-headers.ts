@@ -1,0 +1,42 @@
+const PRODUCTION_CSP = {
+  'default-src': ["'self'"],
+  'img-src': ["'self'", 'data:'],
+  'font-src': ["'self'"],
+  'style-src': ["'self'"],
+  'script-src': ["'self'"],
+  'connect-src': ["'self'"],
+  'object-src': ["'none'"],
+  'base-uri': ["'self'"],
+  'form-action': ["'self'"],
+  'frame-ancestors': ["'none'"],
+};
+
+// Vite's dev server injects inline styles and scripts and talks to its HMR socket.
+const DEV_CSP = {
+  ...PRODUCTION_CSP,
+  'style-src': ["'self'", "'unsafe-inline'"],
+  'script-src': ["'self'", "'unsafe-inline'"],
+  'connect-src': ["'self'", 'ws:', 'wss:'],
+};
+
+/** Serialises CSP directives into a header value. */
+export function serializeCsp(directives: Record<string, string[]>): string {
+  return Object.entries(directives)
+    .map(([name, sources]) => [name, ...sources].join(' '))
+    .join('; ');
+}
+
+/**
+ * The security headers every portal response carries. The dev server needs a looser CSP;
+ * built output ships no inline scripts or styles (see `build.inlineStylesheets`).
+ */
+export function securityHeaders({ dev }: { dev: boolean }): Record<string, string> {
+  return {
+    'Content-Security-Policy': serializeCsp(dev ? DEV_CSP : PRODUCTION_CSP),
+    'X-Content-Type-Options': 'nosniff',
+    'Referrer-Policy': 'strict-origin-when-cross-origin',
+    'X-Frame-Options': 'DENY',
+    'Cross-Origin-Opener-Policy': 'same-origin',
+    'Permissions-Policy': 'camera=(), microphone=(), payment=(), geolocation=(self)',
+  };
+}
