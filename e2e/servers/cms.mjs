@@ -1,0 +1,67 @@
+// Starts the compiled CMS for the browser tests on a database of its own, dropped on exit.
+import { execFileSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { CMS_PORT, PORTAL_PORT } from './ports.mjs';
+
+const root = path.resolve(import.meta.dirname, '..', '..');
+const cmsDir = path.join(root, 'cms');
+const require = createRequire(path.join(cmsDir, 'package.json'));
+const { Client } = require('pg');
+const { createStrapi } = require('@strapi/strapi');
+
+const adminUrl =
+  process.env.TEST_DATABASE_ADMIN_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+const database = `mg_e2e_${Date.now()}_${randomBytes(3).toString('hex')}`;
+
+async function admin(sql) {
+  const client = new Client({ connectionString: adminUrl });
+  await client.connect();
+  try {
+    await client.query(sql);
+  } finally {
+    await client.end();
+  }
+}
+
+execFileSync('npm', ['run', 'compile', '-w', 'cms'], { cwd: root, stdio: 'inherit' });
+await admin(`CREATE DATABASE "${database}"`);
+
+const url = new URL(adminUrl);
+url.pathname = `/${database}`;
+const secret = () => randomBytes(24).toString('base64url');
+Object.assign(process.env, {
+  NODE_ENV: 'test',
+  HOST: '127.0.0.1',
+  PORT: String(CMS_PORT),
+  SERVE_ADMIN_PANEL: 'false',
+  DATABASE_URL: url.toString(),
+  REDIS_URL: process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379',
+  CACHE_PREFIX: `${database}:`,
+  PORTAL_URL: `http://127.0.0.1:${PORTAL_PORT}`,
+  APP_KEYS: `${secret()},${secret()}`,
+  API_TOKEN_SALT: secret(),
+  ADMIN_JWT_SECRET: secret(),
+  TRANSFER_TOKEN_SALT: secret(),
+  JWT_SECRET: secret(),
+  ENCRYPTION_KEY: secret(),
+  METRICS_TOKEN: secret(),
+  LOG_LEVEL: 'warn',
+});
+
+const strapi = createStrapi({ appDir: cmsDir, distDir: path.join(cmsDir, 'dist') });
+let stopping = false;
+async function stop() {
+  if (stopping) return;
+  stopping = true;
+  try {
+    await strapi.destroy();
+  } finally {
+    await admin(`DROP DATABASE IF EXISTS "${database}" WITH (FORCE)`);
+    process.exit(0);
+  }
+}
+process.on('SIGTERM', stop);
+process.on('SIGINT', stop);
+await strapi.start();

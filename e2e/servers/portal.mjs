@@ -1,0 +1,13 @@
+// Builds the portal and serves it the way production does, pointed at the test CMS.
+import { execFileSync } from 'node:child_process';
+import path from 'node:path';
+import { CMS_PORT, PORTAL_PORT } from './ports.mjs';
+
+const root = path.resolve(import.meta.dirname, '..', '..');
+Object.assign(process.env, {
+  HOST: '127.0.0.1',
+  PORT: String(PORTAL_PORT),
+  CMS_URL: `http://127.0.0.1:${CMS_PORT}`,
+});
+execFileSync('npm', ['run', 'build', '-w', 'storefront'], { cwd: root, stdio: 'inherit' });
+await import(path.join(root, 'storefront', 'dist', 'server', 'entry.mjs'));
