@@ -22,7 +22,7 @@ const jestCounts = (file) => {
   return (
     json && {
       passed: json.numPassedTests,
-      failed: json.numFailedTests + json.numRuntimeErrorTestSuites,
+      failed: json.numFailedTests + (json.numRuntimeErrorTestSuites ?? 0),
     }
   );
 };
