@@ -57,7 +57,12 @@ export default () => {
         sessions: {
           accessTokenLifespan: 15 * 60,
           maxRefreshTokenLifespan: 7 * 24 * 60 * 60,
+          idleRefreshTokenLifespan: 7 * 24 * 60 * 60,
         },
+        // Ours, shared through Redis, replaces the stock per-instance limiter (see
+        // src/platform/identity/auth-route-guards.ts).
+        ratelimit: { enabled: false },
+        register: { allowedFields: ['displayName', 'preferredLocale'] },
       },
     },
     upload: uploadConfig(env),

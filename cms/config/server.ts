@@ -6,7 +6,8 @@ export default () => {
     host: env.HOST,
     port: env.PORT,
     url: env.PUBLIC_URL ?? '',
-    proxy: env.NODE_ENV === 'production',
+    // Behind a proxy, the client address (rate limits, logs) comes from X-Forwarded-For.
+    proxy: { koa: env.TRUST_PROXY ?? env.NODE_ENV === 'production' },
     app: { keys: env.appKeys },
   };
 };

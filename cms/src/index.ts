@@ -3,19 +3,24 @@ import { loadEnv } from './platform/env';
 import { ensureDemoOwner, ensureSuperAdmin } from './platform/seed/demo-accounts';
 import { ensureHomePage } from './platform/seed/home-page';
 import { ensureLocales } from './platform/seed/locales';
-import { grantActions, PUBLIC_ACTIONS } from './platform/seed/permissions';
+import { OWNER_ACTIONS, PUBLIC_ACTIONS, syncRolePermissions } from './platform/seed/permissions';
+import { subscribeOwnerLifecycles } from './platform/identity/owner-lifecycles';
+import { configureAccountEmails } from './platform/seed/account-emails';
 import { getService } from './platform/services';
 import { registerOpsRoutes } from './platform/ops-routes';
 
 export default {
   register({ strapi }: { strapi: Core.Strapi }) {
     registerOpsRoutes(strapi);
+    subscribeOwnerLifecycles(strapi);
   },
 
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {
     const env = loadEnv();
     await ensureLocales(strapi);
-    await grantActions(strapi, 'public', PUBLIC_ACTIONS);
+    await syncRolePermissions(strapi, 'public', PUBLIC_ACTIONS);
+    await syncRolePermissions(strapi, 'authenticated', OWNER_ACTIONS);
+    await configureAccountEmails(strapi, env.PORTAL_URL);
     await ensureHomePage(strapi);
     if (env.SEED_DEMO_DATA) {
       if (env.ADMIN_EMAIL && env.ADMIN_PASSWORD) {

@@ -3,7 +3,6 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import S3rver from 's3rver';
-import { SMTPServer } from 'smtp-server';
 import request from 'supertest';
 import {
   bootStrapi,
@@ -13,42 +12,11 @@ import {
   type BootedStrapi,
   type TestDatabase,
 } from './harness';
-
-interface ReceivedMail {
-  from: string;
-  to: string[];
-  raw: string;
-}
-
-function startSmtpServer(received: ReceivedMail[]): Promise<SMTPServer & { port: number }> {
-  const server = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ['STARTTLS'],
-    onData(stream, session, callback) {
-      let raw = '';
-      stream.on('data', (chunk: Buffer) => (raw += chunk.toString()));
-      stream.on('end', () => {
-        received.push({
-          from: session.envelope.mailFrom ? session.envelope.mailFrom.address : '',
-          to: session.envelope.rcptTo.map((rcpt) => rcpt.address),
-          raw,
-        });
-        callback();
-      });
-    },
-  });
-  return new Promise((resolve) => {
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.server.address() as AddressInfo;
-      resolve(Object.assign(server, { port }));
-    });
-  });
-}
+import { startSmtpServer, type TestSmtpServer } from './smtp';
 
 describe('CMS platform on PostgreSQL, Redis, S3 and SMTP', () => {
-  const mail: ReceivedMail[] = [];
   let db: TestDatabase;
-  let smtp: SMTPServer & { port: number };
+  let smtp: TestSmtpServer;
   let s3: S3rver;
   let s3Dir: string;
   let app: BootedStrapi;
@@ -65,7 +33,7 @@ describe('CMS platform on PostgreSQL, Redis, S3 and SMTP', () => {
       configureBuckets: [{ name: 'motorghar-test', configs: [] }],
     });
     const s3Address = (await s3.run()) as AddressInfo;
-    smtp = await startSmtpServer(mail);
+    smtp = await startSmtpServer();
     db = await createTestDatabase();
     const env = testEnv({
       DATABASE_URL: db.url,
@@ -84,7 +52,7 @@ describe('CMS platform on PostgreSQL, Redis, S3 and SMTP', () => {
   afterAll(async () => {
     await app?.strapi.destroy();
     await db?.drop();
-    await new Promise<void>((resolve) => smtp?.close(() => resolve()));
+    await smtp?.close();
     await s3?.close();
     rmSync(s3Dir, { recursive: true, force: true });
   });
@@ -206,9 +174,9 @@ describe('CMS platform on PostgreSQL, Redis, S3 and SMTP', () => {
       subject: 'Service due',
       text: 'Your Pulsar is due for service.',
     });
-    expect(mail).toHaveLength(1);
-    expect(mail[0].to).toEqual(['owner@example.com']);
-    expect(mail[0].from).toBe('no-reply@motorghar.local');
-    expect(mail[0].raw).toContain('Subject: Service due');
+    expect(smtp.received).toHaveLength(1);
+    expect(smtp.received[0].to).toEqual(['owner@example.com']);
+    expect(smtp.received[0].from).toBe('no-reply@motorghar.local');
+    expect(smtp.received[0].raw).toContain('Subject: Service due');
   });
 });

@@ -35,6 +35,7 @@ const envSchema = z.object({
   PORTAL_URL: z.string().url().default('http://localhost:4321'),
   CORS_ORIGINS: optionalString,
   SERVE_ADMIN_PANEL: booleanString.default('true'),
+  TRUST_PROXY: booleanString.optional(),
   LOG_LEVEL: z.enum(['error', 'warn', 'info', 'http', 'verbose', 'debug', 'silly']).default('info'),
 
   APP_KEYS: z.string(),

@@ -83,6 +83,22 @@ describe.each(stores)('cache service on the %s', (_name, create) => {
     expect(await cache.get('axb:1')).toBe(2);
   });
 
+  it('counts increments within a window and starts over after it', async () => {
+    expect(await cache.increment('attempts', 0.3)).toMatchObject({ count: 1 });
+    const second = await cache.increment('attempts', 0.3);
+    expect(second.count).toBe(2);
+    expect(second.resetInMs).toBeGreaterThan(0);
+    expect(second.resetInMs).toBeLessThanOrEqual(300);
+    await sleep(500);
+    expect((await cache.increment('attempts', 0.3)).count).toBe(1);
+  });
+
+  it('keeps separate counters per key', async () => {
+    await cache.increment('ip:1', 60);
+    await cache.increment('ip:1', 60);
+    expect((await cache.increment('ip:2', 60)).count).toBe(1);
+  });
+
   it('rejects a TTL that is not positive', async () => {
     await expect(cache.set('k', 1, 0)).rejects.toThrow(RangeError);
     await expect(cache.set('k', 1, Number.NaN)).rejects.toThrow(RangeError);

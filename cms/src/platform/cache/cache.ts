@@ -6,6 +6,11 @@ export interface Cache {
   /** Stores a JSON-serialisable value for `ttlSeconds` (fractions allowed). */
   set<T>(key: string, value: T, ttlSeconds: number): Promise<void>;
   delete(key: string): Promise<void>;
+  /**
+   * Adds one to a counter that lives `windowSeconds` from its first increment (a fixed
+   * window); returns the new count and how long until the window ends.
+   */
+  increment(key: string, windowSeconds: number): Promise<{ count: number; resetInMs: number }>;
   /** Deletes every key starting with `prefix`; returns how many were deleted. */
   deleteByPrefix(prefix: string): Promise<number>;
   /** Resolves when the store answers; rejects with the reason otherwise. */

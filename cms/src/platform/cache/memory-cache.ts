@@ -44,6 +44,14 @@ export function createMemoryCache(options: MemoryCacheOptions = {}): Cache {
         entries.delete(oldest);
       }
     },
+    async increment(key: string, windowSeconds: number) {
+      assertTtl(windowSeconds);
+      const entry = live(key);
+      const count = entry ? (JSON.parse(entry.json) as number) + 1 : 1;
+      const expiresAt = entry ? entry.expiresAt : now() + windowSeconds * 1000;
+      entries.set(key, { json: JSON.stringify(count), expiresAt });
+      return { count, resetInMs: expiresAt - now() };
+    },
     async delete(key: string) {
       entries.delete(key);
     },

@@ -56,6 +56,21 @@ export function createRedisCache(options: RedisCacheOptions): Cache {
       const ttlMs = Math.ceil(ttlSeconds * 1000);
       await run(() => redis.set(key(name), JSON.stringify(value), 'PX', ttlMs));
     },
+    async increment(name: string, windowSeconds: number) {
+      assertTtl(windowSeconds);
+      const windowMs = Math.ceil(windowSeconds * 1000);
+      // One round trip, atomic across instances: the expiry is set by the first increment only.
+      const results = await run(() =>
+        redis.multi().incr(key(name)).pexpire(key(name), windowMs, 'NX').pttl(key(name)).exec(),
+      );
+      const [[incrError, count], , [ttlError, ttl]] = results ?? [
+        [null, 0],
+        [null, 0],
+        [null, 0],
+      ];
+      if (incrError || ttlError) throw new CacheUnavailableError(incrError ?? ttlError);
+      return { count: Number(count), resetInMs: Math.max(Number(ttl), 0) };
+    },
     async delete(name: string) {
       await run(() => redis.unlink(key(name)));
     },

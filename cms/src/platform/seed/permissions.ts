@@ -1,23 +1,63 @@
 import type { Core } from '@strapi/strapi';
 
-/** Content API actions anyone may call without signing in. */
-export const PUBLIC_ACTIONS = ['api::home-page.home-page.find'] as const;
+const UP = 'plugin::users-permissions';
 
-/** Grants each action to the users-permissions role of `roleType`, once. */
-export async function grantActions(
+/** What anyone may call without signing in: sign-up, sign-in, recovery, public reads. */
+export const PUBLIC_ACTIONS = [
+  `${UP}.auth.callback`,
+  `${UP}.auth.register`,
+  `${UP}.auth.forgotPassword`,
+  `${UP}.auth.resetPassword`,
+  `${UP}.auth.refresh`,
+  'api::home-page.home-page.find',
+] as const;
+
+/** Exactly what an Owner (the users-permissions `authenticated` role) may call. */
+export const OWNER_ACTIONS = [
+  `${UP}.user.me`,
+  `${UP}.auth.logout`,
+  `${UP}.auth.changePassword`,
+  `${UP}.auth.getSessions`,
+  `${UP}.auth.revokeSession`,
+  'api::profile.profile.find',
+  'api::profile.profile.update',
+  'api::home-page.home-page.find',
+] as const;
+
+const ROLE_NAMES = {
+  public: { name: 'Public', description: 'Visitors who have not signed in.' },
+  authenticated: { name: 'Owner', description: 'Vehicle owners: their own garage only.' },
+} as const;
+
+/**
+ * Makes the content-API permissions of a users-permissions role exactly `actions`: grants
+ * the missing ones, withdraws any other (an admin's extra grant included). Idempotent.
+ */
+export async function syncRolePermissions(
   strapi: Core.Strapi,
   roleType: 'public' | 'authenticated',
   actions: readonly string[],
 ): Promise<void> {
-  const role = await strapi.db
-    .query('plugin::users-permissions.role')
-    .findOne({ where: { type: roleType } });
+  const roles = strapi.db.query(`${UP}.role`);
+  const role = await roles.findOne({ where: { type: roleType } });
   if (!role) throw new Error(`users-permissions role "${roleType}" is missing`);
-  const permissions = strapi.db.query('plugin::users-permissions.permission');
-  const granted = await permissions.findMany({
-    where: { role: role.id, action: { $in: [...actions] } },
-  });
-  const have = new Set(granted.map((permission: { action: string }) => permission.action));
+  const { name, description } = ROLE_NAMES[roleType];
+  if (role.name !== name || role.description !== description) {
+    await roles.update({ where: { id: role.id }, data: { name, description } });
+  }
+  const permissions = strapi.db.query(`${UP}.permission`);
+  const granted = (await permissions.findMany({ where: { role: role.id } })) as Array<{
+    id: number;
+    action: string;
+  }>;
+  const wanted = new Set(actions);
+  const have = new Set(granted.map((permission) => permission.action));
+  const extra = granted.filter((permission) => !wanted.has(permission.action));
+  if (extra.length > 0) {
+    await permissions.deleteMany({
+      where: { id: { $in: extra.map((permission) => permission.id) } },
+    });
+  }
   for (const action of actions.filter((candidate) => !have.has(candidate))) {
     await permissions.create({ data: { action, role: role.id } });
   }

@@ -1,0 +1,3 @@
+import sessions from './sessions';
+
+export default { sessions };

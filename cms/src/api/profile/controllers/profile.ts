@@ -1,0 +1,25 @@
+import type { Core } from '@strapi/strapi';
+import type { Context } from 'koa';
+import { parseOrThrow } from '../../../platform/validation';
+import { profileInput } from '../profile-input';
+import type profileService from '../services/profile';
+
+type ProfileService = ReturnType<typeof profileService>;
+
+/** GET and PUT of the signed-in owner's own profile. */
+export default ({ strapi }: { strapi: Core.Strapi }) => {
+  const profiles = () => strapi.service('api::profile.profile') as unknown as ProfileService;
+  const ownerId = (ctx: Context) => (ctx.state.user as { id: number }).id;
+
+  return {
+    async find(ctx: Context) {
+      ctx.body = { data: await profiles().find(ownerId(ctx)) };
+    },
+
+    async update(ctx: Context) {
+      const body = (ctx.request as { body?: { data?: unknown } }).body;
+      const input = parseOrThrow(profileInput, body?.data ?? {});
+      ctx.body = { data: await profiles().update(ownerId(ctx), input) };
+    },
+  };
+};

@@ -1,0 +1,40 @@
+import { z } from 'zod';
+import { normalizeNepalMobile } from '../../platform/identity/nepal-phone';
+
+const phone = z
+  .string()
+  .trim()
+  .max(32)
+  .transform((value, context) => {
+    if (value === '') return null;
+    const normalized = normalizeNepalMobile(value);
+    if (!normalized) {
+      context.addIssue({
+        code: z.ZodIssueCode.custom,
+        message: 'must be a Nepal mobile number, e.g. 98XXXXXXXX',
+      });
+      return z.NEVER;
+    }
+    return normalized;
+  });
+
+/** The only fields an owner may change through `PUT /api/profile`; anything else is a 400. */
+export const profileInput = z
+  .object({
+    displayName: z.string().trim().min(1, 'must not be empty').max(80).optional(),
+    phone: phone.nullable().optional(),
+    preferredLocale: z.string().trim().min(2).max(10).optional(),
+    notificationChannels: z
+      .object({ email: z.boolean().optional(), sms: z.boolean().optional() })
+      .strict()
+      .optional(),
+  })
+  .strict();
+
+export type ProfileInput = z.infer<typeof profileInput>;
+
+/** Fields registration accepts besides username, email and password. */
+export const registrationProfileInput = profileInput.pick({
+  displayName: true,
+  preferredLocale: true,
+});

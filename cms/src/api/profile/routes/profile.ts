@@ -1,0 +1,7 @@
+export default {
+  type: 'content-api',
+  routes: [
+    { method: 'GET', path: '/profile', handler: 'profile.find' },
+    { method: 'PUT', path: '/profile', handler: 'profile.update' },
+  ],
+};

@@ -1,0 +1,93 @@
+import type { Core } from '@strapi/strapi';
+import { errors } from '@strapi/utils';
+import type { ProfileInput } from '../profile-input';
+
+const USER_UID = 'plugin::users-permissions.user';
+
+interface OwnerRecord {
+  id: number;
+  email: string;
+  username: string;
+  displayName?: string | null;
+  phone?: string | null;
+  preferredLocale?: string | null;
+  notifyByEmail?: boolean | null;
+  notifyBySms?: boolean | null;
+  createdAt: string;
+}
+
+export interface Profile {
+  email: string;
+  username: string;
+  displayName: string | null;
+  phone: string | null;
+  preferredLocale: string;
+  notificationChannels: { email: boolean; sms: boolean };
+  createdAt: string;
+}
+
+const fieldError = (path: string[], message: string) =>
+  new errors.ValidationError(`${path.join('.')}: ${message}`, {
+    errors: [{ path, message, name: 'ValidationError' }],
+  });
+
+function toProfile(owner: OwnerRecord): Profile {
+  return {
+    email: owner.email,
+    username: owner.username,
+    displayName: owner.displayName ?? null,
+    phone: owner.phone ?? null,
+    preferredLocale: owner.preferredLocale ?? 'en',
+    notificationChannels: { email: owner.notifyByEmail ?? true, sms: owner.notifyBySms ?? false },
+    createdAt: owner.createdAt,
+  };
+}
+
+/** An owner's own profile: who they are, their language and how to reach them. */
+export default ({ strapi }: { strapi: Core.Strapi }) => {
+  const owners = () => strapi.db.query(USER_UID);
+
+  const load = async (ownerId: number): Promise<OwnerRecord> => {
+    const owner = (await owners().findOne({ where: { id: ownerId } })) as OwnerRecord | null;
+    if (!owner) throw new errors.NotFoundError('Profile not found');
+    return owner;
+  };
+
+  return {
+    /** Throws a 400 on `preferredLocale` unless it is one of the platform's locales. */
+    async assertLocale(code: string): Promise<void> {
+      const locales = (await strapi.plugin('i18n').service('locales').find()) as Array<{
+        code: string;
+      }>;
+      if (!locales.some((locale) => locale.code === code)) {
+        const allowed = locales.map((locale) => locale.code).join(', ');
+        throw fieldError(['preferredLocale'], `must be one of ${allowed}`);
+      }
+    },
+
+    async find(ownerId: number): Promise<Profile> {
+      return toProfile(await load(ownerId));
+    },
+
+    async update(ownerId: number, input: ProfileInput): Promise<Profile> {
+      const owner = await load(ownerId);
+      if (input.preferredLocale !== undefined) await this.assertLocale(input.preferredLocale);
+      const phone = input.phone === undefined ? owner.phone : input.phone;
+      const notifyBySms = input.notificationChannels?.sms ?? owner.notifyBySms ?? false;
+      if (notifyBySms && !phone) {
+        throw fieldError(['notificationChannels', 'sms'], 'needs a phone number');
+      }
+      const updated = (await owners().update({
+        where: { id: ownerId },
+        data: {
+          displayName: input.displayName,
+          phone: input.phone,
+          preferredLocale: input.preferredLocale,
+          notifyByEmail: input.notificationChannels?.email,
+          notifyBySms: input.notificationChannels?.sms,
+        },
+      })) as OwnerRecord;
+      return toProfile(updated);
+    },
+  };
+};

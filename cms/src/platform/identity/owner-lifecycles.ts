@@ -1,0 +1,32 @@
+import type { Core } from '@strapi/strapi';
+import { getService } from '../services';
+
+interface UserEvent {
+  params: { data?: Record<string, unknown>; where?: { id?: number } };
+  result?: { id: number };
+}
+
+function normalizeEmail(event: UserEvent): void {
+  const data = event.params.data;
+  if (typeof data?.email === 'string') data.email = data.email.trim().toLowerCase();
+}
+
+/**
+ * Database lifecycles of owner accounts, so they hold for every writer (API, admin panel,
+ * scripts): emails stored trimmed and lower-cased; a new password or a block ends every
+ * session the owner has.
+ */
+export function subscribeOwnerLifecycles(strapi: Core.Strapi): void {
+  strapi.db.lifecycles.subscribe({
+    models: ['plugin::users-permissions.user'],
+    beforeCreate: normalizeEmail,
+    beforeUpdate: normalizeEmail,
+    async afterUpdate(event: UserEvent) {
+      const data = event.params.data ?? {};
+      const ownerId = event.result?.id ?? event.params.where?.id;
+      if (ownerId !== undefined && (data.password !== undefined || data.blocked === true)) {
+        await getService(strapi, 'sessions').revokeAll(ownerId);
+      }
+    },
+  } as never);
+}
