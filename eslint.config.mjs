@@ -30,7 +30,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['**/*.cjs', 'cms/jest.config.js'],
+    files: ['**/*.cjs', 'cms/jest.config.js', 'cms/scripts/**/*.js'],
     languageOptions: { sourceType: 'commonjs' },
     rules: { '@typescript-eslint/no-require-imports': 'off' },
   },

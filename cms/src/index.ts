@@ -20,7 +20,7 @@ export default {
     await ensureLocales(strapi);
     await syncRolePermissions(strapi, 'public', PUBLIC_ACTIONS);
     await syncRolePermissions(strapi, 'authenticated', OWNER_ACTIONS);
-    await configureAccountEmails(strapi, env.PORTAL_URL);
+    await configureAccountEmails(strapi, env.PORTAL_URL, env.EMAIL_FROM);
     await ensureHomePage(strapi);
     if (env.SEED_DEMO_DATA) {
       if (env.ADMIN_EMAIL && env.ADMIN_PASSWORD) {

@@ -9,7 +9,7 @@ import {
   type BootedStrapi,
   type TestDatabase,
 } from './harness';
-import { startSmtpServer, type TestSmtpServer } from './smtp';
+import { readMail, startSmtpServer, type TestSmtpServer } from './smtp';
 
 const PASSWORD = 'Annapurna-Base-Camp-4130';
 
@@ -341,9 +341,11 @@ describe('owner identity on PostgreSQL and Redis', () => {
 
       const mail = smtp.received.find((message) => message.to.includes(owner.email));
       expect(mail).toBeDefined();
-      // Quoted-printable: join soft line breaks, decode '='.
-      const body = mail!.raw.replace(/=\r?\n/g, '').replace(/=3D/g, '=');
+      const { subject, html: body } = await readMail(mail!);
+      expect(subject).toBe('Reset your MotorGhar password / मोटरघरको पासवर्ड रिसेट गर्नुहोस्');
       expect(body).toContain('http://portal.test/en/reset-password?code=');
+      expect(body).toContain('http://portal.test/ne/reset-password?code=');
+      expect(body).toContain('नयाँ पासवर्ड छान्नुहोस्');
       const resetCode = /reset-password\?code=([A-Za-z0-9]+)/.exec(body)?.[1];
       expect(resetCode).toBeDefined();
 

@@ -32,6 +32,10 @@ describe('boot-time seeding', () => {
           'admin@motorghar.test',
         ]);
         expect(await strapi.db.query('plugin::users-permissions.user').count({})).toBe(1);
+        const adminRoles = await strapi.db.query('admin::role').findMany({});
+        expect(adminRoles.map((role: { name: string }) => role.name)).toEqual(
+          expect.arrayContaining(['Super Admin', 'Editor']),
+        );
 
         const http = request(strapi.server.httpServer);
         const owner = await http

@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
@@ -13,6 +13,7 @@ import {
   type TestDatabase,
 } from './harness';
 import { startSmtpServer, type TestSmtpServer } from './smtp';
+import { contentApiDocument, OPENAPI_DOCUMENT_PATH } from '../src/platform/openapi';
 
 describe('CMS platform on PostgreSQL, Redis, S3 and SMTP', () => {
   let db: TestDatabase;
@@ -178,5 +179,13 @@ describe('CMS platform on PostgreSQL, Redis, S3 and SMTP', () => {
     expect(smtp.received[0].to).toEqual(['owner@example.com']);
     expect(smtp.received[0].from).toBe('no-reply@motorghar.local');
     expect(smtp.received[0].raw).toContain('Subject: Service due');
+  });
+
+  it('serves exactly the API described by the checked-in OpenAPI document', () => {
+    const checkedIn = JSON.parse(
+      readFileSync(path.join(__dirname, '..', OPENAPI_DOCUMENT_PATH), 'utf8'),
+    ) as unknown;
+    // On failure: the API changed; run `npm run openapi -w cms` and commit the document.
+    expect(contentApiDocument(app.strapi)).toEqual(checkedIn);
   });
 });

@@ -1,4 +1,5 @@
 import type { AddressInfo } from 'node:net';
+import { simpleParser } from 'mailparser';
 import { SMTPServer } from 'smtp-server';
 
 export interface ReceivedMail {
@@ -41,4 +42,10 @@ export function startSmtpServer(): Promise<TestSmtpServer> {
       });
     });
   });
+}
+
+/** Subject, text and HTML of a received message, with transfer encodings undone. */
+export async function readMail(mail: ReceivedMail) {
+  const parsed = await simpleParser(mail.raw);
+  return { subject: parsed.subject ?? '', text: parsed.text ?? '', html: parsed.html || '' };
 }
