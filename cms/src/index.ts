@@ -8,11 +8,14 @@ import { subscribeOwnerLifecycles } from './platform/identity/owner-lifecycles';
 import { configureAccountEmails } from './platform/seed/account-emails';
 import { getService } from './platform/services';
 import { registerOpsRoutes } from './platform/ops-routes';
+import { invalidateCatalogCacheOnWrite } from './api/catalog/cache-invalidation';
+import { catalogNeedsSeed, seedCatalog } from './api/catalog/seed-catalog';
 
 export default {
   register({ strapi }: { strapi: Core.Strapi }) {
     registerOpsRoutes(strapi);
     subscribeOwnerLifecycles(strapi);
+    invalidateCatalogCacheOnWrite(strapi);
   },
 
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {
@@ -23,6 +26,10 @@ export default {
     await configureAccountEmails(strapi, env.PORTAL_URL, env.EMAIL_FROM);
     await ensureHomePage(strapi);
     if (env.SEED_DEMO_DATA) {
+      if (await catalogNeedsSeed(strapi, env.CATALOG_DATA_DIR)) {
+        const report = await seedCatalog(strapi, env.CATALOG_DATA_DIR);
+        strapi.log.info('vehicle catalog seeded', report.created);
+      }
       if (env.ADMIN_EMAIL && env.ADMIN_PASSWORD) {
         await ensureSuperAdmin(strapi, { email: env.ADMIN_EMAIL, password: env.ADMIN_PASSWORD });
       }

@@ -10,6 +10,7 @@ import {
   type TestDatabase,
 } from './harness';
 import { readMail, startSmtpServer, type TestSmtpServer } from './smtp';
+import { OWNER_ACTIONS, syncRolePermissions } from '../src/platform/seed/permissions';
 
 const PASSWORD = 'Annapurna-Base-Camp-4130';
 
@@ -469,15 +470,27 @@ describe('owner identity on PostgreSQL and Redis', () => {
     });
 
     it('gives the Owner role exactly the owner actions, whatever an admin added', async () => {
-      const role = await app.strapi.db
-        .query('plugin::users-permissions.role')
-        .findOne({ where: { type: 'authenticated' }, populate: ['permissions'] });
+      const roles = app.strapi.db.query('plugin::users-permissions.role');
+      const owner = await roles.findOne({ where: { type: 'authenticated' } });
+      await app.strapi.db
+        .query('plugin::users-permissions.permission')
+        .create({ data: { action: 'plugin::users-permissions.user.find', role: owner.id } });
+
+      await syncRolePermissions(app.strapi, 'authenticated', OWNER_ACTIONS);
+
+      const role = await roles.findOne({
+        where: { type: 'authenticated' },
+        populate: ['permissions'],
+      });
       expect(role.name).toBe('Owner');
       const actions = role.permissions
         .map((permission: { action: string }) => permission.action)
         .sort();
       expect(actions).toEqual(
         [
+          'api::catalog.catalog.makes',
+          'api::catalog.catalog.model',
+          'api::catalog.catalog.modelsOfMake',
           'api::home-page.home-page.find',
           'api::profile.profile.find',
           'api::profile.profile.update',

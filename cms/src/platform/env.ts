@@ -74,6 +74,7 @@ const envSchema = z.object({
   MAIL_OUTBOX_DIR: z.string().default('.tmp/outbox'),
 
   SEED_DEMO_DATA: booleanString.default('false'),
+  CATALOG_DATA_DIR: optionalString,
   ADMIN_EMAIL: optionalString,
   ADMIN_PASSWORD: optionalString,
   DEMO_OWNER_EMAIL: optionalString,

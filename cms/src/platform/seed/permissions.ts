@@ -2,6 +2,13 @@ import type { Core } from '@strapi/strapi';
 
 const UP = 'plugin::users-permissions';
 
+/** The read-only vehicle catalog. */
+const CATALOG_ACTIONS = [
+  'api::catalog.catalog.makes',
+  'api::catalog.catalog.modelsOfMake',
+  'api::catalog.catalog.model',
+] as const;
+
 /** What anyone may call without signing in: sign-up, sign-in, recovery, public reads. */
 export const PUBLIC_ACTIONS = [
   `${UP}.auth.callback`,
@@ -10,6 +17,7 @@ export const PUBLIC_ACTIONS = [
   `${UP}.auth.resetPassword`,
   `${UP}.auth.refresh`,
   'api::home-page.home-page.find',
+  ...CATALOG_ACTIONS,
 ] as const;
 
 /** Exactly what an Owner (the users-permissions `authenticated` role) may call. */
@@ -22,6 +30,7 @@ export const OWNER_ACTIONS = [
   'api::profile.profile.find',
   'api::profile.profile.update',
   'api::home-page.home-page.find',
+  ...CATALOG_ACTIONS,
 ] as const;
 
 const ROLE_NAMES = {

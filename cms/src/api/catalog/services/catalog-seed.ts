@@ -1,0 +1,109 @@
+import type { Core } from '@strapi/strapi';
+import type { CatalogMake, CatalogModel } from '../catalog-data';
+
+type Localized = { name: Record<string, string> };
+
+export interface SeedReport {
+  created: { makes: number; models: number; trims: number; localizations: number };
+}
+
+type CatalogUid = 'api::catalog.make' | 'api::catalog.model' | 'api::catalog.trim';
+
+const COUNTER: Record<CatalogUid, keyof SeedReport['created']> = {
+  'api::catalog.make': 'makes',
+  'api::catalog.model': 'models',
+  'api::catalog.trim': 'trims',
+};
+
+/**
+ * Loads the catalog idempotently, keyed by slug: creates what is missing, in every
+ * locale the data has, and never changes an existing entry, so a name an admin edited
+ * in the panel stays as the admin left it.
+ */
+export default ({ strapi }: { strapi: Core.Strapi }) => {
+  async function ensureDocument(
+    report: SeedReport,
+    uid: CatalogUid,
+    filters: Record<string, unknown>,
+    entry: Localized,
+    data: Record<string, unknown>,
+  ): Promise<string> {
+    const documents = strapi.documents(uid);
+    const [defaultLocale, ...otherLocales] = Object.keys(entry.name);
+    let existing = await documents.findFirst({
+      locale: defaultLocale,
+      filters,
+      fields: ['documentId'],
+    });
+    if (!existing) {
+      existing = await documents.create({
+        locale: defaultLocale,
+        data: { ...data, name: entry.name[defaultLocale] } as never,
+      });
+      report.created[COUNTER[uid]] += 1;
+    }
+    for (const locale of otherLocales) {
+      const localized = await documents.findOne({
+        documentId: existing.documentId,
+        locale,
+        fields: ['documentId'],
+      });
+      if (!localized) {
+        await documents.update({
+          documentId: existing.documentId,
+          locale,
+          data: { ...data, name: entry.name[locale] } as never,
+        });
+        report.created.localizations += 1;
+      }
+    }
+    return existing.documentId;
+  }
+
+  async function seedModel(report: SeedReport, makeId: string, model: CatalogModel): Promise<void> {
+    const modelId = await ensureDocument(
+      report,
+      'api::catalog.model',
+      { slug: model.slug, make: { documentId: makeId } },
+      model,
+      {
+        slug: model.slug,
+        make: makeId,
+        vehicleType: model.vehicleType,
+        fuelTypes: model.fuelTypes,
+        yearFrom: model.yearFrom,
+        yearTo: model.yearTo,
+        isEv: model.isEv,
+      },
+    );
+    for (const trim of model.trims) {
+      await ensureDocument(
+        report,
+        'api::catalog.trim',
+        { slug: trim.slug, model: { documentId: modelId } },
+        trim,
+        { slug: trim.slug, model: modelId },
+      );
+    }
+  }
+
+  return {
+    async seed(catalog: CatalogMake[]): Promise<SeedReport> {
+      const report: SeedReport = { created: { makes: 0, models: 0, trims: 0, localizations: 0 } };
+      for (const make of catalog) {
+        const makeId = await ensureDocument(
+          report,
+          'api::catalog.make',
+          { slug: make.slug },
+          make,
+          {
+            slug: make.slug,
+            country: make.country,
+          },
+        );
+        for (const model of make.models) await seedModel(report, makeId, model);
+      }
+      return report;
+    },
+  };
+};

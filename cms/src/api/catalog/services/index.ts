@@ -1,0 +1,4 @@
+import catalog from './catalog';
+import catalogSeed from './catalog-seed';
+
+export default { catalog, 'catalog-seed': catalogSeed };
