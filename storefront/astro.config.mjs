@@ -16,8 +16,15 @@ export default defineConfig({
   i18n: {
     locales: localeSettings.locales,
     defaultLocale: localeSettings.defaultLocale,
-    routing: { prefixDefaultLocale: true },
+    // `/` is answered by src/pages/index.astro, which sends a visitor to their remembered
+    // locale instead of always to the default one.
+    routing: { prefixDefaultLocale: true, redirectToDefaultLocale: false },
   },
+  // Astro's own origin check compares `Origin` with a URL whose host is `localhost` unless
+  // `security.allowedDomains` lists the public host at build time, so it would refuse every
+  // form of an image deployed under any name. The CSRF middleware checks `Sec-Fetch-Site`,
+  // `Origin` against `Host`, and a double-submit token instead, with a localized 403 page.
+  security: { checkOrigin: false },
   env: {
     schema: {
       // Secret access makes Astro read it at run time; public server variables are inlined
@@ -28,8 +35,14 @@ export default defineConfig({
         url: true,
         default: 'http://localhost:1337',
       }),
+      // Unset: session cookies are `Secure` in production builds (and on https in dev).
+      // `false` serves them over plain http, as the browser tests on 127.0.0.1 need.
+      COOKIE_SECURE: envField.boolean({ context: 'server', access: 'secret', optional: true }),
     },
   },
   // Linked stylesheets only, so the CSP needs no 'unsafe-inline' for styles.
   build: { inlineStylesheets: 'never' },
+  // Its CommonJS build puts the class on `default`, which Node's ESM import does not unwrap:
+  // bundling it lets Vite resolve its ES module build instead.
+  vite: { ssr: { noExternal: ['nepali-date-converter'] } },
 });

@@ -8,6 +8,8 @@ Object.assign(process.env, {
   HOST: '127.0.0.1',
   PORT: String(PORTAL_PORT),
   CMS_URL: `http://127.0.0.1:${CMS_PORT}`,
+  // The tests browse over plain http: a `Secure` session cookie would never be sent back.
+  COOKIE_SECURE: 'false',
 });
 execFileSync('npm', ['run', 'build', '-w', 'storefront'], { cwd: root, stdio: 'inherit' });
 await import(path.join(root, 'storefront', 'dist', 'server', 'entry.mjs'));

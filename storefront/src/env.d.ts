@@ -2,5 +2,9 @@ declare namespace App {
   interface Locals {
     /** Correlates portal and CMS log lines for one request. */
     requestId: string;
+    /** The signed-in owner, or null; set by the session middleware. */
+    session: import('./features/auth/session').Session | null;
+    /** This visitor's CSRF token, for the hidden `_csrf` field of every form that posts. */
+    csrfToken: string;
   }
 }

@@ -1,26 +1,31 @@
-import { defineMiddleware } from 'astro:middleware';
+import { defineMiddleware, sequence } from 'astro:middleware';
+import { csrfMiddleware } from './features/auth/csrf.server';
+import { sessionMiddleware } from './features/auth/session.server';
+import { languageMiddleware } from './features/language/language.server';
 import { resolveRequestId } from './lib/request-id';
+import { privacyHeaders, withHeaders } from './lib/response-headers';
 import { securityHeaders } from './lib/security-headers';
 
-function withHeaders(response: Response, headers: Record<string, string>): Response {
-  try {
-    for (const [name, value] of Object.entries(headers)) response.headers.set(name, value);
-    return response;
-  } catch {
-    // Some responses (e.g. Response.redirect) have immutable headers: copy them instead.
-    const copy = new Response(response.body, response);
-    for (const [name, value] of Object.entries(headers)) copy.headers.set(name, value);
-    return copy;
-  }
-}
-
 /** Gives each request an id (forwarded to the CMS) and adds the security headers. */
-export const onRequest = defineMiddleware(async (context, next) => {
+const requestContext = defineMiddleware(async (context, next) => {
   const requestId = resolveRequestId(context.request.headers.get('x-request-id'));
   context.locals.requestId = requestId;
   const response = await next();
+  const personal = Boolean(context.locals.session) || context.request.method !== 'GET';
   return withHeaders(response, {
     ...securityHeaders({ dev: import.meta.env.DEV }),
+    ...privacyHeaders(personal),
     'X-Request-Id': requestId,
   });
 });
+
+/**
+ * Request id and headers first; then the session (from the cookies, renewed when needed),
+ * the CSRF check of form posts, and the language toggle, which may save to the profile.
+ */
+export const onRequest = sequence(
+  requestContext,
+  sessionMiddleware,
+  csrfMiddleware,
+  languageMiddleware,
+);

@@ -1,0 +1,64 @@
+import type { APIContext } from 'astro';
+import { defineMiddleware } from 'astro:middleware';
+import { defaultLocale, parseLocale } from '../../i18n';
+import { logEvent } from '../../lib/log';
+import { cookieOptionsFor } from './cookie-security.server';
+import {
+  createCsrfToken,
+  CSRF_FIELD,
+  CSRF_HEADER,
+  csrfTokensMatch,
+  isSameOriginRequest,
+  isWellFormedCsrfToken,
+} from './csrf';
+import { CSRF_COOKIE } from './session-cookies';
+
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+const FORM_TYPES = ['application/x-www-form-urlencoded', 'multipart/form-data'];
+
+/** Issues a new CSRF token, e.g. when an owner signs in or out. */
+export function rotateCsrfToken(context: Pick<APIContext, 'cookies' | 'locals' | 'url'>): void {
+  const token = createCsrfToken();
+  context.cookies.set(CSRF_COOKIE, token, cookieOptionsFor(context.url));
+  context.locals.csrfToken = token;
+}
+
+async function submittedToken(request: Request): Promise<string | undefined> {
+  const header = request.headers.get(CSRF_HEADER);
+  if (header) return header;
+  const type = request.headers.get('content-type') ?? '';
+  if (!FORM_TYPES.some((formType) => type.startsWith(formType))) return undefined;
+  try {
+    // A clone, so the page can still read the body.
+    const value = (await request.clone().formData()).get(CSRF_FIELD);
+    return typeof value === 'string' ? value : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Double-submit CSRF protection. Every visitor gets a random token in the httpOnly `mg_csrf`
+ * cookie; forms echo it in a hidden `_csrf` field (`Astro.locals.csrfToken`). A POST (or any
+ * unsafe method) must come from the portal's own origin and carry the cookie's token;
+ * otherwise it is answered 403 with the localized "form expired" page and never reaches the
+ * page or endpoint it was sent to.
+ */
+export const csrfMiddleware = defineMiddleware(async (context, next) => {
+  const cookieToken = context.cookies.get(CSRF_COOKIE)?.value;
+  if (isWellFormedCsrfToken(cookieToken)) context.locals.csrfToken = cookieToken;
+  else rotateCsrfToken(context);
+
+  if (SAFE_METHODS.has(context.request.method)) return next();
+  const sameOrigin = isSameOriginRequest(context.request.headers);
+  if (sameOrigin && csrfTokensMatch(cookieToken, await submittedToken(context.request))) {
+    return next();
+  }
+  logEvent('warn', 'csrf check failed', {
+    requestId: context.locals.requestId,
+    path: context.url.pathname,
+    reason: sameOrigin ? 'token' : 'origin',
+  });
+  const locale = parseLocale(context.url.pathname.split('/')[1]) ?? defaultLocale;
+  return next(new Request(new URL(`/${locale}/form-expired`, context.url)));
+});

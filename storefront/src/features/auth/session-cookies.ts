@@ -1,0 +1,52 @@
+import type { AstroCookieSetOptions } from 'astro';
+
+/** The owner's access token (a JWT that lives 15 minutes). */
+export const ACCESS_COOKIE = 'mg_access';
+/** The refresh token that renews the access token (7 days, rotated on every use). */
+export const REFRESH_COOKIE = 'mg_refresh';
+/** The double-submit CSRF token. */
+export const CSRF_COOKIE = 'mg_csrf';
+/** The visitor's chosen language. */
+export const LOCALE_COOKIE = 'mg_locale';
+
+/** Lifetime of a refresh token whose own `exp` cannot be read. */
+export const REFRESH_MAX_AGE_SECONDS = 7 * 24 * 60 * 60;
+/** How long the language choice is remembered. */
+export const LOCALE_MAX_AGE_SECONDS = 365 * 24 * 60 * 60;
+
+interface SecureCookieInputs {
+  /** `COOKIE_SECURE` from the environment; undefined when unset. */
+  flag: boolean | undefined;
+  /** `import.meta.env.PROD`. */
+  production: boolean;
+  /** The protocol of the request URL, e.g. `https:`. */
+  protocol: string;
+}
+
+/**
+ * Whether cookies get `Secure`: the `COOKIE_SECURE` flag when set; otherwise always in a
+ * production build (a TLS proxy in front makes the request look like http), and in dev only
+ * when the request itself is https.
+ */
+export function shouldUseSecureCookies({
+  flag,
+  production,
+  protocol,
+}: SecureCookieInputs): boolean {
+  return flag ?? (production || protocol === 'https:');
+}
+
+/**
+ * The attributes of every portal cookie: out of reach of scripts (`HttpOnly`), not sent on
+ * cross-site subrequests or posts (`SameSite=Lax`), for the whole site. Without `maxAge` the
+ * cookie lasts as long as the browser session.
+ */
+export function cookieOptions(secure: boolean, maxAge?: number): AstroCookieSetOptions {
+  return {
+    httpOnly: true,
+    sameSite: 'lax',
+    path: '/',
+    secure,
+    ...(maxAge === undefined ? {} : { maxAge }),
+  };
+}

@@ -1,0 +1,28 @@
+/** Read access to a submitted form's fields. */
+export interface FormFields {
+  /** A text field, trimmed; '' when absent. */
+  text(name: string): string;
+  /** A password as typed (never trimmed); '' when absent. */
+  secret(name: string): string;
+  /** Whether a checkbox was ticked. */
+  checked(name: string): boolean;
+}
+
+/** Reads a form post; a body that is not a form reads as an empty form. */
+export async function readForm(request: Request): Promise<FormFields> {
+  const data = await request.formData().catch(() => new FormData());
+  const raw = (name: string) => {
+    const value = data.get(name);
+    return typeof value === 'string' ? value : '';
+  };
+  return {
+    text: (name) => raw(name).trim(),
+    secret: raw,
+    checked: (name) => data.has(name),
+  };
+}
+
+/** A light check that catches typos; the CMS decides whether an address is acceptable. */
+export function isEmailAddress(value: string): boolean {
+  return /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(value);
+}

@@ -1,0 +1,107 @@
+import { parseLocale, type Locale } from '../../i18n';
+import { authApi, callContextOf } from '../auth/auth.server';
+import { loginPathFor } from '../auth/next-path';
+import { clearTokens } from '../auth/session.server';
+import { formErrorFor, type FormError } from '../forms/form-errors';
+import { readForm } from '../forms/form-data';
+import { isFormPost, keepPrivate, type PageContext } from '../forms/page-context';
+import { rememberLocale } from '../language/language.server';
+import type { CmsCallContext, CmsProblem } from '../../lib/cms-api';
+import { profileApi } from './profile-api.server';
+import {
+  profileChanges,
+  profileFormValues,
+  readProfileForm,
+  validateProfileForm,
+  type ProfileFormValues,
+} from './profile-form';
+
+/** What the profile page shows. */
+export type ProfileView =
+  | { kind: 'unavailable' }
+  | {
+      kind: 'form';
+      email: string;
+      /** When the account was created (ISO), if the CMS said. */
+      memberSince?: string;
+      values: ProfileFormValues;
+      saved: boolean;
+      errors: FormError[];
+    };
+
+const isUnauthorized = (problem: CmsProblem) =>
+  problem.kind === 'rejected' && problem.status === 401;
+
+async function memberSince(accessToken: string, call: CmsCallContext): Promise<string | undefined> {
+  const account = await authApi.me(accessToken, call);
+  return account.ok ? account.data.createdAt : undefined;
+}
+
+function toLogin(context: PageContext, locale: Locale): Response {
+  return context.redirect(loginPathFor(locale, `/${locale}/profile`), 303);
+}
+
+async function save(
+  context: PageContext,
+  accessToken: string,
+  values: ProfileFormValues,
+): Promise<{ locale: Locale } | { errors: FormError[] } | 'signed-out'> {
+  const errors = validateProfileForm(values);
+  if (errors.length > 0) return { errors };
+  const result = await profileApi.update(
+    accessToken,
+    profileChanges(values),
+    callContextOf(context),
+  );
+  if (!result.ok) {
+    return isUnauthorized(result.problem)
+      ? 'signed-out'
+      : { errors: [formErrorFor('profile', result.problem)] };
+  }
+  const locale = parseLocale(result.data.preferredLocale ?? undefined);
+  return locale ? { locale } : { errors: [{ key: 'forms.errors.generic' }] };
+}
+
+/**
+ * Serves the profile page (signed-in owners only). A save redirects to the page in the
+ * language just chosen, with a confirmation; errors keep what the owner typed.
+ */
+export async function profilePage(
+  context: PageContext,
+  locale: Locale,
+): Promise<Response | ProfileView> {
+  keepPrivate(context);
+  const session = context.locals.session;
+  if (!session) return toLogin(context, locale);
+  const call = callContextOf(context);
+
+  let submitted: { values: ProfileFormValues; errors: FormError[] } | undefined;
+  if (isFormPost(context)) {
+    const values = readProfileForm(await readForm(context.request));
+    const outcome = await save(context, session.accessToken, values);
+    if (outcome === 'signed-out') {
+      clearTokens(context);
+      return toLogin(context, locale);
+    }
+    if ('locale' in outcome) {
+      rememberLocale(context, outcome.locale);
+      return context.redirect(`/${outcome.locale}/profile?saved=1`, 303);
+    }
+    submitted = { values, errors: outcome.errors };
+  }
+
+  const profile = await profileApi.get(session.accessToken, call);
+  if (!profile.ok) {
+    if (!isUnauthorized(profile.problem)) return { kind: 'unavailable' };
+    clearTokens(context);
+    return toLogin(context, locale);
+  }
+  return {
+    kind: 'form',
+    email: profile.data.email,
+    memberSince: profile.data.createdAt ?? (await memberSince(session.accessToken, call)),
+    values: submitted?.values ?? profileFormValues(profile.data, locale),
+    saved: !submitted && context.url.searchParams.has('saved'),
+    errors: submitted?.errors ?? [],
+  };
+}

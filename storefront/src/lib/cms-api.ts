@@ -1,0 +1,125 @@
+import { z } from 'astro/zod';
+
+const errorBody = z.object({
+  error: z.object({
+    status: z.number().optional(),
+    name: z.string().optional(),
+    message: z.string().optional(),
+    details: z.unknown().optional(),
+  }),
+});
+
+/** Why a CMS call did not succeed, in a shape a form can turn into a message. */
+export type CmsProblem =
+  | { kind: 'unreachable'; reason: string }
+  | { kind: 'invalid-response'; status: number; reason: string }
+  | {
+      kind: 'rejected';
+      status: number;
+      name?: string;
+      message?: string;
+      details?: unknown;
+      /** From `Retry-After`, in seconds, when the CMS sent one (429). */
+      retryAfterSeconds?: number;
+    };
+
+/** The outcome of one CMS call: its parsed data, or what went wrong. */
+export type CmsResult<T> = { ok: true; data: T } | { ok: false; problem: CmsProblem };
+
+/** Per-request details forwarded to the CMS. */
+export interface CmsCallContext {
+  requestId: string;
+  /** The visitor's address, so the CMS rate-limits visitors rather than the portal. */
+  clientAddress?: string;
+}
+
+export interface CmsCall<T> {
+  method: 'GET' | 'POST' | 'PUT';
+  path: string;
+  schema: z.ZodType<T, z.ZodTypeDef, unknown>;
+  context: CmsCallContext;
+  body?: unknown;
+  /** Access token sent as `Authorization: Bearer`. */
+  token?: string;
+}
+
+export interface CmsApiOptions {
+  baseUrl: string;
+  timeoutMs?: number;
+  fetch?: typeof fetch;
+  /** Told about every failed call, for logging; it never sees bodies or tokens. */
+  onProblem?: (problem: CmsProblem & { path: string; requestId: string }) => void;
+}
+
+/** Sends one JSON call to the CMS and never throws. */
+export type CmsApi = <T>(call: CmsCall<T>) => Promise<CmsResult<T>>;
+
+/**
+ * Seconds to wait from a `Retry-After` value, which is either a number of seconds or an
+ * HTTP date; undefined when absent or unreadable.
+ */
+export function parseRetryAfter(value: string | null, now = Date.now()): number | undefined {
+  if (!value) return undefined;
+  if (/^\d+$/.test(value.trim())) return Number(value.trim());
+  const date = Date.parse(value);
+  return Number.isNaN(date) ? undefined : Math.max(0, Math.ceil((date - now) / 1000));
+}
+
+async function readProblem(response: Response): Promise<CmsProblem> {
+  const retryAfterSeconds = parseRetryAfter(response.headers.get('retry-after'));
+  const parsed = errorBody.safeParse(await response.json().catch(() => null));
+  const error = parsed.success ? parsed.data.error : {};
+  return { kind: 'rejected', status: response.status, ...error, retryAfterSeconds };
+}
+
+function headersFor(call: CmsCall<unknown>): Headers {
+  const headers = new Headers({
+    Accept: 'application/json',
+    'X-Request-Id': call.context.requestId,
+  });
+  if (call.body !== undefined) headers.set('Content-Type', 'application/json');
+  if (call.token) headers.set('Authorization', `Bearer ${call.token}`);
+  if (call.context.clientAddress) headers.set('X-Forwarded-For', call.context.clientAddress);
+  return headers;
+}
+
+/**
+ * Creates the function the portal's server code calls the CMS with. Calls time out (5 s by
+ * default); a refusal keeps Strapi's error (status, name, message, details) so forms can say
+ * which field is wrong.
+ */
+export function createCmsApi({
+  baseUrl,
+  timeoutMs = 5000,
+  fetch: fetchImpl = fetch,
+  onProblem = () => {},
+}: CmsApiOptions): CmsApi {
+  return async <T>(call: CmsCall<T>): Promise<CmsResult<T>> => {
+    const fail = (problem: CmsProblem): CmsResult<T> => {
+      onProblem({ ...problem, path: call.path, requestId: call.context.requestId });
+      return { ok: false, problem };
+    };
+    let response: Response;
+    try {
+      response = await fetchImpl(new URL(call.path, baseUrl), {
+        method: call.method,
+        headers: headersFor(call),
+        body: call.body === undefined ? undefined : JSON.stringify(call.body),
+        signal: AbortSignal.timeout(timeoutMs),
+      });
+    } catch (error) {
+      const reason = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+      return fail({ kind: 'unreachable', reason });
+    }
+    if (!response.ok) return fail(await readProblem(response));
+    const parsed = call.schema.safeParse(await response.json().catch(() => undefined));
+    if (!parsed.success) {
+      return fail({
+        kind: 'invalid-response',
+        status: response.status,
+        reason: parsed.error.message,
+      });
+    }
+    return { ok: true, data: parsed.data };
+  };
+}
