@@ -87,21 +87,20 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     }
   }
 
+  async function seedMake(report: SeedReport, make: CatalogMake): Promise<void> {
+    const makeId = await ensureDocument(report, 'api::catalog.make', { slug: make.slug }, make, {
+      slug: make.slug,
+      country: make.country,
+    });
+    for (const model of make.models) await seedModel(report, makeId, model);
+  }
+
   return {
     async seed(catalog: CatalogMake[]): Promise<SeedReport> {
       const report: SeedReport = { created: { makes: 0, models: 0, trims: 0, localizations: 0 } };
+      // One transaction per make: all of a make or none of it, and far fewer commits.
       for (const make of catalog) {
-        const makeId = await ensureDocument(
-          report,
-          'api::catalog.make',
-          { slug: make.slug },
-          make,
-          {
-            slug: make.slug,
-            country: make.country,
-          },
-        );
-        for (const model of make.models) await seedModel(report, makeId, model);
+        await strapi.db.transaction(() => seedMake(report, make));
       }
       return report;
     },
