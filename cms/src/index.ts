@@ -10,6 +10,7 @@ import { getService } from './platform/services';
 import { registerOpsRoutes } from './platform/ops-routes';
 import { invalidateCatalogCacheOnWrite } from './api/catalog/cache-invalidation';
 import { catalogNeedsSeed, seedCatalog } from './api/catalog/seed-catalog';
+import { ensureVehicleIndexes } from './api/vehicle/indexes';
 
 export default {
   register({ strapi }: { strapi: Core.Strapi }) {
@@ -21,6 +22,7 @@ export default {
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {
     const env = loadEnv();
     await ensureLocales(strapi);
+    await ensureVehicleIndexes(strapi);
     await syncRolePermissions(strapi, 'public', PUBLIC_ACTIONS);
     await syncRolePermissions(strapi, 'authenticated', OWNER_ACTIONS);
     await configureAccountEmails(strapi, env.PORTAL_URL, env.EMAIL_FROM);

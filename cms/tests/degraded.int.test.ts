@@ -2,6 +2,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import request from 'supertest';
+import { seedCatalog } from '../src/api/catalog/seed-catalog';
 import {
   bootStrapi,
   createTestDatabase,
@@ -62,5 +63,32 @@ describe('CMS with Redis unreachable and no SMTP configured', () => {
     expect(message).toContain('To: owner@example.com');
     expect(message).toContain('Subject: Bluebook renewal');
     expect(message).toContain('Your bluebook expires in 30 days.');
+  });
+
+  it('still signs owners up and serves their garage from the database', async () => {
+    await seedCatalog(app.strapi, path.join(__dirname, 'fixtures', 'catalog'));
+    const makes = (await http().get('/api/catalog/makes')).body.data;
+    const bajaj = makes.find((make: { slug: string }) => make.slug === 'bajaj').id;
+    const models = (await http().get(`/api/catalog/makes/${bajaj}/models`)).body.data;
+    const chetak = models.find((model: { slug: string }) => model.slug === 'chetak').id;
+    const email = 'no-redis@example.com';
+    const owner = await http()
+      .post('/api/auth/local/register')
+      .send({ username: email, email, password: 'Langtang-Valley-3870' });
+    expect(owner.status).toBe(200);
+    const auth = { authorization: `Bearer ${owner.body.jwt}` };
+
+    const added = await http()
+      .post('/api/vehicles')
+      .set(auth)
+      .send({
+        data: { makeId: bajaj, modelId: chetak, year: 2022, registrationNumber: 'GA 1 PA 77' },
+      });
+    expect(added.status).toBe(201);
+    const list = await http().get('/api/vehicles').set(auth);
+    expect(list.status).toBe(200);
+    expect(
+      list.body.data.map((vehicle: { registrationNumber: string }) => vehicle.registrationNumber),
+    ).toEqual(['GA 1 PA 77']);
   });
 });

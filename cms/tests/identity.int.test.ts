@@ -499,6 +499,19 @@ describe('owner identity on PostgreSQL and Redis', () => {
           'plugin::users-permissions.auth.logout',
           'plugin::users-permissions.auth.revokeSession',
           'plugin::users-permissions.user.me',
+          ...[
+            'list',
+            'create',
+            'findOne',
+            'update',
+            'delete',
+            'listNotes',
+            'createNote',
+            'updateNote',
+            'deleteNote',
+            'listOdometer',
+            'addOdometer',
+          ].map((action) => `api::vehicle.vehicles.${action}`),
         ].sort(),
       );
     });

@@ -104,11 +104,14 @@ describe.each(stores)('cache service on the %s', (_name, create) => {
     await expect(cache.set('k', 1, Number.NaN)).rejects.toThrow(RangeError);
   });
 
-  it('remembers a loaded value and loads once', async () => {
+  it('remembers a loaded value and loads once, reporting a miss then a hit', async () => {
     const load = jest.fn(async () => ({ loaded: true }));
-    expect(await remember(cache, 'r', 60, load)).toEqual({ loaded: true });
-    expect(await remember(cache, 'r', 60, load)).toEqual({ loaded: true });
+    const lookups: string[] = [];
+    const onLookup = (result: string) => lookups.push(result);
+    expect(await remember(cache, 'r', 60, load, { onLookup })).toEqual({ loaded: true });
+    expect(await remember(cache, 'r', 60, load, { onLookup })).toEqual({ loaded: true });
     expect(load).toHaveBeenCalledTimes(1);
+    expect(lookups).toEqual(['miss', 'hit']);
   });
 });
 
@@ -118,15 +121,14 @@ describe('Redis cache when Redis is unreachable', () => {
     const cache = createRedisCache({ url: 'redis://127.0.0.1:1', prefix: 'mg-test:down:' });
     try {
       await expect(cache.ping()).rejects.toThrow(/cache unavailable/);
-      const value = await remember(
-        cache,
-        'k',
-        60,
-        async () => 'from database',
-        (e) => errors.push(e),
-      );
+      const lookups: string[] = [];
+      const value = await remember(cache, 'k', 60, async () => 'from database', {
+        onError: (e) => errors.push(e),
+        onLookup: (result) => lookups.push(result),
+      });
       expect(value).toBe('from database');
       expect(errors).toHaveLength(1);
+      expect(lookups).toEqual(['error']);
     } finally {
       await cache.close();
     }

@@ -32,6 +32,13 @@ export function assertTtl(ttlSeconds: number): void {
   }
 }
 
+export interface RememberOptions {
+  /** Called when the cache fails; the value then comes from `load`. */
+  onError?: (error: unknown) => void;
+  /** Called once per read with how the cache answered. */
+  onLookup?: (result: 'hit' | 'miss' | 'error') => void;
+}
+
 /**
  * Read-through helper: answers from the cache, else from `load`, storing the result.
  * A cache that is down never fails the read; the value comes from `load` instead.
@@ -41,16 +48,21 @@ export async function remember<T>(
   key: string,
   ttlSeconds: number,
   load: () => Promise<T>,
-  onCacheError: (error: unknown) => void = () => undefined,
+  options: RememberOptions = {},
 ): Promise<T> {
   try {
     const hit = await cache.get<T>(key);
-    if (hit !== undefined) return hit;
+    if (hit !== undefined) {
+      options.onLookup?.('hit');
+      return hit;
+    }
   } catch (error) {
-    onCacheError(error);
+    options.onLookup?.('error');
+    options.onError?.(error);
     return load();
   }
+  options.onLookup?.('miss');
   const value = await load();
-  await cache.set(key, value, ttlSeconds).catch(onCacheError);
+  await cache.set(key, value, ttlSeconds).catch((error: unknown) => options.onError?.(error));
   return value;
 }

@@ -21,7 +21,7 @@ export const PUBLIC_ACTIONS = [
 ] as const;
 
 /** Exactly what an Owner (the users-permissions `authenticated` role) may call. */
-export const OWNER_ACTIONS = [
+export const OWNER_ACTIONS: readonly string[] = [
   `${UP}.user.me`,
   `${UP}.auth.logout`,
   `${UP}.auth.changePassword`,
@@ -31,7 +31,20 @@ export const OWNER_ACTIONS = [
   'api::profile.profile.update',
   'api::home-page.home-page.find',
   ...CATALOG_ACTIONS,
-] as const;
+  ...[
+    'list',
+    'create',
+    'findOne',
+    'update',
+    'delete',
+    'listNotes',
+    'createNote',
+    'updateNote',
+    'deleteNote',
+    'listOdometer',
+    'addOdometer',
+  ].map((action) => `api::vehicle.vehicles.${action}`),
+];
 
 const ROLE_NAMES = {
   public: { name: 'Public', description: 'Visitors who have not signed in.' },

@@ -159,11 +159,12 @@ export function parseRegistrationNumber(input: string): RegistrationNumberResult
   }
   const segments = segment(normalized);
   if (!hasPlateShape(segments)) return { error: SHAPE_ERROR };
-  const [region, lotDigits, vehicleClass, numberDigits] = segments;
-  const digits = { lot: lotDigits.tokens.join(''), number: numberDigits.tokens.join('') };
-  return isZonal(region, digits.lot)
-    ? parseZonal(region.tokens[0], digits.lot, vehicleClass.tokens, digits.number)
-    : parseProvincial(region.tokens, digits.lot, vehicleClass.tokens, digits.number);
+  // Digits are joined across separators: dashes and spaces fold, so "01-002" reads as "01002".
+  const [region, middle, vehicleClass, last] = segments.map((s) => s.tokens);
+  const [middleDigits, numberDigits] = [middle.join(''), last.join('')];
+  return isZonal(region, middleDigits)
+    ? parseZonal(region[0], middleDigits, vehicleClass, numberDigits)
+    : parseProvincial(region, middleDigits, vehicleClass, numberDigits);
 }
 
 /** Upper case, Latin digits, and no invisible joiners (Nepali keyboards insert them). */
@@ -196,10 +197,10 @@ function hasPlateShape(segments: Segment[]): boolean {
  * A known zone code means zonal. An unknown word is blamed on the format its digits fit, so
  * `XY 2 PA 1` reports an unknown zone and `Foo 01-002 PA 1234` an unknown province.
  */
-function isZonal(region: Segment, lotDigits: string): boolean {
-  if (region.tokens.length === 1 && ZONES.has(region.tokens[0])) return true;
-  if (resolveProvinceWords(region.tokens) !== null) return false;
-  return region.tokens.length === 1 && lotDigits.length < 5;
+function isZonal(region: string[], middleDigits: string): boolean {
+  if (region.length === 1 && ZONES.has(region[0])) return true;
+  if (resolveProvinceWords(region) !== null) return false;
+  return region.length === 1 && middleDigits.length < 5;
 }
 
 function parseZonal(

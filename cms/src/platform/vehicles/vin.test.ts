@@ -52,9 +52,17 @@ describe('VIN validation', () => {
     });
   });
 
-  it('rejects a European-style VIN with a filler in position 9 (known limitation)', () => {
-    // ISO 3779 makes the check digit mandatory only for North America, so genuine
-    // VINs like this one exist; this test pins the current, stricter behaviour.
-    expect(validateVin('WP0ZZZ99ZTS392124')).toEqual({ error: 'VIN check digit does not match' });
+  it('accepts a European or Indian VIN with a filler in position 9, where no check digit is required', () => {
+    expect(validateVin('WP0ZZZ99ZTS392124')).toEqual({ vin: 'WP0ZZZ99ZTS392124' });
+    expect(validateVin('MA3ERLF1S00183735')).toEqual({ vin: 'MA3ERLF1S00183735' });
+  });
+
+  it('requires the check digit for Chinese VINs as for North American ones', () => {
+    const chinese = 'LSGWB54E7FS123457';
+    const expected = vinCheckDigit(chinese);
+    const valid = `${chinese.slice(0, 8)}${expected}${chinese.slice(9)}`;
+    const wrong = `${chinese.slice(0, 8)}${expected === '1' ? '2' : '1'}${chinese.slice(9)}`;
+    expect(validateVin(valid)).toEqual({ vin: valid });
+    expect(validateVin(wrong)).toEqual({ error: 'VIN check digit does not match' });
   });
 });

@@ -1,10 +1,10 @@
 /**
- * Vehicle identification numbers (ISO 3779), normalised and checked with the North American
- * check digit in position 9.
+ * Vehicle identification numbers (ISO 3779), normalised and checked.
  *
- * Caution: the check digit is mandatory for vehicles built for North America (and China),
- * but ISO 3779 leaves position 9 free elsewhere. European makers often put a filler such as
- * "Z" there, so a genuine VIN of such a vehicle fails the check. See the tests.
+ * The position-9 check digit is mandatory only where the region requires it: North America
+ * (first character 1-5) and China (L). Elsewhere ISO 3779 leaves position 9 free: European,
+ * Japanese and Indian makers, common in Nepal, often put a filler there, so checking it
+ * would refuse genuine VINs.
  */
 
 export const VIN_LENGTH = 17;
@@ -26,9 +26,18 @@ const WEIGHTS = [8, 7, 6, 5, 4, 3, 2, 10, 0, 9, 8, 7, 6, 5, 4, 3, 2];
 
 const CHECK_DIGIT_INDEX = 8;
 
+/** World manufacturer regions whose VINs must carry a valid check digit. */
+const CHECK_DIGIT_REGIONS = /^[1-5L]/;
+
+/** True when the region of `vin` (its first character) mandates the check digit. */
+export function requiresCheckDigit(vin: string): boolean {
+  return CHECK_DIGIT_REGIONS.test(vin);
+}
+
 /**
  * The VIN in stored form (trimmed, upper case, without spaces or dashes), or an `error`
- * naming the rule it breaks: length, allowed characters, or the position-9 check digit.
+ * naming the rule it breaks: length, allowed characters, or (where the region requires it)
+ * the position-9 check digit.
  */
 export function validateVin(input: string): { vin: string } | { error: string } {
   const vin = input.trim().toUpperCase().replace(/[\s-]/g, '');
@@ -37,7 +46,7 @@ export function validateVin(input: string): { vin: string } | { error: string } 
   }
   if (/[IOQ]/.test(vin)) return { error: 'VIN must not contain the letters I, O or Q' };
   if (!VIN_CHARACTERS.test(vin)) return { error: 'VIN must contain only letters and digits' };
-  if (vin[CHECK_DIGIT_INDEX] !== vinCheckDigit(vin)) {
+  if (requiresCheckDigit(vin) && vin[CHECK_DIGIT_INDEX] !== vinCheckDigit(vin)) {
     return { error: 'VIN check digit does not match' };
   }
   return { vin };

@@ -1,7 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
-import { remember } from '../../../platform/cache';
-import { getService } from '../../../platform/services';
+import { cachedRead } from '../../../platform/cached-read';
 
 /** Catalog reads change only when an admin edits the catalog; writes clear this prefix. */
 export const CATALOG_CACHE_PREFIX = 'catalog:';
@@ -56,13 +55,7 @@ const byName = (a: { name: string }, b: { name: string }) => a.name.localeCompar
 /** Read side of the vehicle catalog, per locale, through the shared cache. */
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   const cached = <T>(key: string, load: () => Promise<T>) =>
-    remember(
-      getService(strapi, 'cache'),
-      `${CATALOG_CACHE_PREFIX}${key}`,
-      TTL_SECONDS,
-      load,
-      (error) => strapi.log.warn('catalog cache unavailable', { error: (error as Error).message }),
-    );
+    cachedRead(strapi, 'catalog', `${CATALOG_CACHE_PREFIX}${key}`, TTL_SECONDS, load);
 
   return {
     async makes(locale: string): Promise<MakeSummary[]> {

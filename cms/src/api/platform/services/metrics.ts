@@ -1,4 +1,4 @@
-import { collectDefaultMetrics, Histogram, Registry } from 'prom-client';
+import { collectDefaultMetrics, Counter, Histogram, Registry } from 'prom-client';
 
 export interface RequestLabels {
   method: string;
@@ -22,8 +22,18 @@ export default () => {
     registers: [registry],
   });
 
+  const cacheLookups = new Counter({
+    name: 'cache_lookups_total',
+    help: 'Reads through the shared cache, by cached resource and result (hit, miss, error)',
+    labelNames: ['cache', 'result'] as const,
+    registers: [registry],
+  });
+
   return {
     registry,
+    countCacheLookup(cache: string, result: 'hit' | 'miss' | 'error'): void {
+      cacheLookups.inc({ cache, result });
+    },
     contentType: registry.contentType,
     observeRequest(labels: RequestLabels, seconds: number): void {
       httpRequestDuration.observe({ ...labels, status: String(labels.status) }, seconds);

@@ -1,0 +1,3 @@
+import vehicles from './vehicles';
+
+export default { vehicles };

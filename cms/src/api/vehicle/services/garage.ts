@@ -1,0 +1,302 @@
+import type { Core } from '@strapi/strapi';
+import { errors } from '@strapi/utils';
+import { Histogram } from 'prom-client';
+import { cachedRead } from '../../../platform/cached-read';
+import { loadEnv } from '../../../platform/env';
+import { conflictError } from '../../../platform/errors';
+import { createCursorCodec, toPage, type Page, type PageQuery } from '../../../platform/pagination';
+import { getService } from '../../../platform/services';
+import type catalogService from '../../catalog/services/catalog';
+import type { ModelDetail } from '../../catalog/services/catalog';
+import type { NewVehicleInput, OdometerInput, VehicleChangeInput } from '../vehicle-input';
+import { toVehicle, type Vehicle, type VehicleRow } from '../vehicle-view';
+
+const VEHICLE = 'api::vehicle.vehicle';
+const READING = 'api::vehicle.odometer-reading';
+const NOTE = 'api::vehicle.vehicle-note';
+
+/** Every cached read of an owner's garage starts with this, so one write clears them all. */
+export const ownerCachePrefix = (ownerId: number) => `vehicles:owner:${ownerId}:`;
+export const VEHICLES_CACHE_PREFIX = 'vehicles:';
+const CACHE_TTL_SECONDS = 5 * 60;
+
+const fieldError = (field: string, message: string) =>
+  new errors.ValidationError(`${field}: ${message}`, {
+    errors: [{ path: [field], message, name: 'ValidationError' }],
+  });
+
+const isUniqueViolation = (error: unknown) => {
+  const code = (error as { code?: string }).code;
+  return code === '23505' || code === 'SQLITE_CONSTRAINT_UNIQUE' || /unique/i.test(String(error));
+};
+
+const today = () => new Date().toISOString().slice(0, 10);
+
+type CatalogService = ReturnType<typeof catalogService>;
+
+/** An owner's garage: their vehicles and odometer; another owner's vehicle is never found. */
+export default ({ strapi }: { strapi: Core.Strapi }) => {
+  const catalog = () => strapi.service('api::catalog.catalog') as unknown as CatalogService;
+  const vehicles = () => strapi.db.query(VEHICLE);
+  const cursors = createCursorCodec(`vehicles:${loadEnv().appKeys[0]}`);
+  const listDuration = new Histogram({
+    name: 'vehicle_list_duration_seconds',
+    help: "Time to answer an owner's vehicle list, cache included",
+    labelNames: ['cache'] as const,
+    buckets: [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1],
+    registers: [getService(strapi, 'metrics').registry],
+  });
+
+  const modelOrNull = (modelId: string, locale: string) =>
+    catalog()
+      .model(modelId, locale)
+      .catch((error: unknown) => {
+        if (error instanceof errors.NotFoundError) return null;
+        throw error;
+      });
+
+  const present = async (row: VehicleRow, locale: string) =>
+    toVehicle(row, await modelOrNull(row.modelId, locale));
+
+  const invalidate = (ownerId: number) =>
+    getService(strapi, 'cache')
+      .deleteByPrefix(ownerCachePrefix(ownerId))
+      .catch((error: Error) =>
+        strapi.log.warn('garage cache not cleared', { error: error.message }),
+      );
+
+  async function ownedRow(ownerId: number, documentId: string): Promise<VehicleRow> {
+    const row = (await vehicles().findOne({
+      where: { documentId, ownerId },
+      populate: { photos: { select: ['id', 'url'] } },
+    })) as VehicleRow | null;
+    if (!row) throw new errors.NotFoundError('Vehicle not found');
+    return row;
+  }
+
+  /** Checks the make → model → trim → year chain against the catalog. */
+  async function checkCatalogChoice(choice: {
+    makeId: string;
+    modelId: string;
+    trimId?: string | null;
+    year: number;
+    fuel?: string | null;
+  }): Promise<ModelDetail> {
+    const model = await modelOrNull(choice.modelId, 'en');
+    if (!model) throw fieldError('modelId', 'is not a model of the catalog');
+    if (model.make.id !== choice.makeId)
+      throw fieldError('modelId', 'does not belong to that make');
+    if (choice.trimId && !model.trims.some((trim) => trim.id === choice.trimId)) {
+      throw fieldError('trimId', 'is not a trim of that model');
+    }
+    const currentYear = new Date().getFullYear();
+    if (choice.year > currentYear) throw fieldError('year', 'must not be in the future');
+    const lastYear = Math.min(model.yearTo ?? currentYear, currentYear);
+    if (choice.year < model.yearFrom || choice.year > lastYear) {
+      throw fieldError('year', `must be between ${model.yearFrom} and ${lastYear} for this model`);
+    }
+    if (choice.fuel && !model.fuelTypes.includes(choice.fuel)) {
+      throw fieldError('fuel', `must be one of ${model.fuelTypes.join(', ')} for this model`);
+    }
+    return model;
+  }
+
+  async function assertRegistrationFree(key: string, exceptId?: number): Promise<void> {
+    const taken = await vehicles().findOne({
+      where: { registrationKey: key, ...(exceptId ? { id: { $ne: exceptId } } : {}) },
+      select: ['id'],
+    });
+    if (taken)
+      throw conflictError('registrationNumber', 'This registration number is already registered');
+  }
+
+  /** Writes a vehicle, turning a lost race on the unique registration key into a 409. */
+  async function guardedWrite<T>(write: () => Promise<T>): Promise<T> {
+    try {
+      return await strapi.db.transaction(write);
+    } catch (error) {
+      if (isUniqueViolation(error)) {
+        throw conflictError('registrationNumber', 'This registration number is already registered');
+      }
+      throw error;
+    }
+  }
+
+  const addReading = (
+    vehicleDocumentId: string,
+    readingKm: number,
+    readOn: string,
+    correction: boolean,
+  ) =>
+    strapi.documents(READING).create({
+      data: { vehicle: vehicleDocumentId, readingKm, readOn, correction } as never,
+    });
+
+  return {
+    cursors,
+
+    async list(ownerId: number, query: PageQuery, locale: string): Promise<Page<Vehicle>> {
+      const afterId = query.cursor ? cursors.decode(query.cursor) : null;
+      const key = `${ownerCachePrefix(ownerId)}list:${locale}:${query.limit}:${afterId ?? 'first'}`;
+      const stopTimer = listDuration.startTimer();
+      let cache = 'hit';
+      const page = await cachedRead(strapi, 'vehicles', key, CACHE_TTL_SECONDS, async () => {
+        cache = 'miss';
+        const rows = (await vehicles().findMany({
+          where: { ownerId, ...(afterId === null ? {} : { id: { $lt: afterId } }) },
+          orderBy: { id: 'desc' },
+          limit: query.limit + 1,
+          populate: { photos: { select: ['id', 'url'] } },
+        })) as VehicleRow[];
+        const shown = rows.slice(0, query.limit);
+        const presented = await Promise.all(shown.map((row) => present(row, locale)));
+        return toPage(
+          rows,
+          query.limit,
+          (id) => cursors.encode(id),
+          (row) => presented[shown.indexOf(row)],
+        );
+      });
+      stopTimer({ cache });
+      return page;
+    },
+
+    async findOne(ownerId: number, documentId: string, locale: string): Promise<Vehicle> {
+      const key = `${ownerCachePrefix(ownerId)}one:${documentId}:${locale}`;
+      return cachedRead(strapi, 'vehicles', key, CACHE_TTL_SECONDS, async () =>
+        present(await ownedRow(ownerId, documentId), locale),
+      );
+    },
+
+    async create(ownerId: number, input: NewVehicleInput, locale: string): Promise<Vehicle> {
+      await checkCatalogChoice(input);
+      await assertRegistrationFree(input.registrationNumber.key);
+      const created = await guardedWrite(async () => {
+        const vehicle = await strapi.documents(VEHICLE).create({
+          data: {
+            ownerId,
+            makeId: input.makeId,
+            modelId: input.modelId,
+            trimId: input.trimId ?? null,
+            year: input.year,
+            registrationNumber: input.registrationNumber.display,
+            registrationKey: input.registrationNumber.key,
+            vin: input.vin ?? null,
+            nickname: input.nickname ?? null,
+            colour: input.colour ?? null,
+            fuel: input.fuel ?? null,
+            purchaseDate: input.purchaseDate ?? null,
+            odometerKm: input.odometerKm ?? null,
+          } as never,
+        });
+        if (input.odometerKm !== undefined && input.odometerKm !== null) {
+          await addReading(vehicle.documentId, input.odometerKm, today(), false);
+        }
+        return vehicle;
+      });
+      await invalidate(ownerId);
+      return present(await ownedRow(ownerId, created.documentId), locale);
+    },
+
+    async update(
+      ownerId: number,
+      documentId: string,
+      change: VehicleChangeInput,
+      locale: string,
+    ): Promise<Vehicle> {
+      const row = await ownedRow(ownerId, documentId);
+      const merged = {
+        makeId: change.makeId ?? row.makeId,
+        modelId: change.modelId ?? row.modelId,
+        trimId: change.trimId === undefined ? row.trimId : change.trimId,
+        year: change.year ?? row.year,
+        fuel: change.fuel === undefined ? row.fuel : change.fuel,
+      };
+      await checkCatalogChoice(merged);
+      if (change.registrationNumber) {
+        await assertRegistrationFree(change.registrationNumber.key, row.id);
+      }
+      const raisesOdometer =
+        change.odometerKm !== undefined &&
+        change.odometerKm !== null &&
+        change.odometerKm !== row.odometerKm;
+      if (raisesOdometer && row.odometerKm !== null && change.odometerKm! < row.odometerKm) {
+        throw fieldError(
+          'odometerKm',
+          `is lower than the last reading (${row.odometerKm} km); record a correction instead`,
+        );
+      }
+      const { registrationNumber, ...rest } = change;
+      await guardedWrite(async () => {
+        await strapi.documents(VEHICLE).update({
+          documentId,
+          data: {
+            ...rest,
+            ...merged,
+            ...(registrationNumber
+              ? {
+                  registrationNumber: registrationNumber.display,
+                  registrationKey: registrationNumber.key,
+                }
+              : {}),
+          } as never,
+        });
+        if (raisesOdometer) await addReading(documentId, change.odometerKm!, today(), false);
+      });
+      await invalidate(ownerId);
+      return present(await ownedRow(ownerId, documentId), locale);
+    },
+
+    /** Deletes a vehicle with its notes, odometer readings and photos, all or nothing. */
+    async delete(ownerId: number, documentId: string): Promise<void> {
+      const row = await ownedRow(ownerId, documentId);
+      const upload = strapi.plugin('upload').service('upload');
+      await strapi.db.transaction(async () => {
+        for (const uid of [NOTE, READING] as const) {
+          const children = await strapi.db
+            .query(uid)
+            .findMany({ where: { vehicle: { id: row.id } }, select: ['documentId'] });
+          for (const child of children as Array<{ documentId: string }>) {
+            await strapi.documents(uid).delete({ documentId: child.documentId });
+          }
+        }
+        for (const photo of row.photos ?? []) {
+          const file = await strapi.db
+            .query('plugin::upload.file')
+            .findOne({ where: { id: photo.id } });
+          if (file) await upload.remove(file);
+        }
+        await strapi.documents(VEHICLE).delete({ documentId });
+      });
+      await invalidate(ownerId);
+    },
+
+    /** The vehicle row, for sub-resources (notes, odometer, photos); 404 unless owned. */
+    ownedRow,
+    invalidate,
+
+    async addOdometerReading(ownerId: number, documentId: string, input: OdometerInput) {
+      const row = await ownedRow(ownerId, documentId);
+      if (row.odometerKm !== null && input.readingKm < row.odometerKm && !input.correction) {
+        throw fieldError(
+          'readingKm',
+          `is lower than the last reading (${row.odometerKm} km); send correction: true if the last one was wrong`,
+        );
+      }
+      const reading = await strapi.db.transaction(async () => {
+        const created = await addReading(
+          documentId,
+          input.readingKm,
+          input.readOn ?? today(),
+          input.correction,
+        );
+        await strapi
+          .documents(VEHICLE)
+          .update({ documentId, data: { odometerKm: input.readingKm } as never });
+        return created;
+      });
+      await invalidate(ownerId);
+      return reading;
+    },
+  };
+};

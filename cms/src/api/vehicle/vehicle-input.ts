@@ -1,0 +1,71 @@
+import { z } from 'zod';
+import { parseRegistrationNumber } from '../../platform/vehicles/registration-number';
+import { validateVin } from '../../platform/vehicles/vin';
+import { FUEL_TYPES } from '../catalog/catalog-data';
+
+const documentId = z.string().trim().min(1).max(40);
+const isoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date as YYYY-MM-DD')
+  .refine((value) => !Number.isNaN(Date.parse(`${value}T00:00:00Z`)), 'must be a real date');
+const optionalText = (max: number) => z.string().trim().max(max).nullable().optional();
+
+const registrationNumber = z
+  .string()
+  .max(100)
+  .transform((value, context) => {
+    const parsed = parseRegistrationNumber(value);
+    if ('error' in parsed) {
+      context.addIssue({ code: z.ZodIssueCode.custom, message: parsed.error });
+      return z.NEVER;
+    }
+    return parsed;
+  });
+
+const vin = z
+  .string()
+  .max(40)
+  .transform((value, context) => {
+    if (value.trim() === '') return null;
+    const checked = validateVin(value);
+    if ('error' in checked) {
+      context.addIssue({ code: z.ZodIssueCode.custom, message: checked.error });
+      return z.NEVER;
+    }
+    return checked.vin;
+  });
+
+const vehicleFields = {
+  makeId: documentId,
+  modelId: documentId,
+  trimId: documentId.nullable().optional(),
+  year: z.number().int().min(1950).max(2100),
+  registrationNumber,
+  vin: vin.nullable().optional(),
+  nickname: optionalText(60),
+  colour: optionalText(40),
+  fuel: z.enum(FUEL_TYPES).nullable().optional(),
+  purchaseDate: isoDate.nullable().optional(),
+  odometerKm: z.number().int().min(0).max(5_000_000).nullable().optional(),
+};
+
+/** What an owner sends to add a vehicle; anything else is a 400 naming the field. */
+export const newVehicleInput = z.object(vehicleFields).strict();
+
+/** A change to a vehicle: any of the same fields. */
+export const vehicleChangeInput = z.object(vehicleFields).partial().strict();
+
+export type NewVehicleInput = z.infer<typeof newVehicleInput>;
+export type VehicleChangeInput = z.infer<typeof vehicleChangeInput>;
+
+export const noteInput = z.object({ body: z.string().trim().min(1).max(4000) }).strict();
+
+export const odometerInput = z
+  .object({
+    readingKm: z.number().int().min(0).max(5_000_000),
+    readOn: isoDate.optional(),
+    correction: z.boolean().default(false),
+  })
+  .strict();
+
+export type OdometerInput = z.infer<typeof odometerInput>;

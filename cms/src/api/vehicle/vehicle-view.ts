@@ -1,0 +1,78 @@
+import type { ModelDetail } from '../catalog/services/catalog';
+
+export interface VehicleRow {
+  id: number;
+  documentId: string;
+  ownerId: number;
+  makeId: string;
+  modelId: string;
+  trimId: string | null;
+  year: number;
+  registrationNumber: string;
+  vin: string | null;
+  nickname: string | null;
+  colour: string | null;
+  fuel: string | null;
+  purchaseDate: string | null;
+  odometerKm: number | null;
+  photos?: Array<{ id: number; url: string }> | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface Picture {
+  url: string | null;
+  source: 'photo' | 'model' | 'placeholder';
+}
+
+export interface Vehicle {
+  id: string;
+  nickname: string | null;
+  registrationNumber: string;
+  vin: string | null;
+  make: { id: string; name: string | null };
+  model: { id: string; name: string | null; vehicleType: string | null };
+  trim: { id: string; name: string | null } | null;
+  year: number;
+  colour: string | null;
+  fuel: string | null;
+  purchaseDate: string | null;
+  odometerKm: number | null;
+  picture: Picture;
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** The gallery fallback: the owner's newest photo, else the model's default image, else none. */
+export function pictureOf(row: Pick<VehicleRow, 'photos'>, model: ModelDetail | null): Picture {
+  const photos = row.photos ?? [];
+  const newest = photos.reduce<{ id: number; url: string } | null>(
+    (latest, photo) => (latest === null || photo.id > latest.id ? photo : latest),
+    null,
+  );
+  if (newest) return { url: newest.url, source: 'photo' };
+  if (model?.defaultImageUrl) return { url: model.defaultImageUrl, source: 'model' };
+  return { url: null, source: 'placeholder' };
+}
+
+/** What an owner sees of a vehicle, with catalog names in the asked language. */
+export function toVehicle(row: VehicleRow, model: ModelDetail | null): Vehicle {
+  const trim = row.trimId ? model?.trims.find((candidate) => candidate.id === row.trimId) : null;
+  return {
+    id: row.documentId,
+    nickname: row.nickname ?? null,
+    registrationNumber: row.registrationNumber,
+    vin: row.vin ?? null,
+    make: { id: row.makeId, name: model?.make.name ?? null },
+    model: { id: row.modelId, name: model?.name ?? null, vehicleType: model?.vehicleType ?? null },
+    trim: row.trimId ? { id: row.trimId, name: trim?.name ?? null } : null,
+    year: row.year,
+    colour: row.colour ?? null,
+    fuel: row.fuel ?? null,
+    purchaseDate: row.purchaseDate ?? null,
+    odometerKm: row.odometerKm ?? null,
+    picture: pictureOf(row, model),
+    createdAt: new Date(row.createdAt).toISOString(),
+    updatedAt: new Date(row.updatedAt).toISOString(),
+  };
+}
