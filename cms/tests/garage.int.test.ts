@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
+import sharp from 'sharp';
 import request from 'supertest';
 import { seedCatalog } from '../src/api/catalog/seed-catalog';
 import {
@@ -415,6 +416,94 @@ describe('the garage on PostgreSQL and Redis', () => {
       expect(metrics.text).toMatch(/vehicle_list_duration_seconds_count\{cache="hit"\} [1-9]/);
       expect(metrics.text).toMatch(/cache_lookups_total\{cache="vehicles",result="hit"\} [1-9]/);
       expect(metrics.text).toMatch(/cache_lookups_total\{cache="vehicles",result="miss"\} [1-9]/);
+    });
+  });
+
+  describe('photos', () => {
+    const image = (format: 'jpeg' | 'png' | 'webp') =>
+      sharp({ create: { width: 64, height: 48, channels: 3, background: '#b22222' } })
+        .toFormat(format)
+        .toBuffer();
+
+    it('uploads JPEG, PNG and WebP photos; the newest becomes the picture; deleting falls back', async () => {
+      const owner = await signUp();
+      const vehicle = await addVehicle(owner);
+
+      const uploaded = await http()
+        .post(`/api/vehicles/${vehicle.id}/photos`)
+        .set('authorization', `Bearer ${owner.jwt}`)
+        .attach('files', await image('jpeg'), { filename: 'side.jpg', contentType: 'image/jpeg' })
+        .attach('files', await image('png'), { filename: 'front.png', contentType: 'image/png' })
+        .attach('files', await image('webp'), { filename: 'back.webp', contentType: 'image/webp' });
+
+      expect(uploaded.status).toBe(201);
+      const { photos, picture } = uploaded.body.data;
+      expect(photos).toHaveLength(3);
+      expect(picture).toEqual({ url: photos[0].url, source: 'photo' });
+      expect((await owner.get('/api/vehicles')).body.data[0].picture.source).toBe('photo');
+
+      for (const photo of photos) {
+        expect((await owner.del(`/api/vehicles/${vehicle.id}/photos/${photo.id}`)).status).toBe(
+          204,
+        );
+      }
+      const after = await owner.get(`/api/vehicles/${vehicle.id}`);
+      expect(after.body.data.photos).toEqual([]);
+      expect(after.body.data.picture).toEqual({ url: null, source: 'placeholder' });
+    });
+
+    it('refuses a file that only claims to be an image, naming files, and stores none of the upload', async () => {
+      const owner = await signUp();
+      const vehicle = await addVehicle(owner);
+      const response = await http()
+        .post(`/api/vehicles/${vehicle.id}/photos`)
+        .set('authorization', `Bearer ${owner.jwt}`)
+        .attach('files', await image('png'), { filename: 'ok.png', contentType: 'image/png' })
+        .attach('files', Buffer.from('%PDF-1.7 not a photo'), {
+          filename: 'car.png',
+          contentType: 'image/png',
+        });
+
+      expect(response.status).toBe(400);
+      expect(response.body.error.details.errors[0].path).toEqual(['files']);
+      expect(response.body.error.message).toContain('car.png');
+      expect((await owner.get(`/api/vehicles/${vehicle.id}`)).body.data.photos).toEqual([]);
+    });
+
+    it('refuses a photo over 8 MB with 413', async () => {
+      const owner = await signUp();
+      const vehicle = await addVehicle(owner);
+      const huge = Buffer.concat([await image('png'), Buffer.alloc(8 * 1024 * 1024)]);
+      const response = await http()
+        .post(`/api/vehicles/${vehicle.id}/photos`)
+        .set('authorization', `Bearer ${owner.jwt}`)
+        .attach('files', huge, { filename: 'huge.png', contentType: 'image/png' });
+      expect(response.status).toBe(413);
+    });
+
+    it('answers 404 to another owner adding or deleting photos', async () => {
+      const owner = await signUp();
+      const intruder = await signUp();
+      const vehicle = await addVehicle(owner);
+      const uploaded = await http()
+        .post(`/api/vehicles/${vehicle.id}/photos`)
+        .set('authorization', `Bearer ${owner.jwt}`)
+        .attach('files', await image('jpeg'), { filename: 'mine.jpg', contentType: 'image/jpeg' });
+      const photoId = uploaded.body.data.photos[0].id;
+
+      const add = await http()
+        .post(`/api/vehicles/${vehicle.id}/photos`)
+        .set('authorization', `Bearer ${intruder.jwt}`)
+        .attach('files', await image('jpeg'), {
+          filename: 'theirs.jpg',
+          contentType: 'image/jpeg',
+        });
+      expect(add.status).toBe(404);
+      expect((await intruder.del(`/api/vehicles/${vehicle.id}/photos/${photoId}`)).status).toBe(
+        404,
+      );
+      expect((await owner.get(`/api/vehicles/${vehicle.id}`)).body.data.photos).toHaveLength(1);
+      await owner.del(`/api/vehicles/${vehicle.id}`).expect(204);
     });
   });
 

@@ -511,6 +511,8 @@ describe('owner identity on PostgreSQL and Redis', () => {
             'deleteNote',
             'listOdometer',
             'addOdometer',
+            'addPhotos',
+            'deletePhoto',
           ].map((action) => `api::vehicle.vehicles.${action}`),
         ].sort(),
       );

@@ -39,6 +39,8 @@ export interface Vehicle {
   purchaseDate: string | null;
   odometerKm: number | null;
   picture: Picture;
+  /** The owner's photos, newest first. */
+  photos: Array<{ id: number; url: string }>;
   createdAt: string;
   updatedAt: string;
 }
@@ -72,6 +74,9 @@ export function toVehicle(row: VehicleRow, model: ModelDetail | null): Vehicle {
     purchaseDate: row.purchaseDate ?? null,
     odometerKm: row.odometerKm ?? null,
     picture: pictureOf(row, model),
+    photos: [...(row.photos ?? [])]
+      .sort((a, b) => b.id - a.id)
+      .map((photo) => ({ id: photo.id, url: photo.url })),
     createdAt: new Date(row.createdAt).toISOString(),
     updatedAt: new Date(row.updatedAt).toISOString(),
   };

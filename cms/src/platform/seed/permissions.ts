@@ -43,6 +43,8 @@ export const OWNER_ACTIONS: readonly string[] = [
     'deleteNote',
     'listOdometer',
     'addOdometer',
+    'addPhotos',
+    'deletePhoto',
   ].map((action) => `api::vehicle.vehicles.${action}`),
 ];
 

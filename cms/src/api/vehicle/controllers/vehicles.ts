@@ -4,6 +4,8 @@ import { z } from 'zod';
 import { pageQuery } from '../../../platform/pagination';
 import { parseOrThrow } from '../../../platform/validation';
 import type garageService from '../services/garage';
+import type garagePhotosService from '../services/garage-photos';
+import type { UploadedFile } from '../services/garage-photos';
 import type garageRecordsService from '../services/garage-records';
 import { newVehicleInput, noteInput, odometerInput, vehicleChangeInput } from '../vehicle-input';
 
@@ -20,6 +22,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   const records = () =>
     strapi.service('api::vehicle.garage-records') as unknown as ReturnType<
       typeof garageRecordsService
+    >;
+
+  const photos = () =>
+    strapi.service('api::vehicle.garage-photos') as unknown as ReturnType<
+      typeof garagePhotosService
     >;
 
   return {
@@ -82,6 +89,22 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const reading = await garage().addOdometerReading(ownerOf(ctx), ctx.params.id, input);
       ctx.status = 201;
       ctx.body = { data: records().toReading(reading as never) };
+    },
+
+    async addPhotos(ctx: Context) {
+      const { locale } = parseOrThrow(localeQuery, ctx.query);
+      const files = (ctx.request as { files?: Record<string, UploadedFile | UploadedFile[]> })
+        .files;
+      const chosen = files?.files;
+      await photos().add(ownerOf(ctx), ctx.params.id, chosen ? [chosen].flat() : []);
+      ctx.status = 201;
+      ctx.body = { data: await garage().findOne(ownerOf(ctx), ctx.params.id, locale) };
+    },
+
+    async deletePhoto(ctx: Context) {
+      const photoId = parseOrThrow(z.coerce.number().int().positive(), ctx.params.photoId);
+      await photos().remove(ownerOf(ctx), ctx.params.id, photoId);
+      ctx.status = 204;
     },
   };
 };

@@ -13,5 +13,7 @@ export default {
     { method: 'DELETE', path: '/notes/:id', handler: 'vehicles.deleteNote' },
     { method: 'GET', path: '/vehicles/:id/odometer', handler: 'vehicles.listOdometer' },
     { method: 'POST', path: '/vehicles/:id/odometer', handler: 'vehicles.addOdometer' },
+    { method: 'POST', path: '/vehicles/:id/photos', handler: 'vehicles.addPhotos' },
+    { method: 'DELETE', path: '/vehicles/:id/photos/:photoId', handler: 'vehicles.deletePhoto' },
   ],
 };

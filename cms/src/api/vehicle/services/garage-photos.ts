@@ -1,0 +1,82 @@
+import { open } from 'node:fs/promises';
+import type { Core } from '@strapi/strapi';
+import { errors } from '@strapi/utils';
+import { sniffPhotoType } from '../../../platform/vehicles/image-type';
+import type garageService from './garage';
+
+/** Largest photo accepted, in bytes. */
+export const PHOTO_MAX_BYTES = 8 * 1024 * 1024;
+export const PHOTOS_PER_UPLOAD = 5;
+
+export interface UploadedFile {
+  filepath: string;
+  originalFilename?: string | null;
+  mimetype?: string | null;
+  size: number;
+}
+
+const filesError = (message: string) =>
+  new errors.ValidationError(`files: ${message}`, {
+    errors: [{ path: ['files'], message, name: 'ValidationError' }],
+  });
+
+async function headOf(file: UploadedFile): Promise<Uint8Array> {
+  const handle = await open(file.filepath, 'r');
+  try {
+    const head = Buffer.alloc(16);
+    await handle.read(head, 0, head.length, 0);
+    return head;
+  } finally {
+    await handle.close();
+  }
+}
+
+/** Photos of an owner's vehicle: JPEG, PNG or WebP by content, at most 8 MB each. */
+export default ({ strapi }: { strapi: Core.Strapi }) => {
+  const garage = () =>
+    strapi.service('api::vehicle.garage') as unknown as ReturnType<typeof garageService>;
+  const upload = () => strapi.plugin('upload').service('upload');
+
+  /** Checks every file before any is stored, so a bad one rejects the whole upload. */
+  async function checked(files: UploadedFile[]): Promise<UploadedFile[]> {
+    if (files.length === 0) throw filesError('choose at least one photo');
+    if (files.length > PHOTOS_PER_UPLOAD) {
+      throw filesError(`at most ${PHOTOS_PER_UPLOAD} photos at a time`);
+    }
+    for (const file of files) {
+      if (file.size > PHOTO_MAX_BYTES) {
+        throw new errors.PayloadTooLargeError(
+          `${file.originalFilename ?? 'photo'} is larger than ${PHOTO_MAX_BYTES / 1024 / 1024} MB`,
+        );
+      }
+      const type = sniffPhotoType(await headOf(file));
+      if (!type) {
+        throw filesError(`${file.originalFilename ?? 'a file'} is not a JPEG, PNG or WebP image`);
+      }
+      // Stored under the type its bytes prove, not the one the browser claimed.
+      file.mimetype = type;
+    }
+    return files;
+  }
+
+  return {
+    async add(ownerId: number, vehicleId: string, files: UploadedFile[]): Promise<void> {
+      const vehicle = await garage().ownedRow(ownerId, vehicleId);
+      await upload().upload({
+        data: { ref: 'api::vehicle.vehicle', refId: vehicle.id, field: 'photos' },
+        files: await checked(files),
+      });
+      await garage().invalidate(ownerId);
+    },
+
+    async remove(ownerId: number, vehicleId: string, photoId: number): Promise<void> {
+      const vehicle = await garage().ownedRow(ownerId, vehicleId);
+      if (!(vehicle.photos ?? []).some((photo) => photo.id === photoId)) {
+        throw new errors.NotFoundError('Photo not found');
+      }
+      const file = await strapi.db.query('plugin::upload.file').findOne({ where: { id: photoId } });
+      if (file) await upload().remove(file);
+      await garage().invalidate(ownerId);
+    },
+  };
+};
