@@ -55,6 +55,7 @@ const envSchema = z.object({
 
   REDIS_URL: optionalString,
   CACHE_PREFIX: z.string().default('mg:'),
+  GARAGE_CACHE: booleanString.default('true'),
 
   S3_ENDPOINT: optionalString,
   S3_REGION: z.string().default('us-east-1'),

@@ -58,6 +58,22 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   const present = async (row: VehicleRow, locale: string) =>
     toVehicle(row, await modelOrNull(row.modelId, locale));
 
+  /** Presents a page of rows, looking each catalog model up once however often it occurs. */
+  async function presentAll(rows: VehicleRow[], locale: string): Promise<Vehicle[]> {
+    const modelIds = [...new Set(rows.map((row) => row.modelId))];
+    const models = new Map(
+      await Promise.all(
+        modelIds.map(async (modelId) => [modelId, await modelOrNull(modelId, locale)] as const),
+      ),
+    );
+    return rows.map((row) => toVehicle(row, models.get(row.modelId) ?? null));
+  }
+
+  const garageCacheOn = loadEnv().GARAGE_CACHE;
+  /** Reads through the garage cache unless GARAGE_CACHE=false. */
+  const throughCache = <T>(key: string, read: () => Promise<T>): Promise<T> =>
+    garageCacheOn ? cachedRead(strapi, 'vehicles', key, CACHE_TTL_SECONDS, read) : read();
+
   const invalidate = (ownerId: number) =>
     getService(strapi, 'cache')
       .deleteByPrefix(ownerCachePrefix(ownerId))
@@ -139,8 +155,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const afterId = query.cursor ? cursors.decode(query.cursor) : null;
       const key = `${ownerCachePrefix(ownerId)}list:${locale}:${query.limit}:${afterId ?? 'first'}`;
       const stopTimer = listDuration.startTimer();
-      let cache = 'hit';
-      const page = await cachedRead(strapi, 'vehicles', key, CACHE_TTL_SECONDS, async () => {
+      let cache = garageCacheOn ? 'hit' : 'off';
+      const page = await throughCache(key, async () => {
         cache = 'miss';
         const rows = (await vehicles().findMany({
           where: { ownerId, ...(afterId === null ? {} : { id: { $lt: afterId } }) },
@@ -149,7 +165,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           populate: { photos: { select: ['id', 'url'] } },
         })) as VehicleRow[];
         const shown = rows.slice(0, query.limit);
-        const presented = await Promise.all(shown.map((row) => present(row, locale)));
+        const presented = await presentAll(shown, locale);
         return toPage(
           rows,
           query.limit,
@@ -163,9 +179,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
     async findOne(ownerId: number, documentId: string, locale: string): Promise<Vehicle> {
       const key = `${ownerCachePrefix(ownerId)}one:${documentId}:${locale}`;
-      return cachedRead(strapi, 'vehicles', key, CACHE_TTL_SECONDS, async () =>
-        present(await ownedRow(ownerId, documentId), locale),
-      );
+      return throughCache(key, async () => present(await ownedRow(ownerId, documentId), locale));
     },
 
     async create(ownerId: number, input: NewVehicleInput, locale: string): Promise<Vehicle> {

@@ -1,0 +1,303 @@
+#!/usr/bin/env node
+// `npm run bench:garage`: the garage list under load, against the stock authenticated
+// Strapi route on the same machine, in one run. Seeds PostgreSQL with 100,000 vehicles over
+// 20,000 owners plus a fleet owner with 5,000, starts the CMS in production mode with Redis,
+// and prints req/s and latency from autocannon (32 connections), with the ratios.
+import { execFileSync, spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import autocannon from 'autocannon';
+
+const root = path.resolve(import.meta.dirname, '..');
+const require = createRequire(path.join(root, 'cms', 'package.json'));
+const { Client } = require('pg');
+const bcrypt = require('bcryptjs');
+
+const PORT = Number(process.env.BENCH_PORT ?? 1537);
+const BASE = `http://127.0.0.1:${PORT}`;
+const ADMIN_URL =
+  process.env.TEST_DATABASE_ADMIN_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+const REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
+const DURATION = Number(process.env.BENCH_SECONDS ?? 10);
+const CONNECTIONS = 32;
+const OWNERS = 20_000;
+const VEHICLES = 100_000;
+const FLEET = 5_000;
+const PASSWORD = 'Bench-Owner-Password-1';
+
+const database = `mg_bench_${Date.now()}`;
+const dbUrl = Object.assign(new URL(ADMIN_URL), { pathname: `/${database}` }).toString();
+const secret = () => randomBytes(24).toString('base64url');
+const serverEnv = {
+  ...process.env,
+  NODE_ENV: 'production',
+  HOST: '127.0.0.1',
+  PORT: String(PORT),
+  SERVE_ADMIN_PANEL: 'false',
+  DATABASE_URL: dbUrl,
+  DATABASE_POOL_MAX: '20',
+  REDIS_URL,
+  CACHE_PREFIX: `${database}:`,
+  LOG_LEVEL: 'info',
+  APP_KEYS: `${secret()},${secret()}`,
+  API_TOKEN_SALT: secret(),
+  ADMIN_JWT_SECRET: secret(),
+  TRANSFER_TOKEN_SALT: secret(),
+  JWT_SECRET: secret(),
+  ENCRYPTION_KEY: secret(),
+  METRICS_TOKEN: secret(),
+};
+
+const log = (message) => console.log(`[bench] ${message}`);
+
+async function sql(url, text, values) {
+  const client = new Client({ connectionString: url });
+  await client.connect();
+  try {
+    return await client.query(text, values);
+  } finally {
+    await client.end();
+  }
+}
+
+function startServer(extraEnv = {}) {
+  const child = spawn('node', [path.join(import.meta.dirname, 'server.mjs')], {
+    env: { ...serverEnv, ...extraEnv },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  return child;
+}
+
+async function waitUntilReady() {
+  for (let attempt = 0; attempt < 240; attempt += 1) {
+    try {
+      if ((await fetch(`${BASE}/readyz`)).ok) return;
+    } catch {
+      // not yet listening
+    }
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+  throw new Error('the CMS did not become ready');
+}
+
+/** Strapi shuts itself down on SIGTERM; SIGKILL if it has not within 10 s. */
+function stopServer(child) {
+  return new Promise((resolve) => {
+    const force = setTimeout(() => child.kill('SIGKILL'), 10_000);
+    child.once('exit', () => {
+      clearTimeout(force);
+      resolve();
+    });
+    child.kill('SIGTERM');
+  });
+}
+
+/** Owners, their role, and vehicles, written in bulk with generate_series. */
+async function seed() {
+  const hash = bcrypt.hashSync(PASSWORD, 10);
+  const client = new Client({ connectionString: dbUrl });
+  await client.connect();
+  try {
+    const role = await client.query("SELECT id FROM up_roles WHERE type = 'authenticated'");
+    const models = await client.query(
+      `SELECT m.document_id AS model, mk.document_id AS make
+         FROM catalog_models m
+         JOIN catalog_models_make_lnk l ON l.model_id = m.id
+         JOIN catalog_makes mk ON mk.id = l.make_id
+        WHERE m.locale = 'en' AND m.year_from <= 2015`,
+    );
+    const model = models.rows[0];
+    await client.query(
+      `INSERT INTO up_users (document_id, username, email, provider, password, confirmed, blocked,
+                             preferred_locale, notify_by_email, notify_by_sms, created_at, updated_at, published_at)
+       SELECT md5(random()::text || g), 'bench-' || g, 'bench-' || g || '@example.com', 'local', $1,
+              true, false, 'en', true, false, now(), now(), now()
+         FROM generate_series(0, $2::int) g`,
+      [hash, OWNERS],
+    );
+    await client.query(
+      `INSERT INTO up_users_role_lnk (user_id, role_id)
+       SELECT id, $1 FROM up_users WHERE email LIKE 'bench-%'`,
+      [role.rows[0].id],
+    );
+    const owners = await client.query(
+      "SELECT min(id) AS first, max(id) AS last FROM up_users WHERE email LIKE 'bench-%'",
+    );
+    const first = Number(owners.rows[0].first);
+    const fleetOwner = Number(owners.rows[0].last);
+    // Every owner gets VEHICLES / OWNERS (5) vehicles; owner #1 is given 20 for the list test.
+    await client.query(
+      `INSERT INTO vehicles (document_id, owner_id, make_id, model_id, year, registration_number,
+                             registration_key, created_at, updated_at, published_at)
+       SELECT md5(random()::text || g), $1::int + (g % $2::int), $3, $4, 2016,
+              'BA ' || (g / 9000 + 1) || ' PA ' || (g % 9000 + 1),
+              'BENCH-' || g, now(), now(), now()
+         FROM generate_series(0, $5::int - 1) g`,
+      [first, OWNERS, model.make, model.model, VEHICLES],
+    );
+    await client.query(
+      `INSERT INTO vehicles (document_id, owner_id, make_id, model_id, year, registration_number,
+                             registration_key, created_at, updated_at, published_at)
+       SELECT md5(random()::text || g), $1::int, $2, $3, 2016, 'KO 1 CHA ' || g, 'FLEET-' || g, now(), now(), now()
+         FROM generate_series(0, $4::int - 1) g
+       UNION ALL
+       SELECT md5(random()::text || g), $5::int, $2, $3, 2016, 'JA 1 CHA ' || g, 'LIST-' || g, now(), now(), now()
+         FROM generate_series(0, 14) g`,
+      [fleetOwner, model.make, model.model, FLEET, first + 1],
+    );
+    await client.query('ANALYZE');
+    return { listOwner: `bench-1@example.com`, fleetOwner: `bench-${OWNERS}@example.com` };
+  } finally {
+    await client.end();
+  }
+}
+
+async function login(email) {
+  const response = await fetch(`${BASE}/api/auth/local`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ identifier: email, password: PASSWORD }),
+  });
+  if (!response.ok) throw new Error(`login ${email}: ${response.status} ${await response.text()}`);
+  return (await response.json()).jwt;
+}
+
+async function get(url, jwt) {
+  const response = await fetch(`${BASE}${url}`, { headers: { authorization: `Bearer ${jwt}` } });
+  if (!response.ok) throw new Error(`${url}: ${response.status} ${await response.text()}`);
+  return response.json();
+}
+
+async function load(title, url, jwt) {
+  await get(url, jwt);
+  const result = await autocannon({
+    url: `${BASE}${url}`,
+    connections: CONNECTIONS,
+    duration: DURATION,
+    headers: { authorization: `Bearer ${jwt}` },
+  });
+  const failed = result.non2xx + result.errors;
+  const row = {
+    title,
+    rps: Math.round(result.requests.average),
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    failed,
+  };
+  log(
+    `${title}: ${row.rps} req/s, p50 ${row.p50} ms, p99 ${row.p99} ms${failed ? `, ${failed} failed` : ''}`,
+  );
+  return row;
+}
+
+/** The cursor of page `page` of an owner's list, walking from the first page. */
+async function cursorOfPage(jwt, page) {
+  let cursor = null;
+  for (let index = 1; index < page; index += 1) {
+    const query = cursor ? `&cursor=${encodeURIComponent(cursor)}` : '';
+    cursor = (await get(`/api/vehicles?limit=20${query}`, jwt)).meta.pagination.nextCursor;
+  }
+  return cursor;
+}
+
+/** Offset pagination as stock Strapi does it (Document Service, start/limit), timed in-process. */
+async function stockOffsetTiming(fleetOwnerId) {
+  const { createStrapi } = require('@strapi/strapi');
+  Object.assign(process.env, { ...serverEnv, LOG_LEVEL: 'error' });
+  const cmsDir = path.join(root, 'cms');
+  const strapi = createStrapi({ appDir: cmsDir, distDir: path.join(cmsDir, 'dist') });
+  await strapi.load();
+  const time = async (run) => {
+    const samples = [];
+    for (let index = 0; index < 200; index += 1) {
+      const started = performance.now();
+      await run();
+      samples.push(performance.now() - started);
+    }
+    samples.sort((a, b) => a - b);
+    return { p50: samples[100].toFixed(2), p99: samples[198].toFixed(2) };
+  };
+  const documents = strapi.documents('api::vehicle.vehicle');
+  const page = (number) => () =>
+    documents.findMany({
+      filters: { ownerId: fleetOwnerId },
+      sort: 'id:desc',
+      start: (number - 1) * 20,
+      limit: 20,
+    });
+  const result = { first: await time(page(1)), page250: await time(page(250)) };
+  await strapi.destroy();
+  return result;
+}
+
+async function main() {
+  execFileSync('npm', ['run', 'compile', '-w', 'cms'], { cwd: root, stdio: 'ignore' });
+  await sql(ADMIN_URL, `CREATE DATABASE "${database}"`);
+  let server = startServer({
+    SEED_DEMO_DATA: 'true',
+    CATALOG_DATA_DIR: path.join(root, 'cms/tests/fixtures/catalog'),
+  });
+  try {
+    await waitUntilReady();
+    log(`seeding ${OWNERS} owners, ${VEHICLES} vehicles and a fleet of ${FLEET}`);
+    const started = Date.now();
+    const { listOwner, fleetOwner } = await seed();
+    log(`seeded in ${Math.round((Date.now() - started) / 1000)} s`);
+
+    const ownerJwt = await login(listOwner);
+    const fleetJwt = await login(fleetOwner);
+    const fleetId = (await get('/api/users/me', fleetJwt)).id;
+    const owned = (await get('/api/vehicles?limit=100', ownerJwt)).data.length;
+    log(`list owner has ${owned} vehicles`);
+
+    const cached = await load(
+      'GET /api/vehicles?limit=20 (cache on)',
+      '/api/vehicles?limit=20',
+      ownerJwt,
+    );
+    const me = await load('GET /api/users/me (stock baseline)', '/api/users/me', ownerJwt);
+    const page250Cursor = await cursorOfPage(fleetJwt, 250);
+    await stopServer(server);
+
+    server = startServer({ GARAGE_CACHE: 'false' });
+    await waitUntilReady();
+    const uncached = await load(
+      'GET /api/vehicles?limit=20 (garage cache off)',
+      '/api/vehicles?limit=20',
+      ownerJwt,
+    );
+    const fleetFirst = await load(
+      'fleet page 1 by cursor (garage cache off)',
+      '/api/vehicles?limit=20',
+      fleetJwt,
+    );
+    const fleet250 = await load(
+      'fleet page 250 by cursor (garage cache off)',
+      `/api/vehicles?limit=20&cursor=${encodeURIComponent(page250Cursor)}`,
+      fleetJwt,
+    );
+    await stopServer(server);
+    server = null;
+
+    const offset = await stockOffsetTiming(fleetId);
+    const ratio = (a, b) => (a / b).toFixed(2);
+    console.log(`
+Garage list benchmark (${CONNECTIONS} connections, ${DURATION} s each, PostgreSQL + Redis, NODE_ENV=production)
+  cached list            ${cached.rps} req/s   p50 ${cached.p50} ms   p99 ${cached.p99} ms
+  uncached list          ${uncached.rps} req/s   p50 ${uncached.p50} ms   p99 ${uncached.p99} ms
+  stock /api/users/me    ${me.rps} req/s   p50 ${me.p50} ms   p99 ${me.p99} ms
+  cached list / users/me throughput: ${ratio(cached.rps, me.rps)}x   (target >= 3x; p99 target < 50 ms)
+  fleet of ${FLEET}: page 250 by cursor p50 ${fleet250.p50} ms vs page 1 p50 ${fleetFirst.p50} ms: ${ratio(fleet250.p50 || 1, fleetFirst.p50 || 1)}x (target <= 1.5x)
+  stock offset pagination, in-process: page 250 p50 ${offset.page250.p50} ms vs page 1 p50 ${offset.first.p50} ms: ${ratio(offset.page250.p50, offset.first.p50)}x
+  failed requests: ${cached.failed + uncached.failed + me.failed + fleetFirst.failed + fleet250.failed}`);
+  } finally {
+    if (server) await stopServer(server);
+    await sql(ADMIN_URL, `DROP DATABASE IF EXISTS "${database}" WITH (FORCE)`);
+  }
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});
