@@ -3,8 +3,10 @@ import { loadEnv } from './platform/env';
 import { ensureDemoOwner, ensureSuperAdmin } from './platform/seed/demo-accounts';
 import { ensureHomePage } from './platform/seed/home-page';
 import { ensureLocales } from './platform/seed/locales';
+import { syncEditorRole } from './platform/seed/editor-role';
 import { OWNER_ACTIONS, PUBLIC_ACTIONS, syncRolePermissions } from './platform/seed/permissions';
 import { subscribeOwnerLifecycles } from './platform/identity/owner-lifecycles';
+import { subscribeSessionLifecycles } from './platform/identity/session-lifecycles';
 import { configureAccountEmails } from './platform/seed/account-emails';
 import { getService } from './platform/services';
 import { registerOpsRoutes } from './platform/ops-routes';
@@ -16,6 +18,7 @@ export default {
   register({ strapi }: { strapi: Core.Strapi }) {
     registerOpsRoutes(strapi);
     subscribeOwnerLifecycles(strapi);
+    subscribeSessionLifecycles(strapi);
     invalidateCatalogCacheOnWrite(strapi);
   },
 
@@ -26,6 +29,7 @@ export default {
     await syncRolePermissions(strapi, 'public', PUBLIC_ACTIONS);
     await syncRolePermissions(strapi, 'authenticated', OWNER_ACTIONS);
     await configureAccountEmails(strapi, env.PORTAL_URL, env.EMAIL_FROM);
+    await syncEditorRole(strapi);
     await ensureHomePage(strapi);
     if (env.SEED_DEMO_DATA) {
       if (await catalogNeedsSeed(strapi, env.CATALOG_DATA_DIR)) {

@@ -469,6 +469,27 @@ describe('owner identity on PostgreSQL and Redis', () => {
       expect(response.status).toBe(403);
     });
 
+    it('applies a permission an admin withdraws from the Owner role on the next request', async () => {
+      const http = client();
+      const owner = await signedUpOwner(http);
+      await http.get('/api/profile').set('authorization', `Bearer ${owner.jwt}`).expect(200);
+      const role = await app.strapi.db
+        .query('plugin::users-permissions.role')
+        .findOne({ where: { type: 'authenticated' } });
+      try {
+        await app.strapi.db
+          .query('plugin::users-permissions.permission')
+          .delete({ where: { role: role.id, action: 'api::profile.profile.find' } });
+
+        expect(
+          (await http.get('/api/profile').set('authorization', `Bearer ${owner.jwt}`)).status,
+        ).toBe(403);
+      } finally {
+        await syncRolePermissions(app.strapi, 'authenticated', OWNER_ACTIONS);
+      }
+      await http.get('/api/profile').set('authorization', `Bearer ${owner.jwt}`).expect(200);
+    });
+
     it('gives the Owner role exactly the owner actions, whatever an admin added', async () => {
       const roles = app.strapi.db.query('plugin::users-permissions.role');
       const owner = await roles.findOne({ where: { type: 'authenticated' } });

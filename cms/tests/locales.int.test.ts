@@ -1,3 +1,4 @@
+import path from 'node:path';
 import request from 'supertest';
 import { bootStrapi, createTestDatabase, testEnv, type TestDatabase } from './harness';
 
@@ -15,6 +16,7 @@ describe('boot-time seeding', () => {
     const env = testEnv({
       DATABASE_URL: db.url,
       SEED_DEMO_DATA: 'true',
+      CATALOG_DATA_DIR: path.join(__dirname, 'fixtures', 'catalog'),
       ADMIN_EMAIL: 'Admin@MotorGhar.test',
       ADMIN_PASSWORD: 'Admin-Password-2026',
       DEMO_OWNER_EMAIL: 'owner@motorghar.test',
@@ -32,6 +34,30 @@ describe('boot-time seeding', () => {
           'admin@motorghar.test',
         ]);
         expect(await strapi.db.query('plugin::users-permissions.user').count({})).toBe(1);
+        expect(await strapi.db.query('api::catalog.make').count({ where: { locale: 'en' } })).toBe(
+          2,
+        );
+        const editor = await strapi.db
+          .query('admin::role')
+          .findOne({ where: { code: 'strapi-editor' }, populate: ['permissions'] });
+        const permissions = editor.permissions as Array<{
+          action: string;
+          subject: string | null;
+          properties: { locales?: string[] };
+        }>;
+        const subjects = [...new Set(permissions.map((permission) => permission.subject))];
+        expect(subjects.sort()).toEqual(['api::home-page.home-page', null].sort());
+        expect(permissions.map((permission) => permission.action)).toEqual(
+          expect.arrayContaining([
+            'plugin::content-manager.explorer.update',
+            'plugin::content-manager.explorer.publish',
+            'plugin::upload.assets.create',
+          ]),
+        );
+        const update = permissions.find(
+          (permission) => permission.action === 'plugin::content-manager.explorer.update',
+        );
+        expect(update?.properties.locales?.sort()).toEqual(['en', 'ne']);
         const adminRoles = await strapi.db.query('admin::role').findMany({});
         expect(adminRoles.map((role: { name: string }) => role.name)).toEqual(
           expect.arrayContaining(['Super Admin', 'Editor']),

@@ -2,6 +2,7 @@ import type { Core } from '@strapi/strapi';
 import type { Context } from 'koa';
 import { getService } from '../../platform/services';
 import { AUTH_ROUTE_GUARDS } from '../../platform/identity/auth-route-guards';
+import { withCachedOwners, type AuthStrategy } from '../../platform/identity/owner-authentication';
 
 type Middleware = string | { name: string; config?: unknown };
 
@@ -11,6 +12,7 @@ interface PluginRoute {
 }
 
 interface UsersPermissionsPlugin {
+  register: (deps: { strapi: Core.Strapi }) => Promise<void> | void;
   routes: { 'content-api': { routes: PluginRoute[] } } & Record<string, unknown>;
   controllers: Record<string, (deps: { strapi: Core.Strapi }) => Record<string, unknown>>;
 }
@@ -58,8 +60,35 @@ function hardenSessions(plugin: UsersPermissionsPlugin): void {
   };
 }
 
+/**
+ * Swaps the content-API strategy the plugin registers for the one with cached owners; the
+ * plugin offers no other way in.
+ */
+function cacheOwnersOnSignIn(plugin: UsersPermissionsPlugin): void {
+  const register = plugin.register;
+  plugin.register = async ({ strapi }) => {
+    const auth = strapi.get('auth') as {
+      register(type: string, strategy: AuthStrategy): unknown;
+    };
+    const stockRegister = auth.register;
+    auth.register = function (type, strategy) {
+      const swapped =
+        type === 'content-api' && strategy.name === 'users-permissions'
+          ? withCachedOwners(strapi, strategy)
+          : strategy;
+      return stockRegister.call(this, type, swapped);
+    };
+    try {
+      await register({ strapi });
+    } finally {
+      auth.register = stockRegister;
+    }
+  };
+}
+
 export default (plugin: UsersPermissionsPlugin) => {
   guardRoutes(plugin);
   hardenSessions(plugin);
+  cacheOwnersOnSignIn(plugin);
   return plugin;
 };

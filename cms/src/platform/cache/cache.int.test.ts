@@ -53,6 +53,21 @@ describe.each(stores)('cache service on the %s', (_name, create) => {
     expect(await cache.get('k')).toBe(2);
   });
 
+  it('adds a value only when the key is absent', async () => {
+    expect(await cache.add('lock', 'first', 60)).toBe(true);
+    expect(await cache.add('lock', 'second', 60)).toBe(false);
+    expect(await cache.get('lock')).toBe('first');
+    await cache.set('lock', 'overwritten', 60);
+    expect(await cache.get('lock')).toBe('overwritten');
+  });
+
+  it('adds again once the earlier value expired', async () => {
+    await cache.add('short', 'old', 0.15);
+    await sleep(400);
+    expect(await cache.add('short', 'new', 60)).toBe(true);
+    expect(await cache.get('short')).toBe('new');
+  });
+
   it('deletes one key', async () => {
     await cache.set('a', 1, 60);
     await cache.set('b', 2, 60);

@@ -5,6 +5,8 @@ export interface Cache {
   get<T>(key: string): Promise<T | undefined>;
   /** Stores a JSON-serialisable value for `ttlSeconds` (fractions allowed). */
   set<T>(key: string, value: T, ttlSeconds: number): Promise<void>;
+  /** Stores the value only if the key is absent (atomic); true when it was stored. */
+  add<T>(key: string, value: T, ttlSeconds: number): Promise<boolean>;
   delete(key: string): Promise<void>;
   /**
    * Adds one to a counter that lives `windowSeconds` from its first increment (a fixed

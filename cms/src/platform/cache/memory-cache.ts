@@ -44,6 +44,12 @@ export function createMemoryCache(options: MemoryCacheOptions = {}): Cache {
         entries.delete(oldest);
       }
     },
+    async add<T>(key: string, value: T, ttlSeconds: number) {
+      assertTtl(ttlSeconds);
+      if (live(key)) return false;
+      entries.set(key, { json: JSON.stringify(value), expiresAt: now() + ttlSeconds * 1000 });
+      return true;
+    },
     async increment(key: string, windowSeconds: number) {
       assertTtl(windowSeconds);
       const entry = live(key);

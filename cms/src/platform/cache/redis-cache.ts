@@ -56,6 +56,14 @@ export function createRedisCache(options: RedisCacheOptions): Cache {
       const ttlMs = Math.ceil(ttlSeconds * 1000);
       await run(() => redis.set(key(name), JSON.stringify(value), 'PX', ttlMs));
     },
+    async add<T>(name: string, value: T, ttlSeconds: number) {
+      assertTtl(ttlSeconds);
+      const ttlMs = Math.ceil(ttlSeconds * 1000);
+      const stored = await run(() =>
+        redis.set(key(name), JSON.stringify(value), 'PX', ttlMs, 'NX'),
+      );
+      return stored === 'OK';
+    },
     async increment(name: string, windowSeconds: number) {
       assertTtl(windowSeconds);
       const windowMs = Math.ceil(windowSeconds * 1000);

@@ -1,5 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { getService } from '../services';
+import { OWNER_CACHE_PREFIX } from './owner-authentication';
 
 interface UserEvent {
   params: { data?: Record<string, unknown>; where?: { id?: number } };
@@ -14,7 +15,7 @@ function normalizeEmail(event: UserEvent): void {
 /**
  * Database lifecycles of owner accounts, so they hold for every writer (API, admin panel,
  * scripts): emails stored trimmed and lower-cased; a new password or a block ends every
- * session the owner has.
+ * session the owner has; any change drops the owner from the sign-in cache.
  */
 export function subscribeOwnerLifecycles(strapi: Core.Strapi): void {
   strapi.db.lifecycles.subscribe({
@@ -24,9 +25,20 @@ export function subscribeOwnerLifecycles(strapi: Core.Strapi): void {
     async afterUpdate(event: UserEvent) {
       const data = event.params.data ?? {};
       const ownerId = event.result?.id ?? event.params.where?.id;
+      if (ownerId !== undefined) await forgetSignedInOwner(strapi, ownerId);
       if (ownerId !== undefined && (data.password !== undefined || data.blocked === true)) {
         await getService(strapi, 'sessions').revokeAll(ownerId);
       }
     },
+    async afterDelete(event: UserEvent) {
+      const ownerId = event.result?.id ?? event.params.where?.id;
+      if (ownerId !== undefined) await forgetSignedInOwner(strapi, ownerId);
+    },
   } as never);
+}
+
+async function forgetSignedInOwner(strapi: Core.Strapi, ownerId: number): Promise<void> {
+  await getService(strapi, 'cache')
+    .delete(`${OWNER_CACHE_PREFIX}${ownerId}`)
+    .catch((error: Error) => strapi.log.warn('owner cache not cleared', { error: error.message }));
 }

@@ -1,7 +1,11 @@
 import jwt from 'jsonwebtoken';
 import type { Core } from '@strapi/strapi';
+import { getService } from '../../../platform/services';
 
 const ORIGIN = 'users-permissions';
+const SESSION_CACHE_PREFIX = 'session:';
+/** How long a live answer is trusted; revocations overwrite it at once anyway. */
+const LIVE_TTL_SECONDS = 60;
 const SESSION_UID = 'admin::session';
 
 interface SessionRecord {
@@ -36,12 +40,49 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     await manager().invalidateRefreshToken(record.userId, record.deviceId ?? undefined);
   };
 
+  const cache = () => getService(strapi, 'cache');
+  const liveKey = (sessionId: string) => `${SESSION_CACHE_PREFIX}${sessionId}`;
+
+  async function liveInDatabase(sessionId: string): Promise<{ live: boolean; ttlSeconds: number }> {
+    const record = await findRecord(sessionId);
+    if (!record) return { live: false, ttlSeconds: 0 };
+    const expiresIn = record.absoluteExpiresAt
+      ? (new Date(record.absoluteExpiresAt).getTime() - Date.now()) / 1000
+      : LIVE_TTL_SECONDS;
+    return { live: expiresIn > 0, ttlSeconds: Math.min(LIVE_TTL_SECONDS, expiresIn) };
+  }
+
   return {
-    /** True while the session family behind an access token has not been revoked or expired. */
+    /**
+     * True while the session family behind an access token has not been revoked or expired.
+     * Answers from the cache when it can: a revocation writes a tombstone there, and a live
+     * answer is only ever added, never overwritten, so it cannot hide a revocation.
+     */
     async isLive(sessionId: string): Promise<boolean> {
-      const record = await findRecord(sessionId);
-      if (!record) return false;
-      return !record.absoluteExpiresAt || new Date(record.absoluteExpiresAt).getTime() > Date.now();
+      const cached = await cache()
+        .get<'live' | 'revoked'>(liveKey(sessionId))
+        .catch(() => undefined);
+      if (cached) return cached === 'live';
+      const { live, ttlSeconds } = await liveInDatabase(sessionId);
+      if (live && ttlSeconds > 0) {
+        await cache()
+          .add(liveKey(sessionId), 'live', ttlSeconds)
+          .catch(() => false);
+      }
+      return live;
+    },
+
+    /** Records that these sessions are gone, for every instance, before any cached answer expires. */
+    async markRevoked(sessionIds: string[]): Promise<void> {
+      for (const sessionId of sessionIds) {
+        await cache()
+          .set(liveKey(sessionId), 'revoked', LIVE_TTL_SECONDS)
+          .catch((error: Error) =>
+            strapi.log.error('session revocation not cached; it holds in the database', {
+              error: error.message,
+            }),
+          );
+      }
     },
 
     /** Ends the session family `sessionId` belongs to. */
