@@ -64,4 +64,11 @@ async function stop() {
 }
 process.on('SIGTERM', stop);
 process.on('SIGINT', stop);
+// The garage tests choose makes, models and trims from the small fixture catalog; it is
+// seeded before the server listens, so no test can see an empty catalog.
+await strapi.load();
+const { seedCatalog } = require(
+  path.join(cmsDir, 'dist', 'src', 'api', 'catalog', 'seed-catalog.js'),
+);
+await seedCatalog(strapi, path.join(cmsDir, 'tests', 'fixtures', 'catalog'));
 await strapi.start();

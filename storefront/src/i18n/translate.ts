@@ -8,7 +8,8 @@ interface TranslatorOptions {
   defaultLocale: string;
 }
 
-function interpolate(message: string, params: MessageParams): string {
+/** Fills `{name}` placeholders of a message; a placeholder without a value stays as it is. */
+export function interpolate(message: string, params: MessageParams): string {
   return message.replace(/\{(\w+)\}/g, (placeholder, name: string) =>
     name in params ? String(params[name]) : placeholder,
   );

@@ -34,7 +34,7 @@ export interface CmsCallContext {
 }
 
 export interface CmsCall<T> {
-  method: 'GET' | 'POST' | 'PUT';
+  method: 'GET' | 'POST' | 'PUT' | 'DELETE';
   path: string;
   schema: z.ZodType<T, z.ZodTypeDef, unknown>;
   context: CmsCallContext;

@@ -1,15 +1,25 @@
+import { createHash } from 'node:crypto';
+import islandBootstrap from 'astro/runtime/server/astro-island.prebuilt.js';
 import { describe, expect, it } from 'vitest';
 import { securityHeaders } from './security-headers';
 
 describe('securityHeaders', () => {
-  it('allows only same-origin scripts and styles and forbids framing in production', () => {
+  it('allows same-origin and hashed inline scripts and styles only, and forbids framing', () => {
     const csp = securityHeaders({ dev: false })['Content-Security-Policy'];
 
     expect(csp).toContain("default-src 'self'");
-    expect(csp).toContain("script-src 'self';");
-    expect(csp).toContain("style-src 'self';");
+    expect(csp).toMatch(/script-src 'self'( 'sha256-[\w+/]+=*')+;/);
+    expect(csp).toMatch(/style-src 'self'( 'sha256-[\w+/]+=*')+;/);
     expect(csp).toContain("img-src 'self' data:");
     expect(csp).toContain("frame-ancestors 'none'");
+    expect(csp).not.toContain('unsafe-inline');
+  });
+
+  it("allows Astro's island bootstrap by its hash, not by 'unsafe-inline'", () => {
+    const csp = securityHeaders({ dev: false })['Content-Security-Policy'];
+    const hash = createHash('sha256').update(islandBootstrap).digest('base64');
+
+    expect(csp).toContain(`'sha256-${hash}'`);
     expect(csp).not.toContain('unsafe-inline');
   });
 

@@ -1,9 +1,12 @@
+import { ISLAND_SCRIPT_HASHES, ISLAND_STYLE_HASHES } from './island-csp';
+
+// Islands need Astro's inline bootstrap; it is allowed by hash, never by 'unsafe-inline'.
 const PRODUCTION_CSP = {
   'default-src': ["'self'"],
   'img-src': ["'self'", 'data:'],
   'font-src': ["'self'"],
-  'style-src': ["'self'"],
-  'script-src': ["'self'"],
+  'style-src': ["'self'", ...ISLAND_STYLE_HASHES],
+  'script-src': ["'self'", ...ISLAND_SCRIPT_HASHES],
   'connect-src': ["'self'"],
   'object-src': ["'none'"],
   'base-uri': ["'self'"],

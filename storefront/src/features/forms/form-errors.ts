@@ -9,7 +9,15 @@ export interface FormError {
 }
 
 /** The forms whose CMS errors this module explains. */
-export type FormName = 'login' | 'register' | 'forgotPassword' | 'resetPassword' | 'profile';
+export type FormName =
+  | 'login'
+  | 'register'
+  | 'forgotPassword'
+  | 'resetPassword'
+  | 'profile'
+  | 'vehicle'
+  | 'odometer'
+  | 'note';
 
 /** The message for each field a CMS validation error can name, by form. */
 const FIELD_MESSAGES: Record<FormName, Record<string, MessageKey>> = {
@@ -31,6 +39,22 @@ const FIELD_MESSAGES: Record<FormName, Record<string, MessageKey>> = {
     preferredLocale: 'forms.errors.preferredLocale',
     notificationChannels: 'forms.errors.notificationChannels',
   },
+  vehicle: {
+    makeId: 'garage.errors.makeId',
+    modelId: 'garage.errors.modelId',
+    trimId: 'garage.errors.trimId',
+    year: 'garage.errors.year',
+    registrationNumber: 'garage.errors.registrationNumber',
+    vin: 'garage.errors.vin',
+    nickname: 'garage.errors.nickname',
+    colour: 'garage.errors.colour',
+    fuel: 'garage.errors.fuel',
+    purchaseDate: 'garage.errors.purchaseDate',
+    odometerKm: 'garage.errors.odometerKm',
+  },
+  // The portal checks the number itself, so the CMS refuses a reading for being lower.
+  odometer: { readingKm: 'garage.errors.readingLower', readOn: 'garage.errors.readOn' },
+  note: { body: 'garage.errors.noteBody' },
 };
 
 /** The inputs a CMS field is shown at, where the names differ. */

@@ -1,9 +1,6 @@
-const DEVANAGARI_DIGITS = '०१२३४५६७८९';
-const NEPAL_MOBILE = /^(?:(?:\+|00)?977)?(9[678]\d{8})$/;
+import { toLatinDigits } from '../forms/numbers';
 
-function toLatinDigits(value: string): string {
-  return value.replace(/[०-९]/g, (digit) => String(DEVANAGARI_DIGITS.indexOf(digit)));
-}
+const NEPAL_MOBILE = /^(?:(?:\+|00)?977)?(9[678]\d{8})$/;
 
 /**
  * A Nepal mobile number in the form the CMS stores (`+9779XXXXXXXXX`), or null when the

@@ -1,0 +1,53 @@
+import type { Locale } from '../../i18n';
+import { keepPrivate, type PageContext } from '../forms/page-context';
+import { isUnauthorized } from './garage-errors';
+import { ownerRequest, signedOut, toLogin } from './owner.server';
+import type { Vehicle } from './vehicle-api';
+import { vehicleApi } from './vehicle-api.server';
+
+/** Vehicles per page of the garage. */
+export const GARAGE_PAGE_SIZE = 12;
+
+/** What the garage page shows. */
+export type GarageView =
+  | { kind: 'unavailable' }
+  | {
+      kind: 'list';
+      vehicles: Vehicle[];
+      /** The cursor of the next page, or null on the last one. */
+      nextCursor: string | null;
+      /** Whether this is a later page (reached through "Show more"). */
+      laterPage: boolean;
+      /** Whether the owner just deleted a vehicle. */
+      deleted: boolean;
+    };
+
+/**
+ * Serves the garage (signed-in owners only): one page of vehicles, newest first. A cursor the
+ * CMS refuses (tampered or stale) leads back to the first page.
+ */
+export async function garagePage(
+  context: PageContext,
+  locale: Locale,
+): Promise<Response | GarageView> {
+  keepPrivate(context);
+  const session = context.locals.session;
+  if (!session) return toLogin(context, locale);
+  const cursor = context.url.searchParams.get('cursor') || undefined;
+  const result = await vehicleApi.list(ownerRequest(context, session, locale), {
+    limit: GARAGE_PAGE_SIZE,
+    cursor,
+  });
+  if (!result.ok) {
+    if (isUnauthorized(result.problem)) return signedOut(context, locale);
+    const badCursor = cursor && result.problem.kind === 'rejected' && result.problem.status === 400;
+    return badCursor ? context.redirect(`/${locale}/garage`, 303) : { kind: 'unavailable' };
+  }
+  return {
+    kind: 'list',
+    vehicles: result.data.items,
+    nextCursor: result.data.nextCursor,
+    laterPage: cursor !== undefined,
+    deleted: context.url.searchParams.has('deleted'),
+  };
+}

@@ -1,0 +1,26 @@
+import type { Locale } from '../../i18n';
+import { callContextOf } from '../auth/auth.server';
+import { loginPathFor } from '../auth/next-path';
+import type { Session } from '../auth/session';
+import { clearTokens } from '../auth/session.server';
+import type { PageContext } from '../forms/page-context';
+import type { OwnerRequest } from './vehicle-api';
+
+/** The login page, with `next` pointing back at the page asked for (query included). */
+export function toLogin(context: PageContext, locale: Locale): Response {
+  return context.redirect(
+    loginPathFor(locale, `${context.url.pathname}${context.url.search}`),
+    303,
+  );
+}
+
+/** Ends a session the CMS no longer accepts and asks the owner to log in again. */
+export function signedOut(context: PageContext, locale: Locale): Response {
+  clearTokens(context);
+  return toLogin(context, locale);
+}
+
+/** The signed-in owner's CMS calls for this request, with catalog names in `locale`. */
+export function ownerRequest(context: PageContext, session: Session, locale: Locale): OwnerRequest {
+  return { accessToken: session.accessToken, locale, context: callContextOf(context) };
+}
