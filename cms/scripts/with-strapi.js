@@ -21,9 +21,10 @@ async function withStrapi(name, task) {
       console.log(`${name}: ${await task(strapi)}`);
     } finally {
       // Some Strapi hooks (usage counts after admin and content writes) are not awaited;
-      // let them finish before the connection pool closes under them.
+      // let them finish before the connection pool closes under them. A failed load may
+      // leave Strapi unable to shut down cleanly: that must not hide the first error.
       await new Promise((resolve) => setTimeout(resolve, 500));
-      await strapi.destroy();
+      await strapi.destroy().catch(() => undefined);
     }
   } catch (error) {
     console.error(`${name}: ${error.message}`);
