@@ -4,10 +4,10 @@
 // 20,000 owners plus a fleet owner with 5,000, starts the CMS in production mode with Redis,
 // and prints req/s and latency from autocannon (32 connections), with the ratios.
 import { execFileSync, spawn } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import autocannon from 'autocannon';
+import { throwawaySecrets } from '../cms/scripts/throwaway-secrets.js';
 
 const root = path.resolve(import.meta.dirname, '..');
 const require = createRequire(path.join(root, 'cms', 'package.json'));
@@ -28,7 +28,6 @@ const PASSWORD = 'Bench-Owner-Password-1';
 
 const database = `mg_bench_${Date.now()}`;
 const dbUrl = Object.assign(new URL(ADMIN_URL), { pathname: `/${database}` }).toString();
-const secret = () => randomBytes(24).toString('base64url');
 const serverEnv = {
   ...process.env,
   NODE_ENV: 'production',
@@ -40,13 +39,7 @@ const serverEnv = {
   REDIS_URL,
   CACHE_PREFIX: `${database}:`,
   LOG_LEVEL: 'info',
-  APP_KEYS: `${secret()},${secret()}`,
-  API_TOKEN_SALT: secret(),
-  ADMIN_JWT_SECRET: secret(),
-  TRANSFER_TOKEN_SALT: secret(),
-  JWT_SECRET: secret(),
-  ENCRYPTION_KEY: secret(),
-  METRICS_TOKEN: secret(),
+  ...throwawaySecrets(),
 };
 
 const log = (message) => console.log(`[bench] ${message}`);

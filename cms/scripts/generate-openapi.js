@@ -1,13 +1,12 @@
 // `npm run openapi -w cms`: regenerates openapi/content-api.json from the compiled CMS.
 // Boots Strapi on a throwaway SQLite file with throwaway secrets; nothing is served.
-const { randomBytes } = require('node:crypto');
 const { mkdtempSync, rmSync, writeFileSync } = require('node:fs');
 const { tmpdir } = require('node:os');
 const path = require('node:path');
+const { throwawaySecrets } = require('./throwaway-secrets');
 const { appDir, dist, withStrapi } = require('./with-strapi');
 
 const scratch = mkdtempSync(path.join(tmpdir(), 'mg-openapi-'));
-const secret = () => randomBytes(24).toString('base64url');
 Object.assign(process.env, {
   NODE_ENV: 'development',
   LOG_LEVEL: 'error',
@@ -16,13 +15,7 @@ Object.assign(process.env, {
   DATABASE_FILENAME: path.join(scratch, 'openapi.db'),
   REDIS_URL: '',
   SEED_DEMO_DATA: 'false',
-  APP_KEYS: `${secret()},${secret()}`,
-  API_TOKEN_SALT: secret(),
-  ADMIN_JWT_SECRET: secret(),
-  TRANSFER_TOKEN_SALT: secret(),
-  JWT_SECRET: secret(),
-  ENCRYPTION_KEY: secret(),
-  METRICS_TOKEN: secret(),
+  ...throwawaySecrets(),
 });
 
 withStrapi('openapi', async (strapi) => {

@@ -5,6 +5,7 @@ import { createStrapi, type Core } from '@strapi/strapi';
 import { winston } from '@strapi/logger';
 import { Client } from 'pg';
 import { ENV_VARIABLES } from '../src/platform/env';
+import { throwawaySecrets } from '../scripts/throwaway-secrets';
 
 const appDir = path.resolve(__dirname, '..');
 
@@ -24,13 +25,7 @@ export function testEnv(overrides: Record<string, string | undefined> = {}) {
     PORT: '0',
     SERVE_ADMIN_PANEL: 'false',
     LOG_LEVEL: 'info',
-    APP_KEYS: `${secret()},${secret()}`,
-    API_TOKEN_SALT: secret(),
-    ADMIN_JWT_SECRET: secret(),
-    TRANSFER_TOKEN_SALT: secret(),
-    JWT_SECRET: secret(),
-    ENCRYPTION_KEY: secret(),
-    METRICS_TOKEN: secret(),
+    ...throwawaySecrets(),
     CACHE_PREFIX: `mg-test:${secret()}:`,
     ...overrides,
   };

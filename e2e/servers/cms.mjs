@@ -4,6 +4,7 @@ import { randomBytes } from 'node:crypto';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { CMS_PORT, PORTAL_PORT } from './ports.mjs';
+import { throwawaySecrets } from '../../cms/scripts/throwaway-secrets.js';
 
 const root = path.resolve(import.meta.dirname, '..', '..');
 const cmsDir = path.join(root, 'cms');
@@ -30,7 +31,6 @@ await admin(`CREATE DATABASE "${database}"`);
 
 const url = new URL(adminUrl);
 url.pathname = `/${database}`;
-const secret = () => randomBytes(24).toString('base64url');
 Object.assign(process.env, {
   NODE_ENV: 'test',
   HOST: '127.0.0.1',
@@ -40,13 +40,7 @@ Object.assign(process.env, {
   REDIS_URL: process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379',
   CACHE_PREFIX: `${database}:`,
   PORTAL_URL: `http://127.0.0.1:${PORTAL_PORT}`,
-  APP_KEYS: `${secret()},${secret()}`,
-  API_TOKEN_SALT: secret(),
-  ADMIN_JWT_SECRET: secret(),
-  TRANSFER_TOKEN_SALT: secret(),
-  JWT_SECRET: secret(),
-  ENCRYPTION_KEY: secret(),
-  METRICS_TOKEN: secret(),
+  ...throwawaySecrets(),
   LOG_LEVEL: 'warn',
 });
 
