@@ -20,13 +20,30 @@ async function admin(sql) {
   const client = new Client({ connectionString: adminUrl });
   await client.connect();
   try {
-    await client.query(sql);
+    return await client.query(sql);
   } finally {
     await client.end();
   }
 }
 
+/**
+ * Drops e2e databases left by earlier runs. Strapi's own signal handler may exit before
+ * ours drops the database, so each run also clears what runs over an hour ago left behind
+ * (never a running one's: their names carry their start time).
+ */
+async function dropLeftovers() {
+  const { rows } = await admin("SELECT datname FROM pg_database WHERE datname LIKE 'mg_e2e_%'");
+  const hourAgo = Date.now() - 60 * 60 * 1000;
+  for (const { datname } of rows) {
+    const started = Number(datname.split('_')[2]);
+    if (Number.isFinite(started) && started < hourAgo) {
+      await admin(`DROP DATABASE IF EXISTS "${datname}" WITH (FORCE)`);
+    }
+  }
+}
+
 execFileSync('npm', ['run', 'compile', '-w', 'cms'], { cwd: root, stdio: 'inherit' });
+await dropLeftovers();
 await admin(`CREATE DATABASE "${database}"`);
 
 const url = new URL(adminUrl);
