@@ -90,6 +90,28 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     return row;
   }
 
+  /**
+   * One keyset page of an owner's vehicles, newest first. The ids come from an index-only
+   * scan of (owner_id, id); asking for whole rows in one query lets PostgreSQL walk the
+   * primary key instead and filter the whole table for an owner with thousands of
+   * vehicles (measured: 15 ms on the last page of a 5,000-vehicle fleet, against 0.1 ms).
+   */
+  async function pageRows(ownerId: number, afterId: number | null, count: number) {
+    const { tableName, attributes } = strapi.db.metadata.get(VEHICLE);
+    const ownerColumn = (attributes.ownerId as { columnName?: string }).columnName ?? 'owner_id';
+    const idQuery = strapi.db.connection(tableName).select('id').where(ownerColumn, ownerId);
+    if (afterId !== null) idQuery.where('id', '<', afterId);
+    const ids = ((await idQuery.orderBy('id', 'desc').limit(count)) as Array<{ id: number }>).map(
+      (row) => row.id,
+    );
+    if (ids.length === 0) return [];
+    const rows = (await vehicles().findMany({
+      where: { id: { $in: ids } },
+      populate: { photos: { select: ['id', 'url'] } },
+    })) as VehicleRow[];
+    return rows.sort((a, b) => b.id - a.id);
+  }
+
   /** Checks the make → model → trim → year chain against the catalog. */
   async function checkCatalogChoice(choice: {
     makeId: string;
@@ -158,12 +180,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       let cache = garageCacheOn ? 'hit' : 'off';
       const page = await throughCache(key, async () => {
         cache = 'miss';
-        const rows = (await vehicles().findMany({
-          where: { ownerId, ...(afterId === null ? {} : { id: { $lt: afterId } }) },
-          orderBy: { id: 'desc' },
-          limit: query.limit + 1,
-          populate: { photos: { select: ['id', 'url'] } },
-        })) as VehicleRow[];
+        const rows = await pageRows(ownerId, afterId, query.limit + 1);
         const shown = rows.slice(0, query.limit);
         const presented = await presentAll(shown, locale);
         return toPage(
