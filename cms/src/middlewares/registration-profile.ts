@@ -1,7 +1,7 @@
 import type { Core } from '@strapi/strapi';
+import { getService } from '../platform/services';
 import type { Context, Next } from 'koa';
 import { registrationProfileInput } from '../api/profile/profile-input';
-import type profileService from '../api/profile/services/profile';
 import { parseOrThrow } from '../platform/validation';
 
 /**
@@ -14,9 +14,7 @@ export default (_config: unknown, { strapi }: { strapi: Core.Strapi }) => {
     const { displayName, preferredLocale } = body;
     const input = parseOrThrow(registrationProfileInput, { displayName, preferredLocale });
     if (input.preferredLocale !== undefined) {
-      const profiles = strapi.service('api::profile.profile') as unknown as ReturnType<
-        typeof profileService
-      >;
+      const profiles = getService(strapi, 'profile');
       await profiles.assertLocale(input.preferredLocale);
     }
     Object.assign(body, input);

@@ -61,7 +61,7 @@ export function toPage<Row extends { id: number }, T>(
   rows: Row[],
   limit: number,
   encode: (afterId: number) => string,
-  map: (row: Row) => T,
+  map: (row: Row, index: number) => T,
 ): Page<T> {
   const pageRows = rows.slice(0, limit);
   const last = pageRows[pageRows.length - 1];

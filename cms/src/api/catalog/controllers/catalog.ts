@@ -1,8 +1,8 @@
 import type { Core } from '@strapi/strapi';
+import { getService } from '../../../platform/services';
 import type { Context } from 'koa';
 import { z } from 'zod';
 import { parseOrThrow } from '../../../platform/validation';
-import type catalogService from '../services/catalog';
 
 const localeQuery = z
   .object({ locale: z.string().trim().min(2).max(10).default('en') })
@@ -10,8 +10,7 @@ const localeQuery = z
 
 /** Public, read-only catalog for the add-vehicle form: make → model → year → trim. */
 export default ({ strapi }: { strapi: Core.Strapi }) => {
-  const catalog = () =>
-    strapi.service('api::catalog.catalog') as unknown as ReturnType<typeof catalogService>;
+  const catalog = () => getService(strapi, 'catalog');
   const localeOf = (ctx: Context) => parseOrThrow(localeQuery, ctx.query).locale;
 
   return {

@@ -1,14 +1,12 @@
 import type { Core } from '@strapi/strapi';
+import { getService } from '../../../platform/services';
 import type { Context } from 'koa';
 import { parseOrThrow } from '../../../platform/validation';
 import { profileInput } from '../profile-input';
-import type profileService from '../services/profile';
-
-type ProfileService = ReturnType<typeof profileService>;
 
 /** GET and PUT of the signed-in owner's own profile. */
 export default ({ strapi }: { strapi: Core.Strapi }) => {
-  const profiles = () => strapi.service('api::profile.profile') as unknown as ProfileService;
+  const profiles = () => getService(strapi, 'profile');
   const ownerId = (ctx: Context) => (ctx.state.user as { id: number }).id;
 
   return {

@@ -1,12 +1,10 @@
 import type { Core } from '@strapi/strapi';
+import { getService } from '../../../platform/services';
 import type { Context } from 'koa';
 import { z } from 'zod';
 import { pageQuery } from '../../../platform/pagination';
 import { parseOrThrow } from '../../../platform/validation';
-import type garageService from '../services/garage';
-import type garagePhotosService from '../services/garage-photos';
 import type { UploadedFile } from '../services/garage-photos';
-import type garageRecordsService from '../services/garage-records';
 import { newVehicleInput, noteInput, odometerInput, vehicleChangeInput } from '../vehicle-input';
 
 const localeQuery = z.object({ locale: z.string().trim().min(2).max(10).default('en') });
@@ -17,17 +15,10 @@ const dataOf = (ctx: Context) => (ctx.request as { body?: { data?: unknown } }).
 
 /** The owner's garage: vehicles, their notes and odometer readings. */
 export default ({ strapi }: { strapi: Core.Strapi }) => {
-  const garage = () =>
-    strapi.service('api::vehicle.garage') as unknown as ReturnType<typeof garageService>;
-  const records = () =>
-    strapi.service('api::vehicle.garage-records') as unknown as ReturnType<
-      typeof garageRecordsService
-    >;
+  const garage = () => getService(strapi, 'garage');
+  const records = () => getService(strapi, 'garageRecords');
 
-  const photos = () =>
-    strapi.service('api::vehicle.garage-photos') as unknown as ReturnType<
-      typeof garagePhotosService
-    >;
+  const photos = () => getService(strapi, 'garagePhotos');
 
   return {
     async list(ctx: Context) {

@@ -1,8 +1,8 @@
 import { open } from 'node:fs/promises';
 import type { Core } from '@strapi/strapi';
+import { getService } from '../../../platform/services';
 import { errors } from '@strapi/utils';
 import { sniffPhotoType } from '../../../platform/vehicles/image-type';
-import type garageService from './garage';
 
 /** Largest photo accepted, in bytes. */
 export const PHOTO_MAX_BYTES = 8 * 1024 * 1024;
@@ -33,8 +33,7 @@ async function headOf(file: UploadedFile): Promise<Uint8Array> {
 
 /** Photos of an owner's vehicle: JPEG, PNG or WebP by content, at most 8 MB each. */
 export default ({ strapi }: { strapi: Core.Strapi }) => {
-  const garage = () =>
-    strapi.service('api::vehicle.garage') as unknown as ReturnType<typeof garageService>;
+  const garage = () => getService(strapi, 'garage');
   const upload = () => strapi.plugin('upload').service('upload');
 
   /** Checks every file before any is stored, so a bad one rejects the whole upload. */

@@ -1,8 +1,8 @@
 import type { Core } from '@strapi/strapi';
+import { getService } from '../../../platform/services';
 import { errors } from '@strapi/utils';
 import { createCursorCodec, toPage, type Page, type PageQuery } from '../../../platform/pagination';
 import { loadEnv } from '../../../platform/env';
-import type garageService from './garage';
 
 const NOTE = 'api::vehicle.vehicle-note';
 const READING = 'api::vehicle.odometer-reading';
@@ -57,8 +57,7 @@ const toReading = (row: ReadingRow): Reading => ({
 
 /** Notes and odometer history of an owner's vehicles; someone else's answers 404. */
 export default ({ strapi }: { strapi: Core.Strapi }) => {
-  const garage = () =>
-    strapi.service('api::vehicle.garage') as unknown as ReturnType<typeof garageService>;
+  const garage = () => getService(strapi, 'garage');
   const cursors = createCursorCodec(`vehicle-records:${loadEnv().appKeys[0]}`);
 
   async function page<Row extends { id: number }, T>(

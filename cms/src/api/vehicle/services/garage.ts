@@ -6,7 +6,6 @@ import { loadEnv } from '../../../platform/env';
 import { conflictError } from '../../../platform/errors';
 import { createCursorCodec, toPage, type Page, type PageQuery } from '../../../platform/pagination';
 import { getService } from '../../../platform/services';
-import type catalogService from '../../catalog/services/catalog';
 import type { ModelDetail } from '../../catalog/services/catalog';
 import type { NewVehicleInput, OdometerInput, VehicleChangeInput } from '../vehicle-input';
 import { toVehicle, type Vehicle, type VehicleRow } from '../vehicle-view';
@@ -32,11 +31,9 @@ const isUniqueViolation = (error: unknown) => {
 
 const today = () => new Date().toISOString().slice(0, 10);
 
-type CatalogService = ReturnType<typeof catalogService>;
-
 /** An owner's garage: their vehicles and odometer; another owner's vehicle is never found. */
 export default ({ strapi }: { strapi: Core.Strapi }) => {
-  const catalog = () => strapi.service('api::catalog.catalog') as unknown as CatalogService;
+  const catalog = () => getService(strapi, 'catalog');
   const vehicles = () => strapi.db.query(VEHICLE);
   const cursors = createCursorCodec(`vehicles:${loadEnv().appKeys[0]}`);
   const listDuration = new Histogram({
@@ -181,13 +178,12 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const page = await throughCache(key, async () => {
         cache = 'miss';
         const rows = await pageRows(ownerId, afterId, query.limit + 1);
-        const shown = rows.slice(0, query.limit);
-        const presented = await presentAll(shown, locale);
+        const presented = await presentAll(rows.slice(0, query.limit), locale);
         return toPage(
           rows,
           query.limit,
           (id) => cursors.encode(id),
-          (row) => presented[shown.indexOf(row)],
+          (_row, index) => presented[index],
         );
       });
       stopTimer({ cache });
