@@ -469,6 +469,23 @@ describe('owner identity on PostgreSQL and Redis', () => {
       expect(response.status).toBe(403);
     });
 
+    it('refuses an admin API token on owner routes, which have no owner to act for', async () => {
+      const token = await app.strapi.service('admin::api-token-content-api').create({
+        name: `full-access-${randomBytes(4).toString('hex')}`,
+        kind: 'content-api',
+        type: 'full-access',
+        lifespan: null,
+      });
+      const http = client();
+      const asToken = (url: string) =>
+        http.get(url).set('authorization', `Bearer ${token.accessKey as string}`);
+      // Stock Strapi lets a full-access token through to the controller, which has no owner.
+      expect((await asToken('/api/profile')).status).toBe(401);
+      expect((await asToken('/api/vehicles')).status).toBe(401);
+      // Everywhere else it works as in stock Strapi.
+      expect((await asToken('/api/catalog/makes?locale=en')).status).toBe(200);
+    });
+
     it('applies a permission an admin withdraws from the Owner role on the next request', async () => {
       const http = client();
       const owner = await signedUpOwner(http);

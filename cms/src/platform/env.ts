@@ -56,6 +56,7 @@ const envSchema = z.object({
   REDIS_URL: optionalString,
   CACHE_PREFIX: z.string().default('mg:'),
   GARAGE_CACHE: booleanString.default('true'),
+  SIGN_IN_CACHE: booleanString.default('true'),
 
   S3_ENDPOINT: optionalString,
   S3_REGION: z.string().default('us-east-1'),

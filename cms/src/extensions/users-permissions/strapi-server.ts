@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import type { Context } from 'koa';
 import { getService } from '../../platform/services';
+import { loadEnv } from '../../platform/env';
 import { AUTH_ROUTE_GUARDS } from '../../platform/identity/auth-route-guards';
 import { withCachedOwners, type AuthStrategy } from '../../platform/identity/owner-authentication';
 
@@ -73,7 +74,7 @@ function cacheOwnersOnSignIn(plugin: UsersPermissionsPlugin): void {
     const stockRegister = auth.register;
     auth.register = function (type, strategy) {
       const swapped =
-        type === 'content-api' && strategy.name === 'users-permissions'
+        type === 'content-api' && strategy.name === 'users-permissions' && loadEnv().SIGN_IN_CACHE
           ? withCachedOwners(strapi, strategy)
           : strategy;
       return stockRegister.call(this, type, swapped);

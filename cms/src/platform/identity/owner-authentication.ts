@@ -1,3 +1,4 @@
+import { createSecretKey, type KeyObject } from 'node:crypto';
 import jwt from 'jsonwebtoken';
 import type { Core } from '@strapi/strapi';
 import type { Context } from 'koa';
@@ -42,7 +43,17 @@ export const OWNER_CACHE_PREFIX = 'signed-in-owner:';
  */
 export function withCachedOwners(strapi: Core.Strapi, stock: AuthStrategy): AuthStrategy {
   const abilities = new Map<number, { ability: Promise<Ability>; expiresAt: number }>();
-  const secret = () => strapi.config.get<string>('plugin::users-permissions.jwtSecret');
+  // jsonwebtoken turns a string secret into a key on every verify, trying it as a PEM public
+  // key first and catching the failure: about 1 ms of CPU per request here. A KeyObject made
+  // once skips that; it is remade only if the configured secret changes.
+  let secretKey: { source: string; key: KeyObject } | null = null;
+  const secret = (): KeyObject => {
+    const source = strapi.config.get<string>('plugin::users-permissions.jwtSecret');
+    if (secretKey?.source !== source) {
+      secretKey = { source, key: createSecretKey(Buffer.from(source, 'utf8')) };
+    }
+    return secretKey.key;
+  };
   const cache = () => getService(strapi, 'cache');
 
   async function ownerById(id: number): Promise<SignedInOwner | null> {

@@ -1,7 +1,9 @@
+import { ownerRoutes } from '../../../platform/identity/owner-routes';
+
 export default {
   type: 'content-api',
-  routes: [
+  routes: ownerRoutes([
     { method: 'GET', path: '/profile', handler: 'profile.find' },
     { method: 'PUT', path: '/profile', handler: 'profile.update' },
-  ],
+  ]),
 };

@@ -1,7 +1,9 @@
+import { ownerRoutes } from '../../../platform/identity/owner-routes';
+
 // Owner routes: the Owner role grants them; every action scopes to the signed-in owner.
 export default {
   type: 'content-api',
-  routes: [
+  routes: ownerRoutes([
     { method: 'GET', path: '/vehicles', handler: 'vehicles.list' },
     { method: 'POST', path: '/vehicles', handler: 'vehicles.create' },
     { method: 'GET', path: '/vehicles/:id', handler: 'vehicles.findOne' },
@@ -15,5 +17,5 @@ export default {
     { method: 'POST', path: '/vehicles/:id/odometer', handler: 'vehicles.addOdometer' },
     { method: 'POST', path: '/vehicles/:id/photos', handler: 'vehicles.addPhotos' },
     { method: 'DELETE', path: '/vehicles/:id/photos/:photoId', handler: 'vehicles.deletePhoto' },
-  ],
+  ]),
 };
