@@ -89,6 +89,17 @@ function stopServer(child) {
   });
 }
 
+/** Runs `measure` against a CMS started with `extraEnv`, stopping it whatever happens. */
+async function withServer(extraEnv, measure) {
+  const server = startServer(extraEnv);
+  try {
+    await waitUntilReady();
+    return await measure();
+  } finally {
+    await stopServer(server);
+  }
+}
+
 /** Owners, their role, and vehicles, written in bulk with generate_series. */
 async function seed() {
   const hash = bcrypt.hashSync(PASSWORD, 10);
@@ -260,36 +271,30 @@ async function main() {
     const me = await load('GET /api/users/me (this build)', '/api/users/me', ownerJwt);
     const page250Cursor = await cursorOfPage(fleetJwt, 250);
     await stopServer(server);
-
-    server = startServer({ GARAGE_CACHE: 'false' });
-    await waitUntilReady();
-    const uncached = await load(
-      'GET /api/vehicles?limit=20 (garage cache off)',
-      '/api/vehicles?limit=20',
-      ownerJwt,
-    );
-    const fleetFirst = await load(
-      'fleet page 1 by cursor (garage cache off)',
-      '/api/vehicles?limit=20',
-      fleetJwt,
-    );
-    const fleet250 = await load(
-      'fleet page 250 by cursor (garage cache off)',
-      `/api/vehicles?limit=20&cursor=${encodeURIComponent(page250Cursor)}`,
-      fleetJwt,
-    );
-    await stopServer(server);
-
-    // The baseline: the same app signing owners in as stock Strapi does.
-    server = startServer({ SIGN_IN_CACHE: 'false' });
-    await waitUntilReady();
-    const stock = await load(
-      'GET /api/users/me (stock sign-in, baseline)',
-      '/api/users/me',
-      ownerJwt,
-    );
-    await stopServer(server);
     server = null;
+
+    const withCacheOff = await withServer({ GARAGE_CACHE: 'false' }, async () => ({
+      uncached: await load(
+        'GET /api/vehicles?limit=20 (garage cache off)',
+        '/api/vehicles?limit=20',
+        ownerJwt,
+      ),
+      fleetFirst: await load(
+        'fleet page 1 by cursor (garage cache off)',
+        '/api/vehicles?limit=20',
+        fleetJwt,
+      ),
+      fleet250: await load(
+        'fleet page 250 by cursor (garage cache off)',
+        `/api/vehicles?limit=20&cursor=${encodeURIComponent(page250Cursor)}`,
+        fleetJwt,
+      ),
+    }));
+    const { uncached, fleetFirst, fleet250 } = withCacheOff;
+    // The baseline: the same app signing owners in as stock Strapi does.
+    const stock = await withServer({ SIGN_IN_CACHE: 'false' }, () =>
+      load('GET /api/users/me (stock sign-in, baseline)', '/api/users/me', ownerJwt),
+    );
 
     const offset = await stockOffsetTiming(fleetId);
     const ratio = (a, b) => (a / b).toFixed(2);
