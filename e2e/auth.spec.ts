@@ -68,6 +68,15 @@ test('an owner registers, switches to Nepali, and keeps Nepali across logins', a
     await expect(page.getByText(/वि\.सं\. [०-९]{4}/)).toBeVisible();
   });
 
+  await test.step('a changed name is saved with a confirmation in Nepali', async () => {
+    await page.getByLabel(ne.fields.displayName).fill('राम थापा');
+    await page.getByRole('button', { name: ne.profile.submit }).click();
+
+    await expect(page.getByRole('status')).toHaveText(ne.profile.saved);
+    await expect(page.getByLabel(ne.fields.displayName)).toHaveValue('राम थापा');
+    await expect(accountNav(page, ne)).toContainText('राम थापा');
+  });
+
   await test.step('after logging out and in from an English page, the owner lands in Nepali', async () => {
     await page.getByRole('button', { name: ne.account.logout }).click();
     await expect(page).toHaveURL(/\/ne\/$/);

@@ -29,3 +29,8 @@ export function showErrors(locale: Locale, errors: FormError[]): ShownError[] {
 export function errorAt(errors: ShownError[], field: string): string | undefined {
   return errors.find((error) => error.field === field)?.message;
 }
+
+/** The document title: prefixed while the page shows errors, so screen readers hear it first. */
+export function pageTitle(locale: Locale, heading: string, errors: ShownError[]): string {
+  return errors.length > 0 ? `${t(locale, 'forms.errorPrefix')} ${heading}` : heading;
+}
