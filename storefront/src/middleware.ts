@@ -1,6 +1,7 @@
 import { defineMiddleware, sequence } from 'astro:middleware';
 import { csrfMiddleware } from './features/auth/csrf.server';
 import { sessionMiddleware } from './features/auth/session.server';
+import { PHOTO_UPLOAD_ROUTE } from './features/garage/photo-upload';
 import { languageMiddleware } from './features/language/language.server';
 import { bodyLimit } from './lib/body-limit.server';
 import { resolveRequestId } from './lib/request-id';
@@ -27,7 +28,7 @@ const requestContext = defineMiddleware(async (context, next) => {
  */
 export const onRequest = sequence(
   requestContext,
-  bodyLimit([]),
+  bodyLimit([PHOTO_UPLOAD_ROUTE]),
   sessionMiddleware,
   csrfMiddleware,
   languageMiddleware,
