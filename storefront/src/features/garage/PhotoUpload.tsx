@@ -2,7 +2,7 @@ import { useEffect, useState, type FormEvent } from 'react';
 import { interpolate } from '../../i18n/translate';
 import { numberFormat } from './catalog-fields';
 import { PHOTO_FIELD, PHOTO_TYPES } from './photo-upload';
-import { afterUpload, uploadedTens } from './photo-upload-progress';
+import { afterUpload, isSent, uploadedTens } from './photo-upload-progress';
 
 /** The upload form's texts, already in the page's language. */
 export interface PhotoUploadText {
@@ -13,6 +13,8 @@ export interface PhotoUploadText {
   progress: string;
   /** With a `{percent}` placeholder. */
   uploading: string;
+  /** Once every byte is sent, while the CMS stores the photos. */
+  saving: string;
   errorPrefix: string;
 }
 
@@ -61,6 +63,8 @@ export default function PhotoUpload({ action, csrf, locale, numberingSystem, tex
   };
 
   const percent = numberFormat(locale, numberingSystem);
+  const progressText = ({ loaded, total }: { loaded: number; total: number }) =>
+    interpolate(text.uploading, { percent: percent.format(uploadedTens(loaded, total)) });
   const describedBy = ['files-hint', error && 'files-error'].filter(Boolean).join(' ');
   return (
     <form
@@ -102,10 +106,7 @@ export default function PhotoUpload({ action, csrf, locale, numberingSystem, tex
         </button>
         {/* Read out as it changes; not a `status`, which on this page is the confirmation. */}
         <p className="upload-progress" aria-live="polite">
-          {sent &&
-            interpolate(text.uploading, {
-              percent: percent.format(uploadedTens(sent.loaded, sent.total)),
-            })}
+          {sent && (isSent(sent) ? text.saving : progressText(sent))}
         </p>
       </div>
     </form>

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { afterUpload, uploadedTens } from './photo-upload-progress';
+import { afterUpload, isSent, uploadedTens } from './photo-upload-progress';
 
 describe('uploadedTens', () => {
   it('rounds down to whole tens of percent', () => {
@@ -11,6 +11,14 @@ describe('uploadedTens', () => {
 
   it('reads nothing sent when the size is not known yet', () => {
     expect(uploadedTens(10, 0)).toBe(0);
+  });
+});
+
+describe('isSent', () => {
+  it('tells when every byte is sent, and not before the size is known', () => {
+    expect(isSent({ loaded: 1000, total: 1000 })).toBe(true);
+    expect(isSent({ loaded: 999, total: 1000 })).toBe(false);
+    expect(isSent({ loaded: 0, total: 0 })).toBe(false);
   });
 });
 

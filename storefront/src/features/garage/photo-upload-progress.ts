@@ -7,6 +7,11 @@ export function uploadedTens(loaded: number, total: number): number {
   return Math.min(100, Math.floor((loaded / total) * 10) * 10);
 }
 
+/** Whether every byte is sent (the CMS is storing the photos); not before the size is known. */
+export function isSent({ loaded, total }: { loaded: number; total: number }): boolean {
+  return total > 0 && loaded >= total;
+}
+
 /**
  * What the page does once its upload is answered. The portal answers every upload with a
  * redirect (to the confirmation, the error, or the login page), which the request followed:
