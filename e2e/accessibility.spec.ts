@@ -1,7 +1,8 @@
 import AxeBuilder from '@axe-core/playwright';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
 import en from '../storefront/src/i18n/en.json';
 import ne from '../storefront/src/i18n/ne.json';
+import { pngImage } from './png';
 import { CMS_PORT } from './servers/ports.mjs';
 
 const catalogs = { en, ne } as const;
@@ -16,6 +17,44 @@ async function expectAccessible(page: Page) {
       (violation) => `${violation.id}: ${violation.nodes.map((node) => node.target).join(', ')}`,
     );
   expect(serious, page.url()).toEqual([]);
+}
+
+const cms = (path: string) => `http://127.0.0.1:${CMS_PORT}${path}`;
+
+/** A Pulsar with a photo, added through the CMS, so its page has a photo gallery. */
+async function addPulsarWithPhoto(request: APIRequestContext, token: string): Promise<string> {
+  const headers = { Authorization: `Bearer ${token}` };
+  const makes = (await (await request.get(cms('/api/catalog/makes'))).json()) as {
+    data: Array<{ id: string; slug: string }>;
+  };
+  const bajaj = makes.data.find((make) => make.slug === 'bajaj')!;
+  const models = (await (
+    await request.get(cms(`/api/catalog/makes/${bajaj.id}/models`))
+  ).json()) as {
+    data: Array<{ id: string; slug: string }>;
+  };
+  const pulsar = models.data.find((model) => model.slug === 'pulsar-150')!;
+  const plate = `BA ${1 + Math.floor(Math.random() * 98)} PA ${1000 + Math.floor(Math.random() * 8999)}`;
+  const added = await request.post(cms('/api/vehicles'), {
+    headers,
+    data: {
+      data: {
+        makeId: bajaj.id,
+        modelId: pulsar.id,
+        year: 2019,
+        registrationNumber: plate,
+        nickname: 'Rato Pulsar',
+      },
+    },
+  });
+  expect(added.status()).toBe(201);
+  const id = ((await added.json()) as { data: { id: string } }).data.id;
+  const photo = await request.post(cms(`/api/vehicles/${id}/photos`), {
+    headers,
+    multipart: { files: { name: 'pulsar.png', mimeType: 'image/png', buffer: pngImage(8, 5) } },
+  });
+  expect(photo.status()).toBe(201);
+  return id;
 }
 
 for (const locale of ['en', 'ne'] as const) {
@@ -34,10 +73,12 @@ for (const locale of ['en', 'ne'] as const) {
   }) => {
     await page.setViewportSize({ width: 360, height: 740 });
     const email = `a11y-${locale}-${Date.now()}@example.com`;
-    const registered = await request.post(`http://127.0.0.1:${CMS_PORT}/api/auth/local/register`, {
+    const registered = await request.post(cms('/api/auth/local/register'), {
       data: { username: email, email, password, preferredLocale: locale },
     });
     expect(registered.ok()).toBe(true);
+    const { jwt } = (await registered.json()) as { jwt: string };
+    const vehicleId = await addPulsarWithPhoto(request, jwt);
 
     await page.goto(`/${locale}/login`);
     await page.getByLabel(catalog.fields.email).fill(email);
@@ -45,7 +86,7 @@ for (const locale of ['en', 'ne'] as const) {
     await page.getByRole('button', { name: catalog.login.submit }).click();
     await expect(page).toHaveURL(new RegExp(`/${locale}/`));
 
-    for (const path of ['profile', 'garage', 'garage/new']) {
+    for (const path of ['profile', 'garage', 'garage/new', `garage/${vehicleId}`]) {
       await page.goto(`/${locale}/${path}`);
       await expectAccessible(page);
       const overflow = await page.evaluate(

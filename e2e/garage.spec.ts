@@ -1,6 +1,7 @@
 import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
 import en from '../storefront/src/i18n/en.json';
 import ne from '../storefront/src/i18n/ne.json';
+import { pngImage } from './png';
 import { CMS_PORT } from './servers/ports.mjs';
 
 type Catalog = typeof en;
@@ -45,33 +46,41 @@ async function registerOwner(request: APIRequestContext, label: string, locale: 
   return { email, token: ((await registered.json()) as { jwt: string }).jwt };
 }
 
-/** Adds Bajaj Chetaks straight through the CMS, for a garage longer than one page. */
-async function addChetaks(request: APIRequestContext, token: string, count: number) {
+/** The ids of a make and one of its models in the test catalog, by slug. */
+async function catalogModel(request: APIRequestContext, makeSlug: string, modelSlug: string) {
   const makes = (await (await request.get(cms('/api/catalog/makes'))).json()) as {
     data: Array<{ id: string; slug: string }>;
   };
-  const bajaj = makes.data.find((make) => make.slug === 'bajaj')!;
+  const make = makes.data.find((candidate) => candidate.slug === makeSlug)!;
   const models = (await (
-    await request.get(cms(`/api/catalog/makes/${bajaj.id}/models`))
+    await request.get(cms(`/api/catalog/makes/${make.id}/models`))
   ).json()) as {
     data: Array<{ id: string; slug: string }>;
   };
-  const chetak = models.data.find((model) => model.slug === 'chetak')!;
+  const model = models.data.find((candidate) => candidate.slug === modelSlug)!;
+  return { makeId: make.id, modelId: model.id };
+}
+
+/** Adds a vehicle straight through the CMS; answers its id. */
+async function addThroughCms(
+  request: APIRequestContext,
+  token: string,
+  vehicle: { makeId: string; modelId: string; year: number; nickname: string },
+): Promise<string> {
+  const { lot, number } = newPlate();
+  const added = await request.post(cms('/api/vehicles'), {
+    headers: { Authorization: `Bearer ${token}` },
+    data: { data: { ...vehicle, registrationNumber: `SE ${lot} PA ${number}` } },
+  });
+  expect(added.status()).toBe(201);
+  return ((await added.json()) as { data: { id: string } }).data.id;
+}
+
+/** Adds Bajaj Chetaks straight through the CMS, for a garage longer than one page. */
+async function addChetaks(request: APIRequestContext, token: string, count: number) {
+  const chetak = await catalogModel(request, 'bajaj', 'chetak');
   for (let index = 1; index <= count; index += 1) {
-    const { lot, number } = newPlate();
-    const added = await request.post(cms('/api/vehicles'), {
-      headers: { Authorization: `Bearer ${token}` },
-      data: {
-        data: {
-          makeId: bajaj.id,
-          modelId: chetak.id,
-          year: 2022,
-          registrationNumber: `SE ${lot} PA ${number}`,
-          nickname: `Chetak ${index}`,
-        },
-      },
-    });
-    expect(added.status()).toBe(201);
+    await addThroughCms(request, token, { ...chetak, year: 2022, nickname: `Chetak ${index}` });
   }
 }
 
@@ -393,4 +402,213 @@ test('"Show more vehicles" adds the next page of the garage without leaving it',
   await expect(page.getByRole('link', { name: 'Chetak 1', exact: true })).toBeFocused();
   await expect(page.getByRole('link', { name: en.garage.loadMore })).toHaveCount(0);
   await expect(page).toHaveURL(/\/en\/garage$/);
+});
+
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** A Pulsar with one nickname, added through the CMS; the owner is logged in on its page. */
+async function openNewPulsar(
+  page: Page,
+  request: APIRequestContext,
+  catalog: Catalog,
+  locale: 'en' | 'ne',
+  nickname: string,
+) {
+  const { email, token } = await registerOwner(request, `photos-${locale}`, locale);
+  const pulsar = await catalogModel(request, 'bajaj', 'pulsar-150');
+  await addThroughCms(request, token, { ...pulsar, year: 2019, nickname });
+  await logInToGarage(page, catalog, locale, email);
+  await page.getByRole('link', { name: nickname }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(nickname);
+}
+
+/**
+ * Waits until the upload form is hydrated (Astro drops the island's `ssr` mark), so a
+ * submit goes through the island rather than the plain form it replaces.
+ */
+async function uploadIslandReady(page: Page) {
+  const island = page.locator('astro-island', { has: page.locator('input[type=file]') });
+  await island.scrollIntoViewIfNeeded();
+  await expect(island).not.toHaveAttribute('ssr');
+}
+
+/** Upload, refusal and delete of a photo in one language, checked on the page and the card. */
+async function photosFlow(
+  page: Page,
+  catalog: Catalog,
+  name: string,
+  digits: (n: number) => string,
+) {
+  const { photos, errors, picture, types } = catalog.garage;
+  const gallery = page.getByRole('list', { name: photos.listLabel });
+  const fileField = page.getByLabel(photos.files);
+  const upload = page.getByRole('button', { name: photos.submit });
+  const photoOf = (number: number) =>
+    photos.alt.replace('{number}', digits(number)).replace('{name}', name);
+  const drawing = picture.drawing.replace('{type}', types.motorcycle);
+  const card = vehicleCards(page, catalog);
+
+  await test.step('a vehicle without photos shows a drawing of its type', async () => {
+    await expect(page.getByText(photos.none)).toBeVisible();
+    await expect(page.getByRole('img', { name: drawing })).toBeVisible();
+  });
+
+  await test.step('an uploaded PNG is shown in the gallery and as the picture', async () => {
+    await fileField.setInputFiles({
+      name: 'rato-pulsar.png',
+      mimeType: 'image/png',
+      buffer: pngImage(4, 3),
+    });
+    await upload.click();
+
+    await expect(page.getByRole('status')).toHaveText(photos.added);
+    // Loaded, through the portal's media route, from the file the CMS stored.
+    await expect(gallery.getByRole('img', { name: photoOf(1) })).toHaveJSProperty(
+      'naturalWidth',
+      4,
+    );
+    await expect(page.getByRole('img', { name: drawing })).toHaveCount(0);
+  });
+
+  await test.step('the garage card shows the photo', async () => {
+    await openGarage(page, catalog);
+    const photo = card.getByRole('img', { name: picture.photo.replace('{name}', name) });
+    await expect(photo).toHaveJSProperty('naturalWidth', 4);
+    await card.getByRole('link', { name }).click();
+  });
+
+  await test.step('a text file named .jpg is refused in the page’s language', async () => {
+    await fileField.setInputFiles({
+      name: 'notes.jpg',
+      mimeType: 'image/jpeg',
+      buffer: Buffer.from('Chain oiled at 12,500 km'),
+    });
+    await upload.click();
+
+    const summary = page.getByRole('alert');
+    await expect(summary).toContainText(errors.photoType);
+    await expect(summary).toBeFocused();
+    await expect(fileField).toHaveAccessibleDescription(new RegExp(escapeRegExp(errors.photoType)));
+    await expect(page).toHaveTitle(new RegExp(`^${catalog.forms.errorPrefix}`));
+    await expect(gallery.getByRole('img')).toHaveCount(1);
+  });
+
+  await test.step('six photos at once are refused before they are sent', async () => {
+    const six = Array.from({ length: 6 }, (_, index) => ({
+      name: `photo-${index}.png`,
+      mimeType: 'image/png',
+      buffer: pngImage(2, 2),
+    }));
+    await fileField.setInputFiles(six);
+    await upload.click();
+
+    await expect(page.getByRole('alert')).toContainText(
+      errors.photosTooMany.replace('{max}', digits(5)),
+    );
+    await expect(gallery.getByRole('img')).toHaveCount(1);
+  });
+
+  await test.step('deleting the photo brings the drawing back', async () => {
+    await gallery
+      .getByRole('button', {
+        name: photos.deleteNamed.replace('{number}', digits(1)).replace('{name}', name),
+      })
+      .click();
+
+    await expect(page.getByRole('status')).toHaveText(photos.deleted);
+    await expect(page.getByText(photos.none)).toBeVisible();
+    await expect(page.getByRole('img', { name: drawing })).toBeVisible();
+    await openGarage(page, catalog);
+    await expect(card.getByRole('img', { name: drawing })).toBeVisible();
+  });
+}
+
+test('an owner uploads and deletes a photo in English, and watches a slow upload', async ({
+  page,
+  request,
+}) => {
+  const { photos } = en.garage;
+  await openNewPulsar(page, request, en, 'en', 'Rato Pulsar');
+  await uploadIslandReady(page);
+
+  await photosFlow(page, en, 'Rato Pulsar', String);
+
+  await test.step('a slow upload shows how much of it is sent', async () => {
+    await page.getByRole('link', { name: 'Rato Pulsar' }).click();
+    await uploadIslandReady(page);
+    const network = await page.context().newCDPSession(page);
+    // About 350 KB at 256 KB/s: the upload takes over a second.
+    await network.send('Network.emulateNetworkConditions', {
+      offline: false,
+      latency: 0,
+      downloadThroughput: -1,
+      uploadThroughput: 256 * 1024,
+    });
+    await page.getByLabel(photos.files).setInputFiles({
+      name: 'noise.png',
+      mimeType: 'image/png',
+      buffer: pngImage(400, 300, { noise: true }),
+    });
+    await page.getByRole('button', { name: photos.submit }).click();
+
+    await expect(page.getByRole('progressbar', { name: photos.progress })).toBeVisible();
+    await expect(page.getByText(/^Uploading photos: \d+%$/)).toBeVisible();
+    await expect(page.getByRole('button', { name: photos.submit })).toBeDisabled();
+    await expect(page.getByRole('status')).toHaveText(photos.added);
+    await expect(page.getByRole('list', { name: photos.listLabel }).getByRole('img')).toHaveCount(
+      1,
+    );
+  });
+});
+
+test.describe('photos without JavaScript', () => {
+  test.use({ javaScriptEnabled: false });
+
+  test('an owner uploads and deletes a photo of a vehicle in Nepali', async ({ page, request }) => {
+    await openNewPulsar(page, request, ne, 'ne', 'रातो पल्सर');
+
+    await photosFlow(page, ne, 'रातो पल्सर', inDevanagari);
+  });
+
+  test('an upload without its token, or too large for the page, stores nothing', async ({
+    page,
+    request,
+  }) => {
+    const { photos, errors } = en.garage;
+    await openNewPulsar(page, request, en, 'en', 'Guarded Pulsar');
+    const vehiclePage = page.url();
+    const fileField = page.getByLabel(photos.files);
+
+    await test.step('a form without its security token is refused', async () => {
+      // What a forged post from another site would lack: the page's CSRF token.
+      const form = page.locator('form', { has: fileField });
+      await form.locator('input[name="_csrf"]').evaluate((input) => input.remove());
+      await fileField.setInputFiles({
+        name: 'pulsar.png',
+        mimeType: 'image/png',
+        buffer: pngImage(4, 3),
+      });
+      await page.getByRole('button', { name: photos.submit }).click();
+
+      await expect(page.getByRole('heading', { level: 1 })).toHaveText(en.csrf.title);
+      await page.goto(vehiclePage);
+      await expect(page.getByText(photos.none)).toBeVisible();
+    });
+
+    await test.step('photos too large together come back with the limits explained', async () => {
+      // Six photos of 7 MB: each within the CMS's limit, together over the page's.
+      const sevenMegabytes = Buffer.alloc(7 * 1024 * 1024, pngImage(1, 1));
+      const six = Array.from({ length: 6 }, (_, index) => ({
+        name: `large-${index}.png`,
+        mimeType: 'image/png',
+        buffer: sevenMegabytes,
+      }));
+      await fileField.setInputFiles(six);
+      await page.getByRole('button', { name: photos.submit }).click();
+
+      const explained = errors.photosTooLarge.replace('{count}', '5').replace('{max}', '8');
+      await expect(page.getByRole('alert')).toContainText(explained);
+      await expect(page.getByText(photos.none)).toBeVisible();
+    });
+  });
 });

@@ -470,6 +470,38 @@ describe('the garage on PostgreSQL and Redis', () => {
       expect((await owner.get(`/api/vehicles/${vehicle.id}`)).body.data.photos).toEqual([]);
     });
 
+    it.each([
+      // A PNG's signature and header, then bytes that are no picture at all.
+      [
+        'no picture after the header',
+        (png: Buffer) => Buffer.concat([png.subarray(0, 33), Buffer.alloc(200, 0x5a)]),
+      ],
+      // A header whose checksum is wrong: readable enough to look like an image, not to resize.
+      [
+        'a damaged header',
+        (png: Buffer) =>
+          Buffer.concat([png.subarray(0, 29), Buffer.from([0, 0, 0, 0]), png.subarray(33)]),
+      ],
+    ])(
+      'refuses a PNG with %s, naming files, and stores none of the upload',
+      async (_, breakPng) => {
+        const owner = await signUp();
+        const vehicle = await addVehicle(owner);
+        const png = await image('png');
+
+        const response = await http()
+          .post(`/api/vehicles/${vehicle.id}/photos`)
+          .set('authorization', `Bearer ${owner.jwt}`)
+          .attach('files', png, { filename: 'ok.png', contentType: 'image/png' })
+          .attach('files', breakPng(png), { filename: 'broken.png', contentType: 'image/png' });
+
+        expect(response.status).toBe(400);
+        expect(response.body.error.details.errors[0].path).toEqual(['files']);
+        expect(response.body.error.message).toContain('broken.png');
+        expect((await owner.get(`/api/vehicles/${vehicle.id}`)).body.data.photos).toEqual([]);
+      },
+    );
+
     it('refuses a photo over 8 MB with 413', async () => {
       const owner = await signUp();
       const vehicle = await addVehicle(owner);

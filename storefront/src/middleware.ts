@@ -1,7 +1,9 @@
 import { defineMiddleware, sequence } from 'astro:middleware';
 import { csrfMiddleware } from './features/auth/csrf.server';
 import { sessionMiddleware } from './features/auth/session.server';
+import { PHOTO_UPLOAD_ROUTE } from './features/garage/photo-upload';
 import { languageMiddleware } from './features/language/language.server';
+import { bodyLimit } from './lib/body-limit.server';
 import { resolveRequestId } from './lib/request-id';
 import { privacyHeaders, withHeaders } from './lib/response-headers';
 import { securityHeaders } from './lib/security-headers';
@@ -20,11 +22,13 @@ const requestContext = defineMiddleware(async (context, next) => {
 });
 
 /**
- * Request id and headers first; then the session (from the cookies, renewed when needed),
- * the CSRF check of form posts, and the language toggle, which may save to the profile.
+ * Request id and headers first; then the body size check (before anything reads a body), the
+ * session (from the cookies, renewed when needed), the CSRF check of form posts, and the
+ * language toggle, which may save to the profile.
  */
 export const onRequest = sequence(
   requestContext,
+  bodyLimit([PHOTO_UPLOAD_ROUTE]),
   sessionMiddleware,
   csrfMiddleware,
   languageMiddleware,

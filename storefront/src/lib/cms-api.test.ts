@@ -33,6 +33,38 @@ describe('createCmsApi', () => {
     expect(headers.get('x-forwarded-for')).toBe('203.0.113.7');
   });
 
+  it('sends a form of files as it is, so fetch writes the multipart boundary', async () => {
+    const { call, fetch } = apiWith(async () => Response.json({ ok: true }, { status: 201 }));
+    const form = new FormData();
+    form.append('files', new File(['png'], 'bike.png', { type: 'image/png' }));
+
+    await call({ method: 'POST', path: '/api/x', body: form, schema: z.unknown(), context });
+
+    const [, init] = fetch.mock.calls[0]!;
+    expect(init?.body).toBe(form);
+    expect(new Headers(init?.headers).has('content-type')).toBe(false);
+  });
+
+  it('gives up on a call after its own timeout', async () => {
+    const { call } = apiWith(
+      (_url, init) =>
+        new Promise((resolve, reject) => {
+          const timer = setTimeout(() => resolve(Response.json({ ok: true })), 30);
+          init?.signal?.addEventListener('abort', () => {
+            clearTimeout(timer);
+            reject(init.signal!.reason as Error);
+          });
+        }),
+    );
+    const request = { method: 'GET', path: '/api/x', schema: z.unknown(), context } as const;
+
+    expect(await call({ ...request, timeoutMs: 5 })).toMatchObject({
+      ok: false,
+      problem: { kind: 'unreachable' },
+    });
+    expect(await call({ ...request, timeoutMs: 1000 })).toEqual({ ok: true, data: { ok: true } });
+  });
+
   it("keeps Strapi's error and the Retry-After of a refusal", async () => {
     const body = {
       data: null,

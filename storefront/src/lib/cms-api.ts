@@ -38,9 +38,12 @@ export interface CmsCall<T> {
   path: string;
   schema: z.ZodType<T, z.ZodTypeDef, unknown>;
   context: CmsCallContext;
+  /** Sent as JSON; a `FormData` is sent as it is, as `multipart/form-data`. */
   body?: unknown;
   /** Access token sent as `Authorization: Bearer`. */
   token?: string;
+  /** Overrides the client's timeout, for calls that carry files. */
+  timeoutMs?: number;
 }
 
 export interface CmsApiOptions {
@@ -51,7 +54,7 @@ export interface CmsApiOptions {
   onProblem?: (problem: CmsProblem & { path: string; requestId: string }) => void;
 }
 
-/** Sends one JSON call to the CMS and never throws. */
+/** Sends one call to the CMS (JSON, or a multipart form) and never throws. */
 export type CmsApi = <T>(call: CmsCall<T>) => Promise<CmsResult<T>>;
 
 /**
@@ -77,10 +80,18 @@ function headersFor(call: CmsCall<unknown>): Headers {
     Accept: 'application/json',
     'X-Request-Id': call.context.requestId,
   });
-  if (call.body !== undefined) headers.set('Content-Type', 'application/json');
+  // A multipart body's Content-Type names its boundary: fetch sets it.
+  if (call.body !== undefined && !(call.body instanceof FormData)) {
+    headers.set('Content-Type', 'application/json');
+  }
   if (call.token) headers.set('Authorization', `Bearer ${call.token}`);
   if (call.context.clientAddress) headers.set('X-Forwarded-For', call.context.clientAddress);
   return headers;
+}
+
+function bodyOf(call: CmsCall<unknown>): BodyInit | undefined {
+  if (call.body === undefined || call.body instanceof FormData) return call.body;
+  return JSON.stringify(call.body);
 }
 
 /**
@@ -104,8 +115,8 @@ export function createCmsApi({
       response = await fetchImpl(new URL(call.path, baseUrl), {
         method: call.method,
         headers: headersFor(call),
-        body: call.body === undefined ? undefined : JSON.stringify(call.body),
-        signal: AbortSignal.timeout(timeoutMs),
+        body: bodyOf(call),
+        signal: AbortSignal.timeout(call.timeoutMs ?? timeoutMs),
       });
     } catch (error) {
       const reason = error instanceof Error ? `${error.name}: ${error.message}` : String(error);

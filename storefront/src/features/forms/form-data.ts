@@ -6,6 +6,8 @@ export interface FormFields {
   secret(name: string): string;
   /** Whether a checkbox was ticked. */
   checked(name: string): boolean;
+  /** Everything sent under a name, files included (a multipart form). */
+  all(name: string): FormDataEntryValue[];
 }
 
 /** Reads a form post; a body that is not a form reads as an empty form. */
@@ -19,6 +21,7 @@ export async function readForm(request: Request): Promise<FormFields> {
     text: (name) => raw(name).trim(),
     secret: raw,
     checked: (name) => data.has(name),
+    all: (name) => data.getAll(name),
   };
 }
 

@@ -17,7 +17,8 @@ export type FormName =
   | 'profile'
   | 'vehicle'
   | 'odometer'
-  | 'note';
+  | 'note'
+  | 'photos';
 
 /** The message for each field a CMS validation error can name, by form. */
 const FIELD_MESSAGES: Record<FormName, Record<string, MessageKey>> = {
@@ -55,6 +56,8 @@ const FIELD_MESSAGES: Record<FormName, Record<string, MessageKey>> = {
   // The portal checks the number itself, so the CMS refuses a reading for being lower.
   odometer: { readingKm: 'garage.errors.readingLower', readOn: 'garage.errors.readOn' },
   note: { body: 'garage.errors.noteBody' },
+  // Uploads explain their refusals in photo-upload.ts; a delete names no field.
+  photos: {},
 };
 
 /** The inputs a CMS field is shown at, where the names differ. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { CmsProblem } from '../../lib/cms-api';
-import { noteError, readingError, vehicleError } from './garage-errors';
+import { noteError, photoDeleteError, readingError, vehicleError } from './garage-errors';
 
 const rejected = (overrides: Partial<Extract<CmsProblem, { kind: 'rejected' }>> = {}) =>
   ({ kind: 'rejected', status: 400, name: 'ValidationError', ...overrides }) as CmsProblem;
@@ -56,6 +56,19 @@ describe('noteError', () => {
     expect(noteError(atField('body'), 'editNoteBody')).toEqual({
       field: 'editNoteBody',
       key: 'garage.errors.noteBody',
+    });
+  });
+});
+
+describe('photoDeleteError', () => {
+  it('shows a failed delete at the photo gallery, in the catalog words', () => {
+    expect(photoDeleteError({ kind: 'unreachable', reason: 'fetch failed' })).toEqual({
+      field: 'photos',
+      key: 'forms.errors.unavailable',
+    });
+    expect(photoDeleteError(atField('photoId'))).toEqual({
+      field: 'photos',
+      key: 'forms.errors.generic',
     });
   });
 });

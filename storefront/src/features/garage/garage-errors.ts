@@ -32,3 +32,8 @@ export function noteError(problem: CmsProblem, input: string): FormError {
   const error = formErrorFor('note', problem);
   return error.field === 'body' ? { ...error, field: input } : error;
 }
+
+/** Explains a photo that could not be deleted, at the photo gallery. */
+export function photoDeleteError(problem: CmsProblem): FormError {
+  return { ...formErrorFor('photos', problem), field: 'photos' };
+}

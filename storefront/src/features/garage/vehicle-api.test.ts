@@ -159,3 +159,49 @@ describe('vehicle API: notes and readings', () => {
     });
   });
 });
+
+describe('vehicle API: photos', () => {
+  it('reads the photos of a vehicle, and none when the CMS lists none', async () => {
+    const photos = [{ id: 12, url: '/uploads/bike_1.png' }];
+    const withPhotos = apiAnswering(() => Response.json({ data: vehicleBody({ photos }) }));
+    const without = apiAnswering(() => Response.json({ data: vehicleBody() }));
+
+    const result = await withPhotos.api.get(owner, 'veh1');
+    const none = await without.api.get(owner, 'veh1');
+
+    expect(result.ok && result.data.photos).toEqual(photos);
+    expect(none.ok && none.data.photos).toEqual([]);
+  });
+
+  it('posts the files as multipart with the bearer token and reads the vehicle back', async () => {
+    const photo = { id: 13, url: '/uploads/front_2.jpg' };
+    const { api, fetch } = apiAnswering(() =>
+      Response.json(
+        { data: vehicleBody({ photos: [photo], picture: { url: photo.url, source: 'photo' } }) },
+        { status: 201 },
+      ),
+    );
+    const front = new File([new Uint8Array([0xff, 0xd8, 0xff])], 'front.jpg', {
+      type: 'image/jpeg',
+    });
+
+    const result = await api.addPhotos(owner, 'veh/1', [front]);
+
+    const { url, init, headers } = sent(fetch);
+    expect(url).toBe('http://cms.test/api/vehicles/veh%2F1/photos?locale=ne');
+    expect(init?.method).toBe('POST');
+    expect(headers.get('authorization')).toBe('Bearer access');
+    expect((init?.body as FormData).getAll('files')).toEqual([front]);
+    expect(result.ok && result.data.picture).toEqual({ url: photo.url, source: 'photo' });
+  });
+
+  it('deletes one photo of a vehicle', async () => {
+    const { api, fetch } = apiAnswering(() => new Response(null, { status: 204 }));
+
+    const result = await api.removePhoto(owner, 'veh1', '12');
+
+    expect(result.ok).toBe(true);
+    expect(sent(fetch).url).toBe('http://cms.test/api/vehicles/veh1/photos/12?locale=ne');
+    expect(sent(fetch).init?.method).toBe('DELETE');
+  });
+});

@@ -1,5 +1,9 @@
 import { z } from 'astro/zod';
 import type { CmsApi, CmsCallContext, CmsResult } from '../../lib/cms-api';
+import { photoUploadForm } from './photo-upload';
+
+/** How long an upload of photos may take: up to 40 MB, which the CMS also stores. */
+const PHOTO_UPLOAD_TIMEOUT_MS = 120_000;
 
 // A catalog entry removed after the vehicle was added comes back without a name.
 const catalogName = z
@@ -27,6 +31,8 @@ const vehicle = z.object({
       source: z.enum(['photo', 'model', 'placeholder']).catch('placeholder'),
     })
     .default({ url: null, source: 'placeholder' }),
+  /** The owner's photos, newest first. */
+  photos: z.array(z.object({ id: z.number().int(), url: z.string() })).default([]),
   createdAt: z.string().optional(),
   updatedAt: z.string().optional(),
 });
@@ -67,6 +73,9 @@ export type Vehicle = z.infer<typeof vehicle>;
 
 /** An owner's note about a vehicle. */
 export type VehicleNote = z.infer<typeof note>;
+
+/** One of an owner's photos of a vehicle. */
+export type VehiclePhoto = Vehicle['photos'][number];
 
 /** A dated odometer reading. */
 export type OdometerReading = z.infer<typeof reading>;
@@ -112,7 +121,7 @@ export interface PageQuery {
   cursor?: string;
 }
 
-/** The owner-scoped vehicle, note and odometer routes, typed. */
+/** The owner-scoped vehicle, note, odometer and photo routes, typed. */
 export interface VehicleApi {
   list(owner: OwnerRequest, query?: PageQuery): Promise<CmsResult<Page<Vehicle>>>;
   get(owner: OwnerRequest, id: string): Promise<CmsResult<Vehicle>>;
@@ -133,6 +142,9 @@ export interface VehicleApi {
     id: string,
     payload: ReadingPayload,
   ): Promise<CmsResult<OdometerReading>>;
+  /** Adds photos (checked by the CMS); answers the vehicle with its new photos and picture. */
+  addPhotos(owner: OwnerRequest, id: string, files: File[]): Promise<CmsResult<Vehicle>>;
+  removePhoto(owner: OwnerRequest, id: string, photoId: string): Promise<CmsResult<unknown>>;
 }
 
 /** The path of a route with `locale` (and a page query) appended. */
@@ -151,7 +163,17 @@ export function createVehicleApi(call: CmsApi): VehicleApi {
     path: string,
     schema: z.ZodType<T, z.ZodTypeDef, unknown>,
     body?: unknown,
-  ) => call({ method, path, body, schema, token: owner.accessToken, context: owner.context });
+    timeoutMs?: number,
+  ) =>
+    call({
+      method,
+      path,
+      body,
+      schema,
+      timeoutMs,
+      token: owner.accessToken,
+      context: owner.context,
+    });
 
   const unwrap = <T>(result: CmsResult<{ data: T }>): CmsResult<T> =>
     result.ok ? { ok: true, data: result.data.data } : result;
@@ -206,6 +228,24 @@ export function createVehicleApi(call: CmsApi): VehicleApi {
         await send(owner, 'POST', at(owner, `${vehiclePath(id)}/odometer`), one(reading), {
           data: payload,
         }),
+      ),
+    addPhotos: async (owner, id, files) =>
+      unwrap(
+        await send(
+          owner,
+          'POST',
+          at(owner, `${vehiclePath(id)}/photos`),
+          one(vehicle),
+          photoUploadForm(files),
+          PHOTO_UPLOAD_TIMEOUT_MS,
+        ),
+      ),
+    removePhoto: (owner, id, photoId) =>
+      send(
+        owner,
+        'DELETE',
+        at(owner, `${vehiclePath(id)}/photos/${encodeURIComponent(photoId)}`),
+        z.unknown(),
       ),
   };
 }

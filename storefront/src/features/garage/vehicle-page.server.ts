@@ -4,7 +4,13 @@ import type { CmsProblem } from '../../lib/cms-api';
 import type { FormError } from '../forms/form-errors';
 import { readForm, type FormFields } from '../forms/form-data';
 import { isFormPost, keepPrivate, type PageContext } from '../forms/page-context';
-import { isNotFound, isUnauthorized, noteError, readingError } from './garage-errors';
+import {
+  isNotFound,
+  isUnauthorized,
+  noteError,
+  photoDeleteError,
+  readingError,
+} from './garage-errors';
 import { noteBody } from './note-form';
 import {
   newReadingForm,
@@ -13,6 +19,15 @@ import {
   type ReadingFormValues,
 } from './odometer-form';
 import { ownerRequest, signedOut, toLogin } from './owner.server';
+import {
+  chosenPhotos,
+  PHOTO_ERROR_PARAM,
+  PHOTO_FIELD,
+  photoErrorOf,
+  photosRefusal,
+  photoUploadRefusal,
+  type PhotoErrorCode,
+} from './photo-upload';
 import type { OdometerReading, OwnerRequest, Page, Vehicle, VehicleNote } from './vehicle-api';
 import { vehicleApi } from './vehicle-api.server';
 
@@ -21,7 +36,15 @@ export const NOTES_PAGE_SIZE = 10;
 export const READINGS_SHOWN = 100;
 
 /** What was just done, for the confirmation the page shows after redirecting. */
-export const DONE = ['saved', 'reading', 'note-added', 'note-updated', 'note-deleted'] as const;
+export const DONE = [
+  'saved',
+  'reading',
+  'note-added',
+  'note-updated',
+  'note-deleted',
+  'photos-added',
+  'photo-deleted',
+] as const;
 export type Done = (typeof DONE)[number];
 
 /** What the forms on the page show: errors and what the owner typed. */
@@ -53,6 +76,15 @@ export type VehicleView =
 
 type Refusal = 'signed-out' | 'not-found' | FormError;
 
+/**
+ * A refused upload. Unlike the other forms, it redirects too: the browser cannot keep the
+ * chosen files for a second try anyway, a reload must not send them again, and the upload
+ * island can follow a redirect but not show a page answered to its request.
+ */
+interface PhotoRefusal {
+  photoError: PhotoErrorCode;
+}
+
 function refusal(problem: CmsProblem, explain: () => FormError): Refusal {
   if (isUnauthorized(problem)) return 'signed-out';
   return isNotFound(problem) ? 'not-found' : explain();
@@ -62,7 +94,7 @@ type Action = (
   owner: OwnerRequest,
   vehicleId: string,
   form: FormFields,
-) => Promise<Done | Refusal | FormState>;
+) => Promise<Done | Refusal | PhotoRefusal | FormState>;
 
 const ACTIONS: Record<string, Action> = {
   async 'add-reading'(owner, vehicleId, form) {
@@ -100,6 +132,24 @@ const ACTIONS: Record<string, Action> = {
       ? 'signed-out'
       : { errors: [noteError(result.problem, 'notes')] };
   },
+  async 'add-photos'(owner, vehicleId, form) {
+    const files = chosenPhotos(form.all(PHOTO_FIELD));
+    const refused = photosRefusal(files);
+    if (refused) return { photoError: refused };
+    const result = await vehicleApi.addPhotos(owner, vehicleId, files);
+    if (result.ok) return 'photos-added';
+    if (isUnauthorized(result.problem)) return 'signed-out';
+    if (isNotFound(result.problem)) return 'not-found';
+    return { photoError: photoUploadRefusal(result.problem) };
+  },
+  async 'delete-photo'(owner, vehicleId, form) {
+    const result = await vehicleApi.removePhoto(owner, vehicleId, form.text('photoId'));
+    // A photo already gone (deleted in another tab) is what the owner wanted.
+    if (result.ok || isNotFound(result.problem)) return 'photo-deleted';
+    return isUnauthorized(result.problem)
+      ? 'signed-out'
+      : { errors: [photoDeleteError(result.problem)] };
+  },
 };
 
 async function load(owner: OwnerRequest, vehicleId: string, notesCursor: string | undefined) {
@@ -116,9 +166,10 @@ function doneOf(value: string | null): Done | undefined {
 }
 
 /**
- * Serves a vehicle's page: overview, odometer readings (chart and table) with a form to add
- * one, and notes with forms to add, edit and delete them. Each form posts back here and
- * redirects after success, so a reload never sends it twice. Another owner's vehicle is a 404.
+ * Serves a vehicle's page: overview, photos with forms to upload and delete them, odometer
+ * readings (chart and table) with a form to add one, and notes with forms to add, edit and
+ * delete them. Each form posts back here and redirects after success, so a reload never sends
+ * it twice. Another owner's vehicle is a 404.
  */
 export async function vehiclePage(
   context: PageContext,
@@ -141,6 +192,10 @@ export async function vehiclePage(
     if (outcome === 'signed-out') return signedOut(context, locale);
     if (outcome === 'not-found') return { kind: 'not-found' };
     if (typeof outcome === 'string') return context.redirect(`${here}?done=${outcome}`, 303);
+    if ('photoError' in outcome) {
+      const query = new URLSearchParams({ [PHOTO_ERROR_PARAM]: outcome.photoError });
+      return context.redirect(`${here}?${query}`, 303);
+    }
     state = 'key' in outcome ? { errors: [outcome] } : outcome;
   }
 
@@ -152,6 +207,7 @@ export async function vehiclePage(
     return { kind: isNotFound(vehicle.problem) ? 'not-found' : 'unavailable' };
   }
   const editNote = query.get('editNote');
+  const photoError = isFormPost(context) ? undefined : photoErrorOf(query.get(PHOTO_ERROR_PARAM));
   const noteToEdit = notes.ok ? notes.data.items.find((note) => note.id === editNote) : undefined;
   return {
     kind: 'vehicle',
@@ -160,7 +216,7 @@ export async function vehiclePage(
     notes: notes.ok ? notes.data : { items: [], nextCursor: null },
     olderNotes: notesCursor !== undefined,
     done: isFormPost(context) ? undefined : doneOf(query.get('done')),
-    errors: state.errors,
+    errors: photoError ? [photoError] : state.errors,
     reading: state.reading ?? newReadingForm(isoCalendarDate(new Date())),
     newNote: state.newNote ?? '',
     editing: state.editing ?? (noteToEdit && { noteId: noteToEdit.id, body: noteToEdit.body }),

@@ -1,5 +1,6 @@
 import { open } from 'node:fs/promises';
 import type { Core } from '@strapi/strapi';
+import sharp from 'sharp';
 import { getService } from '../../../platform/services';
 import { errors } from '@strapi/utils';
 import { sniffPhotoType } from '../../../platform/vehicles/image-type';
@@ -31,6 +32,22 @@ async function headOf(file: UploadedFile): Promise<Uint8Array> {
   }
 }
 
+/**
+ * Whether the whole picture decodes, as the upload plugin will decode it to resize it. A right
+ * signature over broken bytes is otherwise stored as it is (and shown broken everywhere), or
+ * fails the plugin partway through the upload with a 500.
+ */
+async function decodes(file: UploadedFile): Promise<boolean> {
+  try {
+    // Decoded to a thumbnail, so a large photo costs little memory; `stats()` would not do:
+    // it passes a header whose checksum is wrong.
+    await sharp(file.filepath).resize(8, 8, { fit: 'inside' }).raw().toBuffer();
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 /** Photos of an owner's vehicle: JPEG, PNG or WebP by content, at most 8 MB each. */
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   const garage = () => getService(strapi, 'garage');
@@ -49,7 +66,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         );
       }
       const type = sniffPhotoType(await headOf(file));
-      if (!type) {
+      if (!type || !(await decodes(file))) {
         throw filesError(`${file.originalFilename ?? 'a file'} is not a JPEG, PNG or WebP image`);
       }
       // Stored under the type its bytes prove, not the one the browser claimed.
