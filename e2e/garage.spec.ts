@@ -462,11 +462,10 @@ async function photosFlow(
     await upload.click();
 
     await expect(page.getByRole('status')).toHaveText(photos.added);
-    // Loaded, through the portal's media route, from the file the CMS stored.
-    await expect(gallery.getByRole('img', { name: photoOf(1) })).toHaveJSProperty(
-      'naturalWidth',
-      4,
-    );
+    // Loaded through the portal's media route from the CMS's bucket, by a signed URL.
+    const shown = gallery.getByRole('img', { name: photoOf(1) });
+    await expect(shown).toHaveJSProperty('naturalWidth', 4);
+    await expect(shown).toHaveAttribute('src', /^\/media\/bucket\/.+X-Amz-Signature=[0-9a-f]{64}/);
     await expect(page.getByRole('img', { name: drawing })).toHaveCount(0);
   });
 

@@ -38,6 +38,14 @@ export default defineConfig({
       // Unset: session cookies are `Secure` in production builds (and on https in dev).
       // `false` serves them over plain http, as the browser tests on 127.0.0.1 need.
       COOKIE_SECURE: envField.boolean({ context: 'server', access: 'secret', optional: true }),
+      // The bucket the CMS stores uploads in (S3_ENDPOINT plus, unless path-style, nothing
+      // else): pictures there are fetched by the portal and served from its own origin.
+      MEDIA_ORIGIN: envField.string({
+        context: 'server',
+        access: 'secret',
+        url: true,
+        optional: true,
+      }),
     },
   },
   // Linked stylesheets only, so the CSP needs no 'unsafe-inline' for styles.

@@ -1,29 +1,39 @@
 import type { ModelDetail } from '../catalog/services/catalog';
 import { pictureOf } from './vehicle-view';
 
-const model = (defaultImageUrl: string | null) => ({ defaultImageUrl }) as ModelDetail;
+const model = (defaultImageUrl: string | null, defaultImageThumbnailUrl: string | null = null) =>
+  ({ defaultImageUrl, defaultImageThumbnailUrl }) as ModelDetail;
 
 describe('vehicle picture', () => {
-  it("is the newest of the owner's photos", () => {
+  it("is the newest of the owner's photos, with its small copy", () => {
     const photos = [
-      { id: 3, url: '/uploads/old.jpg' },
-      { id: 9, url: '/uploads/new.jpg' },
+      { id: 3, url: '/uploads/old.jpg', thumbnailUrl: '/uploads/small_old.jpg' },
+      { id: 9, url: '/uploads/new.jpg', thumbnailUrl: '/uploads/small_new.jpg' },
+      { id: 5, url: '/uploads/mid.jpg', thumbnailUrl: '/uploads/small_mid.jpg' },
     ];
-    expect(pictureOf({ photos }, model('/uploads/model.png'))).toEqual({
+    expect(pictureOf(photos, model('/uploads/model.png'))).toEqual({
       url: '/uploads/new.jpg',
+      thumbnailUrl: '/uploads/small_new.jpg',
       source: 'photo',
     });
   });
 
-  it("falls back to the model's default image", () => {
-    expect(pictureOf({ photos: [] }, model('/uploads/model.png'))).toEqual({
+  it("falls back to the model's default image, whose small copy may be missing", () => {
+    expect(pictureOf([], model('/uploads/model.png', '/uploads/small_model.png'))).toEqual({
       url: '/uploads/model.png',
+      thumbnailUrl: '/uploads/small_model.png',
+      source: 'model',
+    });
+    expect(pictureOf([], model('/uploads/model.png'))).toEqual({
+      url: '/uploads/model.png',
+      thumbnailUrl: '/uploads/model.png',
       source: 'model',
     });
   });
 
   it('falls back to a placeholder', () => {
-    expect(pictureOf({ photos: null }, model(null))).toEqual({ url: null, source: 'placeholder' });
-    expect(pictureOf({}, null)).toEqual({ url: null, source: 'placeholder' });
+    const placeholder = { url: null, thumbnailUrl: null, source: 'placeholder' };
+    expect(pictureOf([], model(null))).toEqual(placeholder);
+    expect(pictureOf([], null)).toEqual(placeholder);
   });
 });

@@ -1,4 +1,5 @@
 import type { ModelDetail } from '../catalog/services/catalog';
+import type { MediaUrls, StoredFile } from '../../platform/media/media-urls';
 
 export interface VehicleRow {
   id: number;
@@ -15,13 +16,20 @@ export interface VehicleRow {
   fuel: string | null;
   purchaseDate: string | null;
   odometerKm: number | null;
-  photos?: Array<{ id: number; url: string }> | null;
+  photos?: Array<{ id: number } & StoredFile> | null;
   createdAt: string;
   updatedAt: string;
 }
 
+/** One of the owner's photos, with the URLs a browser loads (signed on a private bucket). */
+export interface Photo extends MediaUrls {
+  id: number;
+}
+
 export interface Picture {
   url: string | null;
+  /** A smaller copy for cards and lists. */
+  thumbnailUrl: string | null;
   source: 'photo' | 'model' | 'placeholder';
 }
 
@@ -40,25 +48,30 @@ export interface Vehicle {
   odometerKm: number | null;
   picture: Picture;
   /** The owner's photos, newest first. */
-  photos: Array<{ id: number; url: string }>;
+  photos: Photo[];
   createdAt: string;
   updatedAt: string;
 }
 
 /** The gallery fallback: the owner's newest photo, else the model's default image, else none. */
-export function pictureOf(row: Pick<VehicleRow, 'photos'>, model: ModelDetail | null): Picture {
-  const photos = row.photos ?? [];
-  const newest = photos.reduce<{ id: number; url: string } | null>(
+export function pictureOf(photos: Photo[], model: ModelDetail | null): Picture {
+  const newest = photos.reduce<Photo | null>(
     (latest, photo) => (latest === null || photo.id > latest.id ? photo : latest),
     null,
   );
-  if (newest) return { url: newest.url, source: 'photo' };
-  if (model?.defaultImageUrl) return { url: model.defaultImageUrl, source: 'model' };
-  return { url: null, source: 'placeholder' };
+  if (newest) return { url: newest.url, thumbnailUrl: newest.thumbnailUrl, source: 'photo' };
+  if (model?.defaultImageUrl) {
+    const thumbnailUrl = model.defaultImageThumbnailUrl ?? model.defaultImageUrl;
+    return { url: model.defaultImageUrl, thumbnailUrl, source: 'model' };
+  }
+  return { url: null, thumbnailUrl: null, source: 'placeholder' };
 }
 
-/** What an owner sees of a vehicle, with catalog names in the asked language. */
-export function toVehicle(row: VehicleRow, model: ModelDetail | null): Vehicle {
+/**
+ * What an owner sees of a vehicle, with catalog names in the asked language; `photos` are the
+ * row's photos with the URLs to load them by.
+ */
+export function toVehicle(row: VehicleRow, model: ModelDetail | null, photos: Photo[]): Vehicle {
   const trim = row.trimId ? model?.trims.find((candidate) => candidate.id === row.trimId) : null;
   return {
     id: row.documentId,
@@ -73,10 +86,8 @@ export function toVehicle(row: VehicleRow, model: ModelDetail | null): Vehicle {
     fuel: row.fuel ?? null,
     purchaseDate: row.purchaseDate ?? null,
     odometerKm: row.odometerKm ?? null,
-    picture: pictureOf(row, model),
-    photos: [...(row.photos ?? [])]
-      .sort((a, b) => b.id - a.id)
-      .map((photo) => ({ id: photo.id, url: photo.url })),
+    picture: pictureOf(photos, model),
+    photos: [...photos].sort((a, b) => b.id - a.id),
     createdAt: new Date(row.createdAt).toISOString(),
     updatedAt: new Date(row.updatedAt).toISOString(),
   };

@@ -28,11 +28,15 @@ const vehicle = z.object({
   picture: z
     .object({
       url: z.string().nullish(),
+      /** A smaller copy, for cards. */
+      thumbnailUrl: z.string().nullish(),
       source: z.enum(['photo', 'model', 'placeholder']).catch('placeholder'),
     })
     .default({ url: null, source: 'placeholder' }),
-  /** The owner's photos, newest first. */
-  photos: z.array(z.object({ id: z.number().int(), url: z.string() })).default([]),
+  /** The owner's photos, newest first; `thumbnailUrl` is a smaller copy for the gallery. */
+  photos: z
+    .array(z.object({ id: z.number().int(), url: z.string(), thumbnailUrl: z.string().nullish() }))
+    .default([]),
   createdAt: z.string().optional(),
   updatedAt: z.string().optional(),
 });

@@ -1,6 +1,11 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { cachedRead } from '../../../platform/cached-read';
+import {
+  createMediaUrls,
+  STORED_FILE_FIELDS,
+  type StoredFile,
+} from '../../../platform/media/media-urls';
 
 /** Catalog reads change only when an admin edits the catalog; writes clear this prefix. */
 export const CATALOG_CACHE_PREFIX = 'catalog:';
@@ -28,6 +33,8 @@ export interface ModelDetail extends ModelSummary {
   make: MakeSummary;
   trims: Array<{ id: string; slug: string; name: string }>;
   defaultImageUrl: string | null;
+  /** A smaller copy of the default image, for cards and lists. */
+  defaultImageThumbnailUrl: string | null;
 }
 
 type Row = Record<string, unknown> & { documentId: string };
@@ -54,8 +61,9 @@ const byName = (a: { name: string }, b: { name: string }) => a.name.localeCompar
 
 /** Read side of the vehicle catalog, per locale, through the shared cache. */
 export default ({ strapi }: { strapi: Core.Strapi }) => {
-  const cached = <T>(key: string, load: () => Promise<T>) =>
-    cachedRead(strapi, 'catalog', `${CATALOG_CACHE_PREFIX}${key}`, TTL_SECONDS, load);
+  const media = createMediaUrls(strapi);
+  const cached = <T>(key: string, load: () => Promise<T>, ttlSeconds = TTL_SECONDS) =>
+    cachedRead(strapi, 'catalog', `${CATALOG_CACHE_PREFIX}${key}`, ttlSeconds, load);
 
   return {
     async makes(locale: string): Promise<MakeSummary[]> {
@@ -86,33 +94,40 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     async model(modelId: string, locale: string): Promise<ModelDetail> {
-      return cached(`${locale}:model:${modelId}`, async () => {
-        const row = (await strapi.documents('api::catalog.model').findOne({
-          documentId: modelId,
-          locale,
-          populate: {
-            make: { fields: ['slug', 'name', 'country'] },
-            trims: { fields: ['id', 'slug', 'name'] },
-            defaultImage: { fields: ['url'] },
-          },
-        } as never)) as
-          | (Row & { make?: Row; trims?: Row[]; defaultImage?: { url: string } | null })
-          | null;
-        if (!row || !row.make) throw new errors.NotFoundError('Model not found');
-        return {
-          ...modelSummary(row),
-          make: makeSummary(row.make),
-          // Trims keep the catalog's order (e.g. Standard before ABS), not the alphabet's.
-          trims: [...(row.trims ?? [])]
-            .sort((a, b) => (a.id as number) - (b.id as number))
-            .map((trim) => ({
-              id: trim.documentId,
-              slug: trim.slug as string,
-              name: trim.name as string,
-            })),
-          defaultImageUrl: row.defaultImage?.url ?? null,
-        };
-      });
+      return cached(
+        `${locale}:model:${modelId}`,
+        async () => {
+          const row = (await strapi.documents('api::catalog.model').findOne({
+            documentId: modelId,
+            locale,
+            populate: {
+              make: { fields: ['slug', 'name', 'country'] },
+              trims: { fields: ['id', 'slug', 'name'] },
+              defaultImage: { fields: [...STORED_FILE_FIELDS] },
+            },
+          } as never)) as
+            | (Row & { make?: Row; trims?: Row[]; defaultImage?: StoredFile | null })
+            | null;
+          if (!row || !row.make) throw new errors.NotFoundError('Model not found');
+          const image = row.defaultImage ? await media.urlsOf(row.defaultImage) : null;
+          return {
+            ...modelSummary(row),
+            make: makeSummary(row.make),
+            // Trims keep the catalog's order (e.g. Standard before ABS), not the alphabet's.
+            trims: [...(row.trims ?? [])]
+              .sort((a, b) => (a.id as number) - (b.id as number))
+              .map((trim) => ({
+                id: trim.documentId,
+                slug: trim.slug as string,
+                name: trim.name as string,
+              })),
+            defaultImageUrl: image?.url ?? null,
+            defaultImageThumbnailUrl: image?.thumbnailUrl ?? null,
+          };
+        },
+        // Not cached longer than its signed image URLs stay valid.
+        media.cacheSeconds(TTL_SECONDS),
+      );
     },
   };
 };

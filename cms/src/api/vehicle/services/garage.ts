@@ -8,7 +8,8 @@ import { createCursorCodec, toPage, type Page, type PageQuery } from '../../../p
 import { getService } from '../../../platform/services';
 import type { ModelDetail } from '../../catalog/services/catalog';
 import type { NewVehicleInput, OdometerInput, VehicleChangeInput } from '../vehicle-input';
-import { toVehicle, type Vehicle, type VehicleRow } from '../vehicle-view';
+import { toVehicle, type Photo, type Vehicle, type VehicleRow } from '../vehicle-view';
+import { createMediaUrls, STORED_FILE_FIELDS } from '../../../platform/media/media-urls';
 
 const VEHICLE = 'api::vehicle.vehicle';
 const READING = 'api::vehicle.odometer-reading';
@@ -52,8 +53,14 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         throw error;
       });
 
+  const media = createMediaUrls(strapi);
+  const photosOf = (row: VehicleRow): Promise<Photo[]> =>
+    Promise.all(
+      (row.photos ?? []).map(async (photo) => ({ id: photo.id, ...(await media.urlsOf(photo)) })),
+    );
+
   const present = async (row: VehicleRow, locale: string) =>
-    toVehicle(row, await modelOrNull(row.modelId, locale));
+    toVehicle(row, await modelOrNull(row.modelId, locale), await photosOf(row));
 
   /** Presents a page of rows, looking each catalog model up once however often it occurs. */
   async function presentAll(rows: VehicleRow[], locale: string): Promise<Vehicle[]> {
@@ -63,13 +70,17 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         modelIds.map(async (modelId) => [modelId, await modelOrNull(modelId, locale)] as const),
       ),
     );
-    return rows.map((row) => toVehicle(row, models.get(row.modelId) ?? null));
+    return Promise.all(
+      rows.map(async (row) => toVehicle(row, models.get(row.modelId) ?? null, await photosOf(row))),
+    );
   }
 
   const garageCacheOn = loadEnv().GARAGE_CACHE;
   /** Reads through the garage cache unless GARAGE_CACHE=false. */
   const throughCache = <T>(key: string, read: () => Promise<T>): Promise<T> =>
-    garageCacheOn ? cachedRead(strapi, 'vehicles', key, CACHE_TTL_SECONDS, read) : read();
+    garageCacheOn
+      ? cachedRead(strapi, 'vehicles', key, media.cacheSeconds(CACHE_TTL_SECONDS), read)
+      : read();
 
   const invalidate = (ownerId: number) =>
     getService(strapi, 'cache')
@@ -81,7 +92,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   async function ownedRow(ownerId: number, documentId: string): Promise<VehicleRow> {
     const row = (await vehicles().findOne({
       where: { documentId, ownerId },
-      populate: { photos: { select: ['id', 'url'] } },
+      populate: { photos: { select: ['id', ...STORED_FILE_FIELDS] } },
     })) as VehicleRow | null;
     if (!row) throw new errors.NotFoundError('Vehicle not found');
     return row;
@@ -104,7 +115,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     if (ids.length === 0) return [];
     const rows = (await vehicles().findMany({
       where: { id: { $in: ids } },
-      populate: { photos: { select: ['id', 'url'] } },
+      populate: { photos: { select: ['id', ...STORED_FILE_FIELDS] } },
     })) as VehicleRow[];
     return rows.sort((a, b) => b.id - a.id);
   }

@@ -1,0 +1,130 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import S3rver from 's3rver';
+import sharp from 'sharp';
+import request from 'supertest';
+import { seedCatalog } from '../src/api/catalog/seed-catalog';
+import {
+  bootStrapi,
+  createTestDatabase,
+  testEnv,
+  TEST_REDIS_URL,
+  type BootedStrapi,
+  type TestDatabase,
+} from './harness';
+
+const FIXTURE = path.join(__dirname, 'fixtures', 'catalog');
+const BUCKET = 'motorghar-media-test';
+const SIGNED_FOR_SECONDS = 600;
+
+// The bucket is private in production: a browser can load an owner's photo only by a signed
+// URL, and a small copy should serve the garage's cards.
+describe('vehicle photos on a private S3 bucket', () => {
+  let db: TestDatabase;
+  let s3: S3rver;
+  let s3Dir: string;
+  let app: BootedStrapi;
+  const http = () => request(app.strapi.server.httpServer);
+
+  beforeAll(async () => {
+    s3Dir = mkdtempSync(path.join(tmpdir(), 'mg-s3-media-'));
+    s3 = new S3rver({
+      address: '127.0.0.1',
+      port: 0,
+      silent: true,
+      directory: s3Dir,
+      configureBuckets: [{ name: BUCKET, configs: [] }],
+    });
+    const s3Address = (await s3.run()) as AddressInfo;
+    db = await createTestDatabase();
+    app = await bootStrapi(
+      testEnv({
+        DATABASE_URL: db.url,
+        REDIS_URL: TEST_REDIS_URL,
+        S3_ENDPOINT: `http://127.0.0.1:${s3Address.port}`,
+        S3_BUCKET: BUCKET,
+        S3_ACCESS_KEY_ID: 'S3RVER',
+        S3_SECRET_ACCESS_KEY: 'S3RVER',
+        S3_SIGNED_URL_EXPIRES: String(SIGNED_FOR_SECONDS),
+      }),
+    );
+    await seedCatalog(app.strapi, FIXTURE);
+  });
+
+  afterAll(async () => {
+    await app?.strapi.destroy();
+    await db?.drop();
+    await s3?.close();
+    rmSync(s3Dir, { recursive: true, force: true });
+  });
+
+  async function ownerWithVehicle() {
+    const email = 'media-owner@example.com';
+    const registered = await http()
+      .post('/api/auth/local/register')
+      .send({ username: email, email, password: 'Rara-Lake-Mugu-2990' })
+      .expect(200);
+    const auth = { authorization: `Bearer ${registered.body.jwt as string}` };
+    const makes = (await http().get('/api/catalog/makes')).body.data as Array<{
+      id: string;
+      slug: string;
+    }>;
+    const bajaj = makes.find((make) => make.slug === 'bajaj')!.id;
+    const models = (await http().get(`/api/catalog/makes/${bajaj}/models`)).body.data as Array<{
+      id: string;
+      slug: string;
+    }>;
+    const pulsar = models.find((model) => model.slug === 'pulsar-150')!.id;
+    const vehicle = await http()
+      .post('/api/vehicles')
+      .set(auth)
+      .send({
+        data: { makeId: bajaj, modelId: pulsar, year: 2020, registrationNumber: 'GA 1 PA 4321' },
+      })
+      .expect(201);
+    return { auth, vehicleId: vehicle.body.data.id as string };
+  }
+
+  function expectSigned(url: string) {
+    const signed = new URL(url);
+    expect(signed.pathname).toContain(`/${BUCKET}/`);
+    expect(signed.searchParams.get('X-Amz-Signature')).toMatch(/^[0-9a-f]{64}$/);
+    expect(signed.searchParams.get('X-Amz-Expires')).toBe(String(SIGNED_FOR_SECONDS));
+  }
+
+  it('answers signed URLs for the photo and its small copy, and both load', async () => {
+    const { auth, vehicleId } = await ownerWithVehicle();
+    const photo = await sharp({
+      create: { width: 1200, height: 800, channels: 3, background: '#1d4ed8' },
+    })
+      .jpeg()
+      .toBuffer();
+
+    const uploaded = await http()
+      .post(`/api/vehicles/${vehicleId}/photos`)
+      .set(auth)
+      .attach('files', photo, { filename: 'side.jpg', contentType: 'image/jpeg' })
+      .expect(201);
+
+    const [stored] = uploaded.body.data.photos as Array<{ url: string; thumbnailUrl: string }>;
+    expectSigned(stored!.url);
+    expectSigned(stored!.thumbnailUrl);
+    expect(new URL(stored!.thumbnailUrl).pathname).toMatch(/\/small_[^/]+\.jpg$/);
+
+    const listed = await http().get('/api/vehicles').set(auth).expect(200);
+    const { picture } = listed.body.data[0];
+    expect(picture.source).toBe('photo');
+    expectSigned(picture.url);
+    expectSigned(picture.thumbnailUrl);
+
+    const [full, small] = await Promise.all([fetch(picture.url), fetch(picture.thumbnailUrl)]);
+    expect(full.status).toBe(200);
+    expect(small.status).toBe(200);
+    const fullSize = await sharp(Buffer.from(await full.arrayBuffer())).metadata();
+    const smallSize = await sharp(Buffer.from(await small.arrayBuffer())).metadata();
+    expect(fullSize.width).toBe(1200);
+    expect(smallSize.width).toBe(500);
+  });
+});
