@@ -1,8 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
-import S3rver from 's3rver';
 import sharp from 'sharp';
 import request from 'supertest';
 import { seedCatalog } from '../src/api/catalog/seed-catalog';
@@ -14,6 +10,7 @@ import {
   type BootedStrapi,
   type TestDatabase,
 } from './harness';
+import { startTestBucket, type TestBucket } from './s3';
 
 const FIXTURE = path.join(__dirname, 'fixtures', 'catalog');
 const BUCKET = 'motorghar-media-test';
@@ -23,30 +20,18 @@ const SIGNED_FOR_SECONDS = 600;
 // URL, and a small copy should serve the garage's cards.
 describe('vehicle photos on a private S3 bucket', () => {
   let db: TestDatabase;
-  let s3: S3rver;
-  let s3Dir: string;
+  let bucket: TestBucket;
   let app: BootedStrapi;
   const http = () => request(app.strapi.server.httpServer);
 
   beforeAll(async () => {
-    s3Dir = mkdtempSync(path.join(tmpdir(), 'mg-s3-media-'));
-    s3 = new S3rver({
-      address: '127.0.0.1',
-      port: 0,
-      silent: true,
-      directory: s3Dir,
-      configureBuckets: [{ name: BUCKET, configs: [] }],
-    });
-    const s3Address = (await s3.run()) as AddressInfo;
+    bucket = await startTestBucket(BUCKET);
     db = await createTestDatabase();
     app = await bootStrapi(
       testEnv({
         DATABASE_URL: db.url,
         REDIS_URL: TEST_REDIS_URL,
-        S3_ENDPOINT: `http://127.0.0.1:${s3Address.port}`,
-        S3_BUCKET: BUCKET,
-        S3_ACCESS_KEY_ID: 'S3RVER',
-        S3_SECRET_ACCESS_KEY: 'S3RVER',
+        ...bucket.env,
         S3_SIGNED_URL_EXPIRES: String(SIGNED_FOR_SECONDS),
       }),
     );
@@ -56,8 +41,7 @@ describe('vehicle photos on a private S3 bucket', () => {
   afterAll(async () => {
     await app?.strapi.destroy();
     await db?.drop();
-    await s3?.close();
-    rmSync(s3Dir, { recursive: true, force: true });
+    await bucket?.close();
   });
 
   async function ownerWithVehicle() {

@@ -1,8 +1,5 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import type { AddressInfo } from 'node:net';
-import S3rver from 's3rver';
 import request from 'supertest';
 import {
   bootStrapi,
@@ -12,37 +9,26 @@ import {
   type BootedStrapi,
   type TestDatabase,
 } from './harness';
+import { startTestBucket, type TestBucket } from './s3';
 import { startSmtpServer, type TestSmtpServer } from './smtp';
 import { contentApiDocument, OPENAPI_DOCUMENT_PATH } from '../src/platform/openapi';
 
 describe('CMS platform on PostgreSQL, Redis, S3 and SMTP', () => {
   let db: TestDatabase;
   let smtp: TestSmtpServer;
-  let s3: S3rver;
-  let s3Dir: string;
+  let bucket: TestBucket;
   let app: BootedStrapi;
   let metricsToken: string;
   const http = () => request(app.strapi.server.httpServer);
 
   beforeAll(async () => {
-    s3Dir = mkdtempSync(path.join(tmpdir(), 'mg-s3-'));
-    s3 = new S3rver({
-      address: '127.0.0.1',
-      port: 0,
-      silent: true,
-      directory: s3Dir,
-      configureBuckets: [{ name: 'motorghar-test', configs: [] }],
-    });
-    const s3Address = (await s3.run()) as AddressInfo;
+    bucket = await startTestBucket('motorghar-test');
     smtp = await startSmtpServer();
     db = await createTestDatabase();
     const env = testEnv({
       DATABASE_URL: db.url,
       REDIS_URL: TEST_REDIS_URL,
-      S3_ENDPOINT: `http://127.0.0.1:${s3Address.port}`,
-      S3_BUCKET: 'motorghar-test',
-      S3_ACCESS_KEY_ID: 'S3RVER',
-      S3_SECRET_ACCESS_KEY: 'S3RVER',
+      ...bucket.env,
       SMTP_HOST: '127.0.0.1',
       SMTP_PORT: String(smtp.port),
     });
@@ -54,8 +40,7 @@ describe('CMS platform on PostgreSQL, Redis, S3 and SMTP', () => {
     await app?.strapi.destroy();
     await db?.drop();
     await smtp?.close();
-    await s3?.close();
-    rmSync(s3Dir, { recursive: true, force: true });
+    await bucket?.close();
   });
 
   it('answers liveness on /healthz', async () => {
