@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { loadEnv } from './platform/env';
 import { ensureDemoOwner, ensureSuperAdmin } from './platform/seed/demo-accounts';
+import { seedDemoGarage } from './platform/seed/demo-garage';
 import { ensureHomePage } from './platform/seed/home-page';
 import { ensureLocales } from './platform/seed/locales';
 import { syncEditorRole } from './platform/seed/editor-role';
@@ -40,10 +41,16 @@ export default {
         await ensureSuperAdmin(strapi, { email: env.ADMIN_EMAIL, password: env.ADMIN_PASSWORD });
       }
       if (env.DEMO_OWNER_EMAIL && env.DEMO_OWNER_PASSWORD) {
-        await ensureDemoOwner(strapi, {
+        const ownerId = await ensureDemoOwner(strapi, {
           email: env.DEMO_OWNER_EMAIL,
           password: env.DEMO_OWNER_PASSWORD,
         });
+        // Only a new demo owner: vehicles the owner deleted while trying things stay deleted.
+        if (ownerId !== null) {
+          strapi.log.info('demo garage seeded', {
+            vehicles: await seedDemoGarage(strapi, ownerId),
+          });
+        }
       }
     }
   },

@@ -12,7 +12,7 @@ describe('boot-time seeding', () => {
     await db?.drop();
   });
 
-  it('leaves exactly the locales en and ne, one home page per locale and one of each demo account, however often it boots', async () => {
+  it('leaves exactly the locales en and ne, one home page per locale and one of each demo account and one demo garage, however often it boots', async () => {
     const env = testEnv({
       DATABASE_URL: db.url,
       SEED_DEMO_DATA: 'true',
@@ -69,6 +69,22 @@ describe('boot-time seeding', () => {
           .send({ identifier: 'owner@motorghar.test', password: 'Owner-Password-2026' });
         expect(owner.status).toBe(200);
         expect(owner.body.jwt).toEqual(expect.any(String));
+        // The demo owner's garage is filled once, when the owner is made.
+        const garage = await http
+          .get('/api/vehicles')
+          .set('authorization', `Bearer ${owner.body.jwt as string}`);
+        expect(garage.status).toBe(200);
+        expect(
+          garage.body.data.map((vehicle: { nickname: string; odometerKm: number }) => [
+            vehicle.nickname,
+            vehicle.odometerKm,
+          ]),
+        ).toEqual([
+          ['Family Creta', 31800],
+          ['Rato Pulsar', 18250],
+        ]);
+        expect(await strapi.db.query('api::vehicle.odometer-reading').count({})).toBe(7);
+        expect(await strapi.db.query('api::vehicle.vehicle-note').count({})).toBe(2);
         const admin = await http
           .post('/admin/login')
           .send({ email: 'admin@motorghar.test', password: 'Admin-Password-2026' });

@@ -24,15 +24,21 @@ export async function ensureSuperAdmin(strapi: Core.Strapi, admin: Credentials):
   return true;
 }
 
-/** Creates a confirmed owner account for trying the portal, unless that email exists. */
-export async function ensureDemoOwner(strapi: Core.Strapi, owner: Credentials): Promise<boolean> {
+/**
+ * Creates a confirmed owner account for trying the portal, unless that email exists; answers
+ * the new owner's id, or null when there was one already.
+ */
+export async function ensureDemoOwner(
+  strapi: Core.Strapi,
+  owner: Credentials,
+): Promise<number | null> {
   const email = owner.email.toLowerCase();
   const users = strapi.db.query('plugin::users-permissions.user');
-  if (await users.findOne({ where: { email } })) return false;
+  if (await users.findOne({ where: { email } })) return null;
   const role = await strapi.db
     .query('plugin::users-permissions.role')
     .findOne({ where: { type: 'authenticated' } });
-  await strapi
+  const created = (await strapi
     .plugin('users-permissions')
     .service('user')
     .add({
@@ -43,7 +49,7 @@ export async function ensureDemoOwner(strapi: Core.Strapi, owner: Credentials): 
       confirmed: true,
       blocked: false,
       role: role.id,
-    });
+    })) as { id: number };
   strapi.log.info('demo owner created', { email });
-  return true;
+  return created.id;
 }
