@@ -739,7 +739,6 @@ export interface ApiVehicleVehicle extends Struct.CollectionTypeSchema {
     registrationKey: Schema.Attribute.String &
       Schema.Attribute.Required &
       Schema.Attribute.Private &
-      Schema.Attribute.Unique &
       Schema.Attribute.SetMinMaxLength<{
         maxLength: 40;
       }>;
