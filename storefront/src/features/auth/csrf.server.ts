@@ -2,6 +2,7 @@ import type { APIContext } from 'astro';
 import { defineMiddleware } from 'astro:middleware';
 import { defaultLocale, parseLocale } from '../../i18n';
 import { logEvent } from '../../lib/log';
+import { formDataOf } from '../forms/form-data';
 import { cookieOptionsFor } from './cookie-security.server';
 import {
   createCsrfToken,
@@ -28,13 +29,9 @@ async function submittedToken(request: Request): Promise<string | undefined> {
   if (header) return header;
   const type = request.headers.get('content-type') ?? '';
   if (!FORM_TYPES.some((formType) => type.startsWith(formType))) return undefined;
-  try {
-    // A clone, so the page can still read the body.
-    const value = (await request.clone().formData()).get(CSRF_FIELD);
-    return typeof value === 'string' ? value : undefined;
-  } catch {
-    return undefined;
-  }
+  // Parsed once for this check and the page that reads the form next.
+  const value = (await formDataOf(request)).get(CSRF_FIELD);
+  return typeof value === 'string' ? value : undefined;
 }
 
 /**

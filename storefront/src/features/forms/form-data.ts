@@ -10,9 +10,24 @@ export interface FormFields {
   all(name: string): FormDataEntryValue[];
 }
 
+const parsedForms = new WeakMap<Request, Promise<FormData>>();
+
+/**
+ * A request's form, parsed once however many readers ask (the CSRF check, then the page), so
+ * a large upload is held in memory once. A body that is not a form reads as an empty form.
+ */
+export function formDataOf(request: Request): Promise<FormData> {
+  let data = parsedForms.get(request);
+  if (!data) {
+    data = request.formData().catch(() => new FormData());
+    parsedForms.set(request, data);
+  }
+  return data;
+}
+
 /** Reads a form post; a body that is not a form reads as an empty form. */
 export async function readForm(request: Request): Promise<FormFields> {
-  const data = await request.formData().catch(() => new FormData());
+  const data = await formDataOf(request);
   const raw = (name: string) => {
     const value = data.get(name);
     return typeof value === 'string' ? value : '';
