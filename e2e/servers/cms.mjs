@@ -31,9 +31,8 @@ async function admin(sql) {
 }
 
 /**
- * Drops e2e databases left by earlier runs. Strapi's own signal handler may exit before
- * ours drops the database, so each run also clears what runs over an hour ago left behind
- * (never a running one's: their names carry their start time).
+ * Drops e2e databases that runs killed outright left behind: those over an hour old (never
+ * a running one's: their names carry their start time).
  */
 async function dropLeftovers() {
   const { rows } = await admin("SELECT datname FROM pg_database WHERE datname LIKE 'mg_e2e_%'");
@@ -93,8 +92,12 @@ async function stop() {
     process.exit(0);
   }
 }
-process.on('SIGTERM', stop);
-process.on('SIGINT', stop);
+// Strapi's own handlers exit the process as soon as it is destroyed, before the database is
+// dropped: ours replace them.
+for (const signal of ['SIGTERM', 'SIGINT']) {
+  process.removeAllListeners(signal);
+  process.on(signal, stop);
+}
 // The garage tests choose makes, models and trims from the small fixture catalog; it is
 // seeded before the server listens, so no test can see an empty catalog.
 await strapi.load();
