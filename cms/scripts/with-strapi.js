@@ -1,5 +1,5 @@
 // Runs one task against the compiled CMS, for the npm scripts in this folder: loads the
-// repository's .env (without overriding the environment), boots Strapi without serving
+// repository's .env (without overriding the environment; not under NODE_ENV=test), boots Strapi without serving
 // anything, runs the task, and shuts down cleanly.
 const { existsSync } = require('node:fs');
 const path = require('node:path');
@@ -12,8 +12,10 @@ const dist = (file) => require(path.join(appDir, 'dist', file));
 
 async function withStrapi(name, task) {
   try {
+    // Tests give their whole environment: the developer's .env (demo admin and owner,
+    // SEED_DEMO_DATA) must not fill the gaps a test leaves on purpose.
     const rootEnv = path.resolve(appDir, '..', '.env');
-    if (existsSync(rootEnv)) process.loadEnvFile(rootEnv);
+    if (process.env.NODE_ENV !== 'test' && existsSync(rootEnv)) process.loadEnvFile(rootEnv);
     process.env.SERVE_ADMIN_PANEL = 'false';
     const strapi = createStrapi({ appDir, distDir: path.join(appDir, 'dist') });
     try {
