@@ -10,7 +10,7 @@ import {
   type BootedStrapi,
   type TestDatabase,
 } from './harness';
-import { startTestBucket, type TestBucket } from './s3';
+import { startTestBucket, type TestBucket } from '../scripts/test-bucket';
 
 const FIXTURE = path.join(__dirname, 'fixtures', 'catalog');
 const BUCKET = 'motorghar-media-test';

@@ -9,7 +9,7 @@ import {
   type BootedStrapi,
   type TestDatabase,
 } from './harness';
-import { startTestBucket, type TestBucket } from './s3';
+import { startTestBucket, type TestBucket } from '../scripts/test-bucket';
 import { startSmtpServer, type TestSmtpServer } from './smtp';
 import { contentApiDocument, OPENAPI_DOCUMENT_PATH } from '../src/platform/openapi';
 

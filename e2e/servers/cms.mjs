@@ -2,9 +2,7 @@
 // storing uploads in an S3 bucket (s3rver on loopback) as production does.
 import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { CMS_PORT, PORTAL_PORT, S3_PORT } from './ports.mjs';
 import { throwawaySecrets } from '../../cms/scripts/throwaway-secrets.js';
@@ -14,7 +12,7 @@ const cmsDir = path.join(root, 'cms');
 const require = createRequire(path.join(cmsDir, 'package.json'));
 const { Client } = require('pg');
 const { createStrapi } = require('@strapi/strapi');
-const S3rver = require('s3rver');
+const { startTestBucket } = require(path.join(cmsDir, 'scripts', 'test-bucket.js'));
 
 const adminUrl =
   process.env.TEST_DATABASE_ADMIN_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
@@ -49,15 +47,7 @@ execFileSync('npm', ['run', 'compile', '-w', 'cms'], { cwd: root, stdio: 'inheri
 await dropLeftovers();
 await admin(`CREATE DATABASE "${database}"`);
 
-const s3Dir = mkdtempSync(path.join(tmpdir(), 'mg-e2e-s3-'));
-const s3 = new S3rver({
-  address: '127.0.0.1',
-  port: S3_PORT,
-  silent: true,
-  directory: s3Dir,
-  configureBuckets: [{ name: 'motorghar-e2e', configs: [] }],
-});
-await s3.run();
+const bucket = await startTestBucket('motorghar-e2e', { port: S3_PORT });
 
 const url = new URL(adminUrl);
 url.pathname = `/${database}`;
@@ -70,10 +60,7 @@ Object.assign(process.env, {
   REDIS_URL: process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379',
   CACHE_PREFIX: `${database}:`,
   PORTAL_URL: `http://127.0.0.1:${PORTAL_PORT}`,
-  S3_ENDPOINT: `http://127.0.0.1:${S3_PORT}`,
-  S3_BUCKET: 'motorghar-e2e',
-  S3_ACCESS_KEY_ID: 'S3RVER',
-  S3_SECRET_ACCESS_KEY: 'S3RVER',
+  ...bucket.env,
   ...throwawaySecrets(),
   LOG_LEVEL: 'warn',
 });
@@ -87,8 +74,7 @@ async function stop() {
     await strapi.destroy();
   } finally {
     await admin(`DROP DATABASE IF EXISTS "${database}" WITH (FORCE)`);
-    await s3.close();
-    rmSync(s3Dir, { recursive: true, force: true });
+    await bucket.close();
     process.exit(0);
   }
 }

@@ -21,11 +21,23 @@ export interface MediaUrls {
 export const STORED_FILE_FIELDS = ['url', 'hash', 'ext', 'provider', 'formats'] as const;
 
 /**
- * The copy to show where a picture is small: Strapi's `small` format (500 px) when it made
- * one, else its `thumbnail` (245 px); a picture smaller than both has neither.
+ * The format shown where a picture is small: Strapi's `small` (500 px) when it made one, else
+ * its `thumbnail` (245 px); a picture smaller than both has neither.
  */
+function thumbnailFormat(file: StoredFile): 'small' | 'thumbnail' | undefined {
+  return (['small', 'thumbnail'] as const).find((format) => file.formats?.[format]);
+}
+
+/** The URL of the copy to show where a picture is small, else of the file itself. */
 export function thumbnailOf(file: StoredFile): string {
-  return file.formats?.small?.url ?? file.formats?.thumbnail?.url ?? file.url;
+  const format = thumbnailFormat(file);
+  return (format && file.formats?.[format]?.url) ?? file.url;
+}
+
+/** The file with only its thumbnail format, the one copy besides itself that is shown. */
+function withThumbnailOnly(file: StoredFile): StoredFile {
+  const format = thumbnailFormat(file);
+  return { ...file, formats: format ? { [format]: file.formats?.[format] } : null };
 }
 
 /**
@@ -47,12 +59,15 @@ interface UploadFileService {
  * are the plain `/uploads/...` paths.
  */
 export function createMediaUrls(strapi: Core.Strapi) {
-  const signedForSeconds = loadEnv().s3Enabled ? loadEnv().S3_SIGNED_URL_EXPIRES : null;
+  const env = loadEnv();
+  const signedForSeconds = env.s3Enabled ? env.S3_SIGNED_URL_EXPIRES : null;
   const files = () => strapi.plugin('upload').service('file') as UploadFileService;
 
   return {
     async urlsOf(file: StoredFile): Promise<MediaUrls> {
-      const signed = signedForSeconds === null ? file : await files().signFileUrls(file);
+      // The plugin signs every format a file has; only the one shown is worth signing.
+      const shown = withThumbnailOnly(file);
+      const signed = signedForSeconds === null ? shown : await files().signFileUrls(shown);
       return { url: signed.url, thumbnailUrl: thumbnailOf(signed) };
     },
 

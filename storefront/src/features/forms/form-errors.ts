@@ -83,9 +83,10 @@ const KNOWN_MESSAGES: Array<{ pattern: RegExp; error: FormError }> = [
 
 const PASSWORD_RULES = new Set(['minLength', 'maxLength', 'matchesIdentity', 'common']);
 
-type Rejection = Extract<CmsProblem, { kind: 'rejected' }>;
+export type Rejection = Extract<CmsProblem, { kind: 'rejected' }>;
 
-function detailsOf(problem: Rejection): { rule?: unknown; errors?: unknown } {
+/** Strapi's `details` of a refusal, or nothing when it sent none. */
+export function detailsOf(problem: Rejection): { rule?: unknown; errors?: unknown } {
   const { details } = problem;
   return typeof details === 'object' && details !== null ? details : {};
 }

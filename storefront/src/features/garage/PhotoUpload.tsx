@@ -1,5 +1,6 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { interpolate } from '../../i18n/translate';
+import { fieldDescription } from '../forms/field-description';
 import { numberFormat } from './catalog-fields';
 import { PHOTO_FIELD, PHOTO_TYPES } from './photo-upload';
 import { afterUpload, isSent, uploadedTens } from './photo-upload-progress';
@@ -65,7 +66,7 @@ export default function PhotoUpload({ action, csrf, locale, numberingSystem, tex
   const percent = numberFormat(locale, numberingSystem);
   const progressText = ({ loaded, total }: { loaded: number; total: number }) =>
     interpolate(text.uploading, { percent: percent.format(uploadedTens(loaded, total)) });
-  const describedBy = ['files-hint', error && 'files-error'].filter(Boolean).join(' ');
+  const { hintId, errorId, describedBy } = fieldDescription(PHOTO_FIELD, text.hint, error);
   return (
     <form
       className="form photo-upload"
@@ -79,11 +80,11 @@ export default function PhotoUpload({ action, csrf, locale, numberingSystem, tex
       <input type="hidden" name="intent" value="add-photos" />
       <div className={error ? 'field field-invalid' : 'field'}>
         <label htmlFor={PHOTO_FIELD}>{text.label}</label>
-        <p id="files-hint" className="hint">
+        <p id={hintId} className="hint">
           {text.hint}
         </p>
         {error && (
-          <p id="files-error" className="error-message">
+          <p id={errorId} className="error-message">
             <span className="visually-hidden">{text.errorPrefix}</span> {error}
           </p>
         )}

@@ -15,11 +15,12 @@ const aPhoto = (overrides: { name?: string; size?: number; type?: string } = {})
   return new File([new Uint8Array(size)], name, { type });
 };
 
-const rejected = (status: number, message?: string): CmsProblem => ({
+const rejected = (status: number, message?: string, rule?: string): CmsProblem => ({
   kind: 'rejected',
   status,
   name: 'ValidationError',
   message,
+  details: rule === undefined ? undefined : { rule },
 });
 
 describe('chosenPhotos', () => {
@@ -69,11 +70,11 @@ describe('photoUploadForm', () => {
 
 describe('photoUploadRefusal', () => {
   it.each([
-    ['files: choose at least one photo', 'none'],
-    ['files: at most 5 photos at a time', 'too-many'],
-    ['files: notes.jpg is not a JPEG, PNG or WebP image', 'wrong-type'],
-  ])('reads the CMS 400 "%s" as %s', (message, code) => {
-    expect(photoUploadRefusal(rejected(400, message))).toBe(code);
+    ['files: choose at least one photo', 'none', 'none'],
+    ['files: at most 5 photos at a time', 'tooMany', 'too-many'],
+    ['files: notes.jpg is not a JPEG, PNG or WebP image', 'type', 'wrong-type'],
+  ])('reads the CMS 400 "%s" (rule %s) as %s', (message, rule, code) => {
+    expect(photoUploadRefusal(rejected(400, message, rule))).toBe(code);
   });
 
   it('reads a 413 as a photo that is too large', () => {
@@ -87,7 +88,7 @@ describe('photoUploadRefusal', () => {
 
   it('asks to wait after too many attempts, and falls back to a general failure', () => {
     expect(photoUploadRefusal(rejected(429))).toBe('too-many-attempts');
-    expect(photoUploadRefusal(rejected(400, 'files: something new'))).toBe('failed');
+    expect(photoUploadRefusal(rejected(400, 'files: something new', 'new'))).toBe('failed');
     expect(photoUploadRefusal(rejected(403, 'Forbidden'))).toBe('failed');
   });
 });

@@ -1,6 +1,6 @@
 import type { LargeBodyRoute } from '../../lib/body-limit';
 import type { CmsProblem } from '../../lib/cms-api';
-import type { FormError } from '../forms/form-errors';
+import { detailsOf, type FormError } from '../forms/form-errors';
 
 /** The CMS's limits (cms/src/api/vehicle/services/garage-photos.ts), checked here first. */
 export const PHOTO_MAX_BYTES = 8 * 1024 * 1024;
@@ -89,12 +89,12 @@ export function photoUploadForm(files: File[]): FormData {
   return form;
 }
 
-/** Strapi's messages for a refused `files` field (garage-photos.ts), by reason. */
-const FILES_MESSAGES: Array<[RegExp, PhotoErrorCode]> = [
-  [/at least one/i, 'none'],
-  [/at most \d+ photos/i, 'too-many'],
-  [/not a JPEG, PNG or WebP/i, 'wrong-type'],
-];
+/** The CMS's `details.rule` for a refused `files` field (garage-photos.ts), by reason. */
+const FILES_RULES = new Map<unknown, PhotoErrorCode>([
+  ['none', 'none'],
+  ['tooMany', 'too-many'],
+  ['type', 'wrong-type'],
+]);
 
 /** Why the CMS refused an upload (401 and 404 are the caller's to handle). */
 export function photoUploadRefusal(problem: CmsProblem): PhotoErrorCode {
@@ -102,6 +102,5 @@ export function photoUploadRefusal(problem: CmsProblem): PhotoErrorCode {
   if (problem.status === 413) return 'too-large';
   if (problem.status === 429) return 'too-many-attempts';
   if (problem.status !== 400) return 'failed';
-  const message = problem.message ?? '';
-  return FILES_MESSAGES.find(([pattern]) => pattern.test(message))?.[1] ?? 'failed';
+  return FILES_RULES.get(detailsOf(problem).rule) ?? 'failed';
 }

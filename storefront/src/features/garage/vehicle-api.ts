@@ -78,9 +78,6 @@ export type Vehicle = z.infer<typeof vehicle>;
 /** An owner's note about a vehicle. */
 export type VehicleNote = z.infer<typeof note>;
 
-/** One of an owner's photos of a vehicle. */
-export type VehiclePhoto = Vehicle['photos'][number];
-
 /** A dated odometer reading. */
 export type OdometerReading = z.infer<typeof reading>;
 

@@ -16,8 +16,12 @@ export interface UploadedFile {
   size: number;
 }
 
-const filesError = (message: string) =>
+/** Why a set of files is refused, named in the 400's `details.rule` for clients to explain. */
+type FilesRule = 'none' | 'tooMany' | 'type';
+
+const filesError = (rule: FilesRule, message: string) =>
   new errors.ValidationError(`files: ${message}`, {
+    rule,
     errors: [{ path: ['files'], message, name: 'ValidationError' }],
   });
 
@@ -55,9 +59,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
   /** Checks every file before any is stored, so a bad one rejects the whole upload. */
   async function checked(files: UploadedFile[]): Promise<UploadedFile[]> {
-    if (files.length === 0) throw filesError('choose at least one photo');
+    if (files.length === 0) throw filesError('none', 'choose at least one photo');
     if (files.length > PHOTOS_PER_UPLOAD) {
-      throw filesError(`at most ${PHOTOS_PER_UPLOAD} photos at a time`);
+      throw filesError('tooMany', `at most ${PHOTOS_PER_UPLOAD} photos at a time`);
     }
     for (const file of files) {
       if (file.size > PHOTO_MAX_BYTES) {
@@ -67,7 +71,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       }
       const type = sniffPhotoType(await headOf(file));
       if (!type || !(await decodes(file))) {
-        throw filesError(`${file.originalFilename ?? 'a file'} is not a JPEG, PNG or WebP image`);
+        throw filesError(
+          'type',
+          `${file.originalFilename ?? 'a file'} is not a JPEG, PNG or WebP image`,
+        );
       }
       // Stored under the type its bytes prove, not the one the browser claimed.
       file.mimetype = type;
