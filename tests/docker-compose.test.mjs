@@ -2,14 +2,29 @@
 // No Docker engine is needed: the files are parsed and their structure asserted.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, readFileSync } from 'node:fs';
+import { spawn, spawnSync } from 'node:child_process';
+import { once } from 'node:events';
+import {
+  chmodSync,
+  existsSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { parseEnv } from 'node:util';
 import { fileURLToPath } from 'node:url';
+import Redis from 'ioredis';
 import { parse } from 'yaml';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const composePath = path.join(root, 'docker-compose.yml');
-const compose = parse(readFileSync(composePath, 'utf8'));
+const composeText = readFileSync(composePath, 'utf8');
+const compose = parse(composeText);
 const services = compose?.services ?? {};
 
 const EXPECTED_SERVICES = [
@@ -87,6 +102,203 @@ function dockerfileInstructions(file) {
     });
 }
 
+/** Raised by `interpolate` where compose refuses to start: a `${VAR:?message}` left unset. */
+class RequiredVariableError extends Error {
+  constructor(name, message) {
+    super(`required variable ${name} is missing a value: ${message}`);
+    this.variable = name;
+  }
+}
+
+/**
+ * Compose's interpolation of one string, as `docker compose config` does it: `$$` is a literal
+ * `$`; `${VAR}`, `${VAR:-default}`, `${VAR-default}`, `${VAR:?message}`, `${VAR?message}`,
+ * `${VAR:+alt}`, `${VAR+alt}` and `$VAR`. `onReference(name, operator, argument)` sees every
+ * reference, so the file can be searched for how each variable is used.
+ */
+function interpolate(text, vars, onReference = () => {}) {
+  let out = '';
+  let i = 0;
+  while (i < text.length) {
+    if (text[i] !== '$') {
+      out += text[i];
+      i += 1;
+      continue;
+    }
+    const next = text[i + 1];
+    if (next === '$') {
+      out += '$';
+      i += 2;
+      continue;
+    }
+    if (next === '{') {
+      let depth = 1;
+      let j = i + 2;
+      while (j < text.length && depth > 0) {
+        if (text[j] === '{') depth += 1;
+        else if (text[j] === '}') depth -= 1;
+        j += 1;
+      }
+      assert.equal(depth, 0, `unterminated \${ in ${JSON.stringify(text)}`);
+      const body = text.slice(i + 2, j - 1);
+      const m = /^([A-Za-z_][A-Za-z0-9_]*)(?:(:?[-?+])([\s\S]*))?$/.exec(body);
+      assert.ok(m, `invalid interpolation \${${body}}`);
+      const [, name, operator, argument = ''] = m;
+      onReference(name, operator, argument);
+      const value = vars[name];
+      const isSet = value !== undefined;
+      const nonEmpty = isSet && value !== '';
+      const arg = () => interpolate(argument, vars, onReference);
+      switch (operator) {
+        case undefined:
+          out += value ?? '';
+          break;
+        case ':-':
+          out += nonEmpty ? value : arg();
+          break;
+        case '-':
+          out += isSet ? value : arg();
+          break;
+        case ':?':
+          if (!nonEmpty) throw new RequiredVariableError(name, arg());
+          out += value;
+          break;
+        case '?':
+          if (!isSet) throw new RequiredVariableError(name, arg());
+          out += value;
+          break;
+        case ':+':
+          out += nonEmpty ? arg() : '';
+          break;
+        default:
+          out += isSet ? arg() : '';
+      }
+      i = j;
+      continue;
+    }
+    const bare = /^[A-Za-z_][A-Za-z0-9_]*/.exec(text.slice(i + 1));
+    if (bare) {
+      onReference(bare[0], undefined, '');
+      out += vars[bare[0]] ?? '';
+      i += 1 + bare[0].length;
+      continue;
+    }
+    out += '$';
+    i += 1;
+  }
+  return out;
+}
+
+/** The compose file as compose sees it with `vars` in the environment (values interpolated). */
+function resolveCompose(vars, onReference) {
+  const walk = (node) => {
+    if (typeof node === 'string') return interpolate(node, vars, onReference);
+    if (Array.isArray(node)) return node.map(walk);
+    if (node && typeof node === 'object') {
+      return Object.fromEntries(Object.entries(node).map(([k, v]) => [k, walk(v)]));
+    }
+    return node;
+  };
+  return walk(parse(composeText));
+}
+
+/** Every variable reference in the compose file: { name, operator, argument }. */
+function composeReferences() {
+  const refs = [];
+  // Every variable set, so nothing throws; defaults and messages are searched as well.
+  const everySet = new Proxy({}, { get: () => 'set' });
+  const collect = (name, operator, argument) => {
+    refs.push({ name, operator, argument });
+    interpolate(argument, everySet, collect);
+  };
+  resolveCompose(everySet, collect);
+  return refs;
+}
+
+const CMS_SECRETS = [
+  'APP_KEYS',
+  'API_TOKEN_SALT',
+  'ADMIN_JWT_SECRET',
+  'TRANSFER_TOKEN_SALT',
+  'JWT_SECRET',
+  'ENCRYPTION_KEY',
+  'METRICS_TOKEN',
+];
+/** Credentials of the infrastructure that compose itself must be given. */
+const INFRA_SECRETS = [
+  'POSTGRES_PASSWORD',
+  'REDIS_PASSWORD',
+  'MINIO_ROOT_USER',
+  'MINIO_ROOT_PASSWORD',
+  'S3_ACCESS_KEY_ID',
+  'S3_SECRET_ACCESS_KEY',
+];
+const REQUIRED = [...INFRA_SECRETS, ...CMS_SECRETS];
+/** A variable holding a credential: it may never have a default in compose. */
+const SECRET_NAME =
+  /PASSWORD|SECRET|TOKEN|SALT|APP_KEYS|ENCRYPTION_KEY|ACCESS_KEY|ROOT_USER|REDISCLI_AUTH/;
+
+/** A complete, valid environment (what an operator's .env holds), as `openssl rand -hex 32`. */
+const hex = (seed) => seed.repeat(64).slice(0, 64);
+const FULL_ENV = {
+  POSTGRES_PASSWORD: hex('a1'),
+  REDIS_PASSWORD: hex('b2'),
+  MINIO_ROOT_USER: 'motorghar-root',
+  MINIO_ROOT_PASSWORD: hex('c3'),
+  S3_ACCESS_KEY_ID: 'motorghar-cms',
+  S3_SECRET_ACCESS_KEY: hex('d4'),
+  APP_KEYS: `${hex('e5')},${hex('e6')},${hex('e7')},${hex('e8')}`,
+  API_TOKEN_SALT: hex('f1'),
+  ADMIN_JWT_SECRET: hex('f2'),
+  TRANSFER_TOKEN_SALT: hex('f3'),
+  JWT_SECRET: hex('f4'),
+  ENCRYPTION_KEY: hex('f5'),
+  METRICS_TOKEN: hex('f6'),
+};
+
+/** The shell script a service runs (`sh -c <script>` as entrypoint or command). */
+function shellScript(service) {
+  const argv = [
+    ...(Array.isArray(service.entrypoint) ? service.entrypoint : []),
+    ...(Array.isArray(service.command) ? service.command : []),
+  ];
+  const c = argv.indexOf('-c');
+  assert.ok(c > 0 && /(^|\/)(ba)?sh$/.test(argv[c - 1]), 'the service runs `sh -c <script>`');
+  return argv[c + 1];
+}
+
+/** Every argument a container is started with (entrypoint and command), as one list. */
+function argvOf(service) {
+  return [service.entrypoint, service.command].flatMap((v) =>
+    v === undefined ? [] : Array.isArray(v) ? v : [v],
+  );
+}
+
+function freePort() {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address();
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+function hasCommand(name) {
+  return spawnSync('sh', ['-c', `command -v ${name}`]).status === 0;
+}
+
+/** A folder on PATH holding the given executables (shell scripts). */
+function fakeBin(scripts) {
+  const dir = mkdtempSync(path.join(tmpdir(), 'mg-compose-bin-'));
+  for (const [name, body] of Object.entries(scripts)) {
+    writeFileSync(path.join(dir, name), `#!/bin/sh\n${body}\n`);
+    chmodSync(path.join(dir, name), 0o755);
+  }
+  return dir;
+}
+
 test('compose declares every service of the stack', () => {
   for (const name of EXPECTED_SERVICES) {
     assert.ok(services[name], `service "${name}" is missing from docker-compose.yml`);
@@ -153,9 +365,10 @@ test('postgres and minio keep their data in named volumes', () => {
     assert.ok(named.includes(volume[0]), `volume "${volume[0]}" is not a named volume`);
   }
   const pgEnv = environmentOf(services.postgres);
-  for (const key of ['POSTGRES_DB', 'POSTGRES_USER', 'POSTGRES_PASSWORD']) {
+  for (const key of ['POSTGRES_DB', 'POSTGRES_USER']) {
     assert.match(String(pgEnv[key]), new RegExp(`^\\$\\{${key}:-.+\\}$`), `${key} interpolation`);
   }
+  assert.match(String(pgEnv.POSTGRES_PASSWORD), /^\$\{POSTGRES_PASSWORD:\?.+\}$/);
 });
 
 test('minio-init makes the bucket private and versioned, once', () => {
@@ -185,30 +398,321 @@ test('cms waits for healthy infrastructure and a finished bucket init', () => {
 test('cms reads .env and is wired to the compose services', () => {
   const cms = services.cms;
   assert.ok(envFiles(cms).includes('.env'), 'cms must use env_file: .env');
-  const env = environmentOf(cms);
+  const env = environmentOf(resolveCompose(FULL_ENV).services.cms);
   assert.equal(env.NODE_ENV, 'production');
-  assert.match(env.DATABASE_URL, /^postgres(ql)?:\/\/.+@postgres:5432\//);
-  assert.equal(env.REDIS_URL, 'redis://redis:6379');
+  assert.equal(
+    env.DATABASE_URL,
+    `postgres://motorghar:${FULL_ENV.POSTGRES_PASSWORD}@postgres:5432/motorghar`,
+  );
   assert.equal(env.S3_ENDPOINT, 'http://minio:9000');
   assert.equal(String(env.S3_FORCE_PATH_STYLE), 'true');
   assert.equal(env.S3_REGION, 'us-east-1');
-  assert.match(env.S3_ACCESS_KEY_ID, /MINIO_ROOT_USER/);
-  assert.match(env.S3_SECRET_ACCESS_KEY, /MINIO_ROOT_PASSWORD/);
+  assert.equal(env.S3_BUCKET, 'motorghar');
   assert.equal(env.SMTP_HOST, 'mailpit');
   assert.equal(String(env.SMTP_PORT), '1025');
   assert.ok(env.EMAIL_FROM, 'EMAIL_FROM is set');
-  // Secrets come from .env only: no inline value and no default.
-  for (const secret of [
-    'APP_KEYS',
-    'API_TOKEN_SALT',
-    'ADMIN_JWT_SECRET',
-    'TRANSFER_TOKEN_SALT',
-    'JWT_SECRET',
-    'ENCRYPTION_KEY',
-    'METRICS_TOKEN',
-  ]) {
-    assert.equal(env[secret], undefined, `${secret} must come from .env, not compose`);
+});
+
+test('compose refuses to start while any password or secret is missing or empty', () => {
+  assert.doesNotThrow(() => resolveCompose(FULL_ENV), 'a complete environment is accepted');
+  for (const name of REQUIRED) {
+    for (const [how, vars] of [
+      ['unset', Object.fromEntries(Object.entries(FULL_ENV).filter(([k]) => k !== name))],
+      ['empty', { ...FULL_ENV, [name]: '' }],
+    ]) {
+      assert.throws(
+        () => resolveCompose(vars),
+        (error) => error instanceof RequiredVariableError && error.variable === name,
+        `compose must refuse to start with ${name} ${how}`,
+      );
+    }
   }
+});
+
+test('no password or secret has a default anywhere in the compose file', () => {
+  const refs = composeReferences().filter((r) => SECRET_NAME.test(r.name));
+  assert.ok(refs.length > 0);
+  for (const { name, operator, argument } of refs) {
+    assert.ok(
+      operator === ':?' && argument.trim().length > 0,
+      `\${${name}${operator ?? ''}${argument}} must be \${${name}:?<what to set>}`,
+    );
+  }
+  // Each required variable is demanded where it is used, with a message saying what to do.
+  const required = new Set(refs.map((r) => r.name));
+  for (const name of REQUIRED) assert.ok(required.has(name), `${name} is not required`);
+});
+
+test('the CMS gets its secrets from required variables, not from an inline value', () => {
+  const raw = environmentOf(services.cms);
+  const env = environmentOf(resolveCompose(FULL_ENV).services.cms);
+  for (const secret of CMS_SECRETS) {
+    assert.match(String(raw[secret]), new RegExp(`^\\$\\{${secret}:\\?.+\\}$`), secret);
+    assert.equal(env[secret], FULL_ENV[secret]);
+  }
+});
+
+test('redis requires a password that reaches it neither in arguments nor in the image', () => {
+  const resolved = resolveCompose(FULL_ENV).services.redis;
+  const password = FULL_ENV.REDIS_PASSWORD;
+  const script = shellScript(resolved);
+  assert.match(script, /^\s*requirepass\b/m, 'the generated configuration sets requirepass');
+  assert.doesNotMatch(script, /--requirepass/, 'no --requirepass argument (visible in ps)');
+  for (const arg of argvOf(resolved)) {
+    assert.ok(!arg.includes(password), 'the password is not part of the command line');
+  }
+  assert.equal(environmentOf(resolved).REDISCLI_AUTH, password, 'redis-cli authenticates');
+  const health = asText(resolved.healthcheck.test);
+  assert.ok(!health.includes(password), 'the health check does not carry the password');
+  assert.match(health, /redis-cli\b.*\bping\b.*\|\s*grep -q PONG/, 'a NOAUTH reply is unhealthy');
+});
+
+test('redis never evicts: counters and session tombstones live there', () => {
+  const script = shellScript(resolveCompose(FULL_ENV).services.redis);
+  assert.match(script, /--maxmemory-policy noeviction\b/);
+  assert.match(
+    script,
+    /--maxmemory \S+/,
+    'a memory ceiling, so a flood fails writes, not the host',
+  );
+  assert.match(script, /--appendonly yes\b/);
+});
+
+test('the CMS reaches redis with the password in REDIS_URL', () => {
+  const env = environmentOf(resolveCompose(FULL_ENV).services.cms);
+  assert.equal(env.REDIS_URL, `redis://:${FULL_ENV.REDIS_PASSWORD}@redis:6379`);
+  assert.match(String(environmentOf(services.cms).REDIS_URL), /\$\{REDIS_PASSWORD:\?.+\}/);
+});
+
+test(
+  'redis as compose starts it: refuses anonymous clients, answers the health check and the CMS URL',
+  { skip: !hasCommand('redis-server') && 'redis-server is not installed here' },
+  async () => {
+    const resolved = resolveCompose(FULL_ENV);
+    const redis = resolved.services.redis;
+    const port = await freePort();
+    const dir = mkdtempSync(path.join(tmpdir(), 'mg-compose-redis-'));
+    // The image's entrypoint drops root and execs its arguments; here it runs them on a free
+    // port in a scratch folder. redis-cli is pointed at that port the same way.
+    const bin = fakeBin({
+      'docker-entrypoint.sh': `exec "$@" --port ${port} --dir '${dir}' --save ''`,
+      'redis-cli': `exec "${spawnSync('sh', ['-c', 'command -v redis-cli']).stdout.toString().trim()}" -p ${port} "$@"`,
+    });
+    const env = { ...environmentOf(redis), PATH: `${bin}:${process.env.PATH}` };
+    const [shell, ...args] = argvOf(redis);
+    const server = spawn(shell, args, { env, stdio: ['ignore', 'pipe', 'pipe'] });
+    let log = '';
+    server.stdout.on('data', (d) => (log += d));
+    server.stderr.on('data', (d) => (log += d));
+    const client = new Redis(
+      resolved.services.cms.environment.REDIS_URL.replace('@redis:6379', `@127.0.0.1:${port}`),
+      { lazyConnect: true, maxRetriesPerRequest: 0, retryStrategy: () => null },
+    );
+    try {
+      for (let i = 0; i < 50 && !log.includes('Ready to accept connections'); i += 1) {
+        await new Promise((r) => setTimeout(r, 100));
+      }
+      assert.match(log, /Ready to accept connections/, log);
+      const cmdline = readFileSync(`/proc/${server.pid}/cmdline`, 'utf8');
+      assert.ok(!cmdline.includes(FULL_ENV.REDIS_PASSWORD), `password in argv: ${cmdline}`);
+
+      const anonymous = spawnSync('redis-cli', ['ping'], { env: { PATH: env.PATH } });
+      assert.match(anonymous.stdout.toString(), /NOAUTH/);
+      const health = (vars) =>
+        spawnSync('sh', ['-c', redis.healthcheck.test.slice(1).join(' ')], {
+          env: { PATH: env.PATH, ...vars },
+        }).status;
+      assert.equal(health({ REDISCLI_AUTH: FULL_ENV.REDIS_PASSWORD }), 0, 'healthy');
+      assert.notEqual(health({ REDISCLI_AUTH: 'wrong' }), 0, 'unhealthy with a wrong password');
+      assert.notEqual(health({}), 0, 'unhealthy without a password');
+
+      await client.connect();
+      assert.equal(await client.ping(), 'PONG', 'the CMS client (ioredis) signs in by URL');
+      assert.deepEqual(await client.config('GET', 'maxmemory-policy'), [
+        'maxmemory-policy',
+        'noeviction',
+      ]);
+    } finally {
+      client.disconnect();
+      server.kill('SIGTERM');
+      if (server.exitCode === null) await once(server, 'exit');
+      rmSync(dir, { recursive: true, force: true });
+      rmSync(bin, { recursive: true, force: true });
+    }
+  },
+);
+
+test(
+  'redis refuses to start with a short password or one that cannot sit in REDIS_URL',
+  { skip: !hasCommand('redis-server') && 'redis-server is not installed here' },
+  () => {
+    for (const password of ['short', `${hex('ab')}/#@`]) {
+      const redis = resolveCompose({ ...FULL_ENV, REDIS_PASSWORD: password }).services.redis;
+      const bin = fakeBin({ 'docker-entrypoint.sh': 'echo started; exit 0' });
+      const [shell, ...args] = argvOf(redis);
+      const run = spawnSync(shell, args, {
+        env: { ...environmentOf(redis), PATH: `${bin}:${process.env.PATH}` },
+      });
+      rmSync(bin, { recursive: true, force: true });
+      assert.notEqual(run.status, 0, `accepted ${password}`);
+      assert.doesNotMatch(run.stdout.toString(), /started/);
+      assert.match(run.stderr.toString(), /REDIS_PASSWORD/);
+    }
+  },
+);
+
+test('the CMS uses its own MinIO user, never the root credentials', () => {
+  const resolved = resolveCompose(FULL_ENV);
+  const cms = environmentOf(resolved.services.cms);
+  assert.equal(cms.S3_ACCESS_KEY_ID, FULL_ENV.S3_ACCESS_KEY_ID);
+  assert.equal(cms.S3_SECRET_ACCESS_KEY, FULL_ENV.S3_SECRET_ACCESS_KEY);
+  assert.doesNotMatch(asText(services.cms.environment?.S3_ACCESS_KEY_ID), /MINIO_ROOT/);
+  assert.doesNotMatch(asText(services.cms.environment?.S3_SECRET_ACCESS_KEY), /MINIO_ROOT/);
+  // env_file passes all of .env, root credentials included: compose must blank them.
+  for (const name of ['MINIO_ROOT_USER', 'MINIO_ROOT_PASSWORD']) {
+    if (envFiles(services.cms).includes('.env')) {
+      assert.equal(cms[name], '', `cms must not receive ${name} from .env`);
+    }
+  }
+  const values = Object.values(cms).map(String);
+  assert.ok(!values.some((v) => v.includes(FULL_ENV.MINIO_ROOT_PASSWORD)), 'no root password');
+});
+
+/**
+ * Runs the bucket job's script with a stand-in `mc` that records each call (and the policy
+ * document it is given). `attach` answers as MinIO does: "already in effect" once attached.
+ */
+function runBucketJob(vars, { attached = false, attachError } = {}) {
+  const init = resolveCompose(vars).services['minio-init'];
+  const dir = mkdtempSync(path.join(tmpdir(), 'mg-compose-mc-'));
+  const bin = fakeBin({
+    mc: `
+printf '%s\\n' "$*" >> '${dir}/calls'
+case "$*" in
+  "admin policy create "*) eval "cp \\"\\\${$#}\\" '${dir}/policy.json'" ;;
+  "admin policy attach "*)
+    ${attachError ? `echo 'mc: <ERROR> ${attachError}' >&2; exit 1` : ''}
+    if [ -e '${dir}/attached' ] || [ ${attached ? 1 : 0} = 1 ]; then
+      echo 'mc: <ERROR> Unable to attach the policy. The specified policy change is already in effect.' >&2
+      exit 1
+    fi
+    touch '${dir}/attached' ;;
+esac
+exit 0`,
+  });
+  const argv = argvOf(init);
+  const c = argv.indexOf('-c');
+  const run = spawnSync(argv[c - 1], argv.slice(c), {
+    env: { ...environmentOf(init), PATH: `${bin}:${process.env.PATH}` },
+  });
+  const read = (f) =>
+    existsSync(path.join(dir, f)) ? readFileSync(path.join(dir, f), 'utf8') : '';
+  const result = {
+    status: run.status,
+    output: `${run.stdout}${run.stderr}`,
+    calls: read('calls').split('\n').filter(Boolean),
+    policy: read('policy.json'),
+    leftovers: readdirSync(dir),
+  };
+  rmSync(dir, { recursive: true, force: true });
+  rmSync(bin, { recursive: true, force: true });
+  return result;
+}
+
+test('the bucket job creates the CMS user with a policy limited to the bucket', () => {
+  const job = runBucketJob(FULL_ENV);
+  assert.equal(job.status, 0, job.output);
+  const { MINIO_ROOT_USER, MINIO_ROOT_PASSWORD, S3_ACCESS_KEY_ID, S3_SECRET_ACCESS_KEY } = FULL_ENV;
+  const call = (re) => job.calls.find((c) => re.test(c));
+  assert.ok(
+    call(
+      new RegExp(`^alias set local http://minio:9000 ${MINIO_ROOT_USER} ${MINIO_ROOT_PASSWORD}$`),
+    ),
+  );
+  assert.ok(call(/^mb --ignore-existing local\/motorghar$/));
+  assert.ok(call(/^anonymous set none local\/motorghar$/));
+  assert.ok(call(/^version enable local\/motorghar$/));
+  const create = call(/^admin policy create local \S+ \S+$/);
+  assert.ok(create, job.calls.join('\n'));
+  const policyName = create.split(' ')[4];
+  assert.ok(call(new RegExp(`^admin user add local ${S3_ACCESS_KEY_ID} ${S3_SECRET_ACCESS_KEY}$`)));
+  assert.ok(
+    call(new RegExp(`^admin policy attach local ${policyName} --user ${S3_ACCESS_KEY_ID}$`)),
+  );
+
+  const policy = JSON.parse(job.policy);
+  const bucketArn = 'arn:aws:s3:::motorghar';
+  const objectActions = new Set([
+    's3:GetObject',
+    's3:PutObject',
+    's3:DeleteObject',
+    's3:AbortMultipartUpload',
+  ]);
+  const bucketActions = new Set(['s3:ListBucket', 's3:GetBucketLocation']);
+  const granted = new Set();
+  for (const statement of policy.Statement) {
+    assert.equal(statement.Effect, 'Allow');
+    const actions = [statement.Action].flat();
+    const resources = [statement.Resource].flat();
+    for (const resource of resources) {
+      assert.ok([bucketArn, `${bucketArn}/*`].includes(resource), `resource ${resource}`);
+      for (const action of actions) {
+        const allowed = resource === bucketArn ? bucketActions : objectActions;
+        assert.ok(allowed.has(action), `${action} on ${resource} is more than the CMS needs`);
+        granted.add(action);
+      }
+    }
+  }
+  // Uploads, signed downloads, deletes, and the readiness probe's HeadBucket (s3:ListBucket).
+  for (const needed of ['s3:GetObject', 's3:PutObject', 's3:DeleteObject', 's3:ListBucket']) {
+    assert.ok(granted.has(needed), `the CMS needs ${needed}`);
+  }
+});
+
+test('the bucket job can run again: an attached policy is not a failure, other errors are', () => {
+  assert.equal(runBucketJob(FULL_ENV, { attached: true }).status, 0, 're-run succeeds');
+  const failing = runBucketJob(FULL_ENV, { attachError: 'Unable to attach: connection refused' });
+  assert.notEqual(failing.status, 0, 'a real failure stops the job (and so the CMS)');
+});
+
+test('the bucket job refuses to hand the CMS the root user', () => {
+  const job = runBucketJob({ ...FULL_ENV, S3_ACCESS_KEY_ID: FULL_ENV.MINIO_ROOT_USER });
+  assert.notEqual(job.status, 0);
+  assert.match(job.output, /S3_ACCESS_KEY_ID/);
+  assert.ok(!job.calls.some((c) => c.startsWith('admin user add')), 'no user was created');
+});
+
+test('client addresses: the CMS trusts one proxy hop (the portal), the portal none by default', () => {
+  const cms = environmentOf(resolveCompose(FULL_ENV).services.cms);
+  assert.equal(String(cms.PROXY_HOPS), '1');
+  const portal = environmentOf(resolveCompose(FULL_ENV).services.storefront);
+  assert.equal(String(portal.PORTAL_PROXY_HOPS), '0');
+  const behindTls = resolveCompose({ ...FULL_ENV, PORTAL_PROXY_HOPS: '1' }).services.storefront;
+  assert.equal(String(environmentOf(behindTls).PORTAL_PROXY_HOPS), '1');
+  for (const file of ['docker-compose.yml', 'cms/Dockerfile', 'storefront/Dockerfile']) {
+    assert.doesNotMatch(readFileSync(path.join(root, file), 'utf8'), /TRUST_PROXY/, file);
+  }
+});
+
+test('.env.example ships no infrastructure password: compose refuses it until filled in', () => {
+  const example = parseEnv(readFileSync(path.join(root, 'config/.env.example'), 'utf8'));
+  for (const name of INFRA_SECRETS) {
+    assert.ok(name in example, `config/.env.example does not list ${name}`);
+    assert.equal(example[name], '', `config/.env.example ships a value for ${name}`);
+  }
+  assert.throws(() => resolveCompose(example), RequiredVariableError);
+});
+
+test('README lists every variable the production stack requires and how to make them', () => {
+  const readme = readFileSync(path.join(root, 'README.md'), 'utf8');
+  const section = readme.slice(readme.indexOf('## Production stack'));
+  const body = section.slice(0, section.indexOf('\n## ', 1) >>> 0 || undefined);
+  for (const name of [...REQUIRED, 'PROXY_HOPS', 'PORTAL_PROXY_HOPS']) {
+    assert.match(body, new RegExp(`\\b${name}\\b`), `README "Production stack" omits ${name}`);
+  }
+  assert.match(body, /openssl rand/);
+  assert.match(body, /noeviction/);
+  assert.match(body, /TLS/);
 });
 
 test('storefront talks to the cms service', () => {
