@@ -14,6 +14,7 @@ import { registerOpsRoutes } from './platform/ops-routes';
 import { invalidateCatalogCacheOnWrite } from './api/catalog/cache-invalidation';
 import { catalogNeedsSeed, seedCatalog } from './api/catalog/seed-catalog';
 import { ensureVehicleIndexes } from './api/vehicle/indexes';
+import { forgetLocalesOnChange } from './platform/locales';
 
 export default {
   register({ strapi }: { strapi: Core.Strapi }) {
@@ -21,6 +22,7 @@ export default {
     subscribeOwnerLifecycles(strapi);
     subscribeSessionLifecycles(strapi);
     invalidateCatalogCacheOnWrite(strapi);
+    forgetLocalesOnChange(strapi);
   },
 
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {

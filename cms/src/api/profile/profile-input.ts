@@ -1,4 +1,5 @@
-import { z } from 'zod';
+// zod/v4: the OpenAPI document's request bodies are generated from these very schemas.
+import { z } from 'zod/v4';
 import { normalizeNepalMobile } from '../../platform/identity/nepal-phone';
 
 const phone = z
@@ -10,7 +11,7 @@ const phone = z
     const normalized = normalizeNepalMobile(value);
     if (!normalized) {
       context.addIssue({
-        code: z.ZodIssueCode.custom,
+        code: 'custom',
         message: 'must be a Nepal mobile number, e.g. 98XXXXXXXX',
       });
       return z.NEVER;

@@ -1,4 +1,5 @@
-import { z } from 'zod';
+// zod/v4: the OpenAPI document's request bodies are generated from these very schemas.
+import { z } from 'zod/v4';
 import { parseRegistrationNumber } from '../../platform/vehicles/registration-number';
 import { validateVin } from '../../platform/vehicles/vin';
 import { FUEL_TYPES } from '../catalog/catalog-data';
@@ -16,7 +17,7 @@ const registrationNumber = z
   .transform((value, context) => {
     const parsed = parseRegistrationNumber(value);
     if ('error' in parsed) {
-      context.addIssue({ code: z.ZodIssueCode.custom, message: parsed.error });
+      context.addIssue({ code: 'custom', message: parsed.error });
       return z.NEVER;
     }
     return parsed;
@@ -29,7 +30,7 @@ const vin = z
     if (value.trim() === '') return null;
     const checked = validateVin(value);
     if ('error' in checked) {
-      context.addIssue({ code: z.ZodIssueCode.custom, message: checked.error });
+      context.addIssue({ code: 'custom', message: checked.error });
       return z.NEVER;
     }
     return checked.vin;
@@ -52,8 +53,15 @@ const vehicleFields = {
 /** What an owner sends to add a vehicle; anything else is a 400 naming the field. */
 export const newVehicleInput = z.object(vehicleFields).strict();
 
-/** A change to a vehicle: any of the same fields. */
-export const vehicleChangeInput = z.object(vehicleFields).partial().strict();
+/**
+ * A change to a vehicle: any of the same fields. `odometerKm` lower than the last reading is
+ * refused unless `odometerCorrection: true` says the last reading was wrong (as
+ * `correction` on a reading); it is then recorded as a correction.
+ */
+export const vehicleChangeInput = z
+  .object({ ...vehicleFields, odometerCorrection: z.boolean() })
+  .partial()
+  .strict();
 
 export type NewVehicleInput = z.infer<typeof newVehicleInput>;
 export type VehicleChangeInput = z.infer<typeof vehicleChangeInput>;

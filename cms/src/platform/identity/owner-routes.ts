@@ -9,6 +9,8 @@ interface RouteInput {
   path: string;
   handler: string;
   config?: Record<string, unknown>;
+  /** The `zod/v4` schema of `data` in a `{ data: { … } }` body; see platform/openapi.ts. */
+  body?: unknown;
 }
 
 export const OWNER_STRATEGIES = ['users-permissions'];

@@ -1,7 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { getService } from '../../../platform/services';
 import type { Context } from 'koa';
-import { parseOrThrow } from '../../../platform/validation';
+import { parseData } from '../../../platform/validation';
 import { profileInput } from '../profile-input';
 
 /** GET and PUT of the signed-in owner's own profile. */
@@ -15,8 +15,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     async update(ctx: Context) {
-      const body = (ctx.request as { body?: { data?: unknown } }).body;
-      const input = parseOrThrow(profileInput, body?.data ?? {});
+      const input = parseData(profileInput, (ctx.request as { body?: unknown }).body);
       ctx.body = { data: await profiles().update(ownerId(ctx), input) };
     },
   };

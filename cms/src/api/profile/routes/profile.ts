@@ -1,9 +1,10 @@
 import { ownerRoutes } from '../../../platform/identity/owner-routes';
+import { profileInput } from '../profile-input';
 
 export default {
   type: 'content-api',
   routes: ownerRoutes([
     { method: 'GET', path: '/profile', handler: 'profile.find' },
-    { method: 'PUT', path: '/profile', handler: 'profile.update' },
+    { method: 'PUT', path: '/profile', handler: 'profile.update', body: profileInput },
   ]),
 };

@@ -1,5 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
+import { assertLocale } from '../../../platform/locales';
 import type { ProfileInput } from '../profile-input';
 
 const USER_UID = 'plugin::users-permissions.user';
@@ -55,15 +56,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
   return {
     /** Throws a 400 on `preferredLocale` unless it is one of the platform's locales. */
-    async assertLocale(code: string): Promise<void> {
-      const locales = (await strapi.plugin('i18n').service('locales').find()) as Array<{
-        code: string;
-      }>;
-      if (!locales.some((locale) => locale.code === code)) {
-        const allowed = locales.map((locale) => locale.code).join(', ');
-        throw fieldError(['preferredLocale'], `must be one of ${allowed}`);
-      }
-    },
+    assertLocale: (code: string) => assertLocale(strapi, code, 'preferredLocale'),
 
     async find(ownerId: number): Promise<Profile> {
       return toProfile(await load(ownerId));
@@ -71,7 +64,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
     async update(ownerId: number, input: ProfileInput): Promise<Profile> {
       const owner = await load(ownerId);
-      if (input.preferredLocale !== undefined) await this.assertLocale(input.preferredLocale);
+      if (input.preferredLocale !== undefined)
+        await assertLocale(strapi, input.preferredLocale, 'preferredLocale');
       const phone = input.phone === undefined ? owner.phone : input.phone;
       const notifyBySms = input.notificationChannels?.sms ?? owner.notifyBySms ?? false;
       if (notifyBySms && !phone) {

@@ -2,88 +2,114 @@ import type { Core } from '@strapi/strapi';
 import { getService } from '../../../platform/services';
 import type { Context } from 'koa';
 import { z } from 'zod';
+import { parseLocaleQuery } from '../../../platform/locales';
 import { pageQuery } from '../../../platform/pagination';
-import { parseOrThrow } from '../../../platform/validation';
+import { parseData, parseOrThrow, validationError } from '../../../platform/validation';
 import type { UploadedFile } from '../services/garage-photos';
 import { newVehicleInput, noteInput, odometerInput, vehicleChangeInput } from '../vehicle-input';
 
-const localeQuery = z.object({ locale: z.string().trim().min(2).max(10).default('en') });
-const listQuery = pageQuery.merge(localeQuery);
-
 const ownerOf = (ctx: Context) => (ctx.state.user as { id: number }).id;
-const dataOf = (ctx: Context) => (ctx.request as { body?: { data?: unknown } }).body?.data ?? {};
+const bodyOf = (ctx: Context) => (ctx.request as { body?: unknown }).body;
 
-/** The owner's garage: vehicles, their notes and odometer readings. */
+/** The multipart parts a photo upload may carry: the files, nothing else. */
+const PHOTO_PARTS = ['files'];
+
+/** Refuses every multipart part or field of a photo upload other than `files`, naming it. */
+function assertOnlyPhotoParts(ctx: Context): void {
+  const request = ctx.request as { body?: unknown; files?: Record<string, unknown> };
+  const fields = request.body && typeof request.body === 'object' ? Object.keys(request.body) : [];
+  const unexpected = [...Object.keys(request.files ?? {}), ...fields].filter(
+    (name) => !PHOTO_PARTS.includes(name),
+  );
+  if (unexpected.length > 0) {
+    throw validationError(
+      unexpected.map((name) => ({ path: [name], message: 'is not a part of a photo upload' })),
+    );
+  }
+}
+
+/**
+ * The owner's garage: vehicles, their notes and odometer readings. Every route takes
+ * `locale` (the portal sends it on all of them) and refuses query parameters it does not
+ * know; writes take `{ data: { … } }` and refuse fields they do not know.
+ */
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   const garage = () => getService(strapi, 'garage');
   const records = () => getService(strapi, 'garageRecords');
-
   const photos = () => getService(strapi, 'garagePhotos');
+  const query = (ctx: Context) => parseLocaleQuery(strapi, ctx.query);
+  const pagedQuery = (ctx: Context) => parseLocaleQuery(strapi, ctx.query, pageQuery.shape);
 
   return {
     async list(ctx: Context) {
-      const { locale, ...page } = parseOrThrow(listQuery, ctx.query);
+      const { locale, ...page } = await pagedQuery(ctx);
       ctx.body = await garage().list(ownerOf(ctx), page, locale);
     },
 
     async create(ctx: Context) {
-      const { locale } = parseOrThrow(localeQuery, ctx.query);
-      const input = parseOrThrow(newVehicleInput, dataOf(ctx));
+      const { locale } = await query(ctx);
+      const input = parseData(newVehicleInput, bodyOf(ctx));
       ctx.status = 201;
       ctx.body = { data: await garage().create(ownerOf(ctx), input, locale) };
     },
 
     async findOne(ctx: Context) {
-      const { locale } = parseOrThrow(localeQuery, ctx.query);
+      const { locale } = await query(ctx);
       ctx.body = { data: await garage().findOne(ownerOf(ctx), ctx.params.id, locale) };
     },
 
     async update(ctx: Context) {
-      const { locale } = parseOrThrow(localeQuery, ctx.query);
-      const change = parseOrThrow(vehicleChangeInput, dataOf(ctx));
+      const { locale } = await query(ctx);
+      const change = parseData(vehicleChangeInput, bodyOf(ctx));
       ctx.body = { data: await garage().update(ownerOf(ctx), ctx.params.id, change, locale) };
     },
 
     async delete(ctx: Context) {
+      await query(ctx);
       await garage().delete(ownerOf(ctx), ctx.params.id);
       ctx.status = 204;
     },
 
     async listNotes(ctx: Context) {
-      const page = parseOrThrow(pageQuery, ctx.query);
+      const { locale: _locale, ...page } = await pagedQuery(ctx);
       ctx.body = await records().notes(ownerOf(ctx), ctx.params.id, page);
     },
 
     async createNote(ctx: Context) {
-      const { body } = parseOrThrow(noteInput, dataOf(ctx));
+      await query(ctx);
+      const { body } = parseData(noteInput, bodyOf(ctx));
       ctx.status = 201;
       ctx.body = { data: await records().addNote(ownerOf(ctx), ctx.params.id, body) };
     },
 
     async updateNote(ctx: Context) {
-      const { body } = parseOrThrow(noteInput, dataOf(ctx));
+      await query(ctx);
+      const { body } = parseData(noteInput, bodyOf(ctx));
       ctx.body = { data: await records().updateNote(ownerOf(ctx), ctx.params.id, body) };
     },
 
     async deleteNote(ctx: Context) {
+      await query(ctx);
       await records().deleteNote(ownerOf(ctx), ctx.params.id);
       ctx.status = 204;
     },
 
     async listOdometer(ctx: Context) {
-      const page = parseOrThrow(pageQuery, ctx.query);
+      const { locale: _locale, ...page } = await pagedQuery(ctx);
       ctx.body = await records().readings(ownerOf(ctx), ctx.params.id, page);
     },
 
     async addOdometer(ctx: Context) {
-      const input = parseOrThrow(odometerInput, dataOf(ctx));
+      await query(ctx);
+      const input = parseData(odometerInput, bodyOf(ctx));
       const reading = await garage().addOdometerReading(ownerOf(ctx), ctx.params.id, input);
       ctx.status = 201;
       ctx.body = { data: records().toReading(reading as never) };
     },
 
     async addPhotos(ctx: Context) {
-      const { locale } = parseOrThrow(localeQuery, ctx.query);
+      const { locale } = await query(ctx);
+      assertOnlyPhotoParts(ctx);
       const files = (ctx.request as { files?: Record<string, UploadedFile | UploadedFile[]> })
         .files;
       const chosen = files?.files;
@@ -93,6 +119,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     async deletePhoto(ctx: Context) {
+      await query(ctx);
       const photoId = parseOrThrow(z.coerce.number().int().positive(), ctx.params.photoId);
       await photos().remove(ownerOf(ctx), ctx.params.id, photoId);
       ctx.status = 204;

@@ -178,6 +178,92 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       data: { vehicle: vehicleDocumentId, readingKm, readOn, correction } as never,
     });
 
+  /**
+   * The newest recorded reading of a vehicle, read after locking the vehicle's row for the
+   * rest of the transaction: two readings at once are then checked one after the other, so
+   * neither can slip below the other. SQLite (development only) has one writer at a time.
+   */
+  async function lockedLastReading(vehicleId: number): Promise<number | null> {
+    if (strapi.db.dialect.client === 'postgres') {
+      const { tableName } = strapi.db.metadata.get(VEHICLE);
+      // Nested, this joins the caller's transaction and hands back its knex transaction.
+      await strapi.db.transaction(({ trx }) =>
+        strapi.db
+          .connection(tableName)
+          .transacting(trx)
+          .where('id', vehicleId)
+          .forUpdate()
+          .select('id'),
+      );
+    }
+    const [last] = (await strapi.db.query(READING).findMany({
+      where: { vehicle: { id: vehicleId } },
+      select: ['readingKm'],
+      orderBy: { id: 'desc' },
+      limit: 1,
+    })) as Array<{ readingKm: number }>;
+    return last ? last.readingKm : null;
+  }
+
+  /**
+   * Records `readingKm` as the vehicle's odometer. The floor is the recorded history (its
+   * newest reading, which a correction may have lowered), never the vehicle's `odometerKm`:
+   * that is a copy for display, kept equal to the newest reading here. Must run inside a
+   * transaction; `field` is what a refusal names.
+   */
+  async function recordReading(
+    vehicle: { id: number; documentId: string },
+    reading: { readingKm: number; readOn: string; correction: boolean },
+    field: 'readingKm' | 'odometerKm',
+  ) {
+    const last = await lockedLastReading(vehicle.id);
+    if (last !== null && reading.readingKm < last && !reading.correction) {
+      const how =
+        field === 'readingKm'
+          ? 'send correction: true if the last one was wrong'
+          : 'send odometerCorrection: true if the last one was wrong';
+      throw fieldError(field, `is lower than the last reading (${last} km); ${how}`);
+    }
+    const created = await addReading(
+      vehicle.documentId,
+      reading.readingKm,
+      reading.readOn,
+      reading.correction,
+    );
+    await strapi
+      .documents(VEHICLE)
+      .update({ documentId: vehicle.documentId, data: { odometerKm: reading.readingKm } as never });
+    return created;
+  }
+
+  /**
+   * Applies a vehicle change's `odometerKm` through the history. `null` clears it only while
+   * there is no reading: with readings it would either hide the history or do nothing, and
+   * neither is what the owner asked, so it is a 400. Must run inside a transaction.
+   */
+  async function changeOdometer(
+    vehicle: { id: number; documentId: string },
+    odometerKm: number | null,
+    correction: boolean,
+  ) {
+    if (odometerKm === null) {
+      const last = await lockedLastReading(vehicle.id);
+      if (last !== null) {
+        throw fieldError(
+          'odometerKm',
+          `cannot be cleared: the vehicle has odometer readings (the last is ${last} km); send a lower value with odometerCorrection: true to correct it`,
+        );
+      }
+      return;
+    }
+    if ((await lockedLastReading(vehicle.id)) === odometerKm) return;
+    await recordReading(
+      vehicle,
+      { readingKm: odometerKm, readOn: today(), correction },
+      'odometerKm',
+    );
+  }
+
   return {
     cursors,
 
@@ -254,18 +340,15 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       if (change.registrationNumber) {
         await assertRegistrationFree(change.registrationNumber.key, row.id);
       }
-      const raisesOdometer =
-        change.odometerKm !== undefined &&
-        change.odometerKm !== null &&
-        change.odometerKm !== row.odometerKm;
-      if (raisesOdometer && row.odometerKm !== null && change.odometerKm! < row.odometerKm) {
-        throw fieldError(
-          'odometerKm',
-          `is lower than the last reading (${row.odometerKm} km); record a correction instead`,
-        );
+      if (change.odometerCorrection !== undefined && typeof change.odometerKm !== 'number') {
+        throw fieldError('odometerCorrection', 'needs the corrected odometerKm beside it');
       }
-      const { registrationNumber, ...rest } = change;
+      const { registrationNumber, odometerKm, odometerCorrection, ...rest } = change;
       await guardedWrite(async () => {
+        // First, so a refused odometer leaves the rest of the change unwritten too.
+        if (odometerKm !== undefined) {
+          await changeOdometer(row, odometerKm, odometerCorrection ?? false);
+        }
         await strapi.documents(VEHICLE).update({
           documentId,
           data: {
@@ -279,7 +362,6 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
               : {}),
           } as never,
         });
-        if (raisesOdometer) await addReading(documentId, change.odometerKm!, today(), false);
       });
       await invalidate(ownerId);
       return present(await ownedRow(ownerId, documentId), locale);
@@ -315,24 +397,17 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
     async addOdometerReading(ownerId: number, documentId: string, input: OdometerInput) {
       const row = await ownedRow(ownerId, documentId);
-      if (row.odometerKm !== null && input.readingKm < row.odometerKm && !input.correction) {
-        throw fieldError(
+      const reading = await strapi.db.transaction(() =>
+        recordReading(
+          row,
+          {
+            readingKm: input.readingKm,
+            readOn: input.readOn ?? today(),
+            correction: input.correction,
+          },
           'readingKm',
-          `is lower than the last reading (${row.odometerKm} km); send correction: true if the last one was wrong`,
-        );
-      }
-      const reading = await strapi.db.transaction(async () => {
-        const created = await addReading(
-          documentId,
-          input.readingKm,
-          input.readOn ?? today(),
-          input.correction,
-        );
-        await strapi
-          .documents(VEHICLE)
-          .update({ documentId, data: { odometerKm: input.readingKm } as never });
-        return created;
-      });
+        ),
+      );
       await invalidate(ownerId);
       return reading;
     },
