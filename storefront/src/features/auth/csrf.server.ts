@@ -3,7 +3,7 @@ import { defineMiddleware } from 'astro:middleware';
 import { defaultLocale, parseLocale } from '../../i18n';
 import { logEvent } from '../../lib/log';
 import { formDataOf } from '../forms/form-data';
-import { cookieOptionsFor } from './cookie-security.server';
+import { portalCookies } from './cookie-security.server';
 import {
   createCsrfToken,
   CSRF_FIELD,
@@ -20,7 +20,7 @@ const FORM_TYPES = ['application/x-www-form-urlencoded', 'multipart/form-data'];
 /** Issues a new CSRF token, e.g. when an owner signs in or out. */
 export function rotateCsrfToken(context: Pick<APIContext, 'cookies' | 'locals' | 'url'>): void {
   const token = createCsrfToken();
-  context.cookies.set(CSRF_COOKIE, token, cookieOptionsFor(context.url));
+  portalCookies(context).set(CSRF_COOKIE, token);
   context.locals.csrfToken = token;
 }
 
@@ -42,7 +42,7 @@ async function submittedToken(request: Request): Promise<string | undefined> {
  * page or endpoint it was sent to.
  */
 export const csrfMiddleware = defineMiddleware(async (context, next) => {
-  const cookieToken = context.cookies.get(CSRF_COOKIE)?.value;
+  const cookieToken = portalCookies(context).get(CSRF_COOKIE);
   if (isWellFormedCsrfToken(cookieToken)) context.locals.csrfToken = cookieToken;
   else rotateCsrfToken(context);
 

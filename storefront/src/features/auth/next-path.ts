@@ -5,8 +5,11 @@ const PORTAL = 'http://portal.invalid';
 
 // Browsers drop tabs and newlines anywhere in a URL and read `\` as `/`; an encoded slash or
 // backslash in the path may be decoded by whatever reads it next. The portal makes none.
-const UNSAFE_CHARACTERS = /[\u0000-\u001F\u007F\\]/;
 const ENCODED_SEPARATOR = /%(2f|5c)/i;
+
+function hasUnsafeCharacter(value: string): boolean {
+  return [...value].some((char) => char < ' ' || char === '\u007F' || char === '\\');
+}
 
 function isLocalPath(path: string): boolean {
   return path.startsWith('/') && !path.startsWith('//');
@@ -19,7 +22,7 @@ function isLocalPath(path: string): boolean {
  * segments, which turn `/.//evil.example` into the protocol-relative `//evil.example`.
  */
 export function safeNextPath(raw: string | null | undefined): string | undefined {
-  if (!raw || !isLocalPath(raw) || UNSAFE_CHARACTERS.test(raw)) return undefined;
+  if (!raw || !isLocalPath(raw) || hasUnsafeCharacter(raw)) return undefined;
   if (ENCODED_SEPARATOR.test(raw.split('?')[0] ?? '')) return undefined;
   try {
     const url = new URL(raw, PORTAL);
