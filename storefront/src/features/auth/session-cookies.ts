@@ -1,4 +1,4 @@
-import type { AstroCookies, AstroCookieSetOptions } from 'astro';
+import type { AstroCookieSetOptions } from 'astro';
 
 /** The owner's access token (a JWT that lives 15 minutes). */
 export const ACCESS_COOKIE = 'mg_access';
@@ -68,9 +68,16 @@ export interface PortalCookies {
   delete(name: string): void;
 }
 
+/** The part of Astro's cookie jar the portal uses. */
+export interface CookieJar {
+  get(name: string): { value: string } | undefined;
+  set(name: string, value: string, options: AstroCookieSetOptions): void;
+  delete(name: string, options: AstroCookieSetOptions): void;
+}
+
 /** The portal's cookies of one request, named and flagged by whether they are Secure. */
 export function createPortalCookies(
-  cookies: Pick<AstroCookies, 'get' | 'set' | 'delete'>,
+  cookies: CookieJar,
   secure: boolean,
 ): PortalCookies {
   return {
