@@ -76,10 +76,7 @@ export interface CookieJar {
 }
 
 /** The portal's cookies of one request, named and flagged by whether they are Secure. */
-export function createPortalCookies(
-  cookies: CookieJar,
-  secure: boolean,
-): PortalCookies {
+export function createPortalCookies(cookies: CookieJar, secure: boolean): PortalCookies {
   return {
     get: (name) => cookies.get(cookieName(name, secure))?.value,
     set: (name, value, maxAge) =>
