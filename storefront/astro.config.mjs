@@ -38,6 +38,16 @@ export default defineConfig({
       // Unset: session cookies are `Secure` in production builds (and on https in dev).
       // `false` serves them over plain http, as the browser tests on 127.0.0.1 need.
       COOKIE_SECURE: envField.boolean({ context: 'server', access: 'secret', optional: true }),
+      // How many proxies in front of the portal append to X-Forwarded-For: 0 (none) takes the
+      // visitor's address from the socket, N the N-th value from the right (README:
+      // "Client addresses"). Read at run time, so one image fits both.
+      PORTAL_PROXY_HOPS: envField.number({
+        context: 'server',
+        access: 'secret',
+        int: true,
+        min: 0,
+        default: 0,
+      }),
       // The bucket the CMS stores uploads in (S3_ENDPOINT plus, unless path-style, nothing
       // else): pictures there are fetched by the portal and served from its own origin.
       MEDIA_ORIGIN: envField.string({

@@ -1,6 +1,6 @@
-import { defineConfig } from 'vitest/config';
+import { getViteConfig } from 'astro/config';
 
-export default defineConfig({
+export default getViteConfig({
   test: {
     include: ['src/**/*.test.ts'],
     environment: 'node',

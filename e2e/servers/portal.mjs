@@ -10,8 +10,10 @@ Object.assign(process.env, {
   CMS_URL: `http://127.0.0.1:${CMS_PORT}`,
   // The CMS's bucket (see cms.mjs): owners' pictures come through the portal from there.
   MEDIA_ORIGIN: `http://127.0.0.1:${S3_PORT}`,
-  // The tests browse over plain http: a `Secure` session cookie would never be sent back.
-  COOKIE_SECURE: 'false',
+  // No COOKIE_SECURE=false: Chromium keeps Secure (and so __Host-) cookies from
+  // http://127.0.0.1, a potentially trustworthy origin, so the tests use production's cookies.
 });
 execFileSync('npm', ['run', 'build', '-w', 'storefront'], { cwd: root, stdio: 'inherit' });
+// As `npm start` does: the preload keeps each request's socket address (PORTAL_PROXY_HOPS).
+await import(path.join(root, 'storefront', 'peer-address.mjs'));
 await import(path.join(root, 'storefront', 'dist', 'server', 'entry.mjs'));

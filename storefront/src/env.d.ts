@@ -6,5 +6,7 @@ declare namespace App {
     session: import('./features/auth/session').Session | null;
     /** This visitor's CSRF token, for the hidden `_csrf` field of every form that posts. */
     csrfToken: string;
+    /** The visitor's address (socket or trusted proxy hop), forwarded to the CMS; see client-address.server.ts. */
+    clientAddress?: string;
   }
 }

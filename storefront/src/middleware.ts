@@ -4,14 +4,19 @@ import { sessionMiddleware } from './features/auth/session.server';
 import { PHOTO_UPLOAD_ROUTE } from './features/garage/photo-upload';
 import { languageMiddleware } from './features/language/language.server';
 import { bodyLimit } from './lib/body-limit.server';
+import { clientAddressOf } from './lib/client-address.server';
 import { resolveRequestId } from './lib/request-id';
 import { privacyHeaders, withHeaders } from './lib/response-headers';
 import { securityHeaders } from './lib/security-headers';
 
-/** Gives each request an id (forwarded to the CMS) and adds the security headers. */
+/**
+ * Gives each request an id and the visitor's address (both forwarded to the CMS) and adds the
+ * security headers.
+ */
 const requestContext = defineMiddleware(async (context, next) => {
   const requestId = resolveRequestId(context.request.headers.get('x-request-id'));
   context.locals.requestId = requestId;
+  context.locals.clientAddress = clientAddressOf(context);
   const response = await next();
   const personal = Boolean(context.locals.session) || context.request.method !== 'GET';
   return withHeaders(response, {

@@ -30,6 +30,16 @@ describe('securityHeaders', () => {
     });
   });
 
+  it('tells browsers to use https only for a year, subdomains included, in production', () => {
+    expect(securityHeaders({ dev: false })['Strict-Transport-Security']).toBe(
+      'max-age=31536000; includeSubDomains',
+    );
+  });
+
+  it('sends no HSTS from the dev server, which speaks plain http', () => {
+    expect(securityHeaders({ dev: true })).not.toHaveProperty('Strict-Transport-Security');
+  });
+
   it('loosens the CSP only for the dev server', () => {
     expect(securityHeaders({ dev: true })['Content-Security-Policy']).toContain('unsafe-inline');
   });

@@ -29,9 +29,15 @@ export function serializeCsp(directives: Record<string, string[]>): string {
     .join('; ');
 }
 
+// A year, subdomains included. Not `preload`: the preload list is hard to leave, covers every
+// subdomain of the registrable domain (which the portal's operator may not own) and needs the
+// header on the apex; an operator can opt in at the proxy once all of that holds.
+const HSTS = 'max-age=31536000; includeSubDomains';
+
 /**
  * The security headers every portal response carries. The dev server needs a looser CSP;
- * built output ships no inline scripts or styles (see `build.inlineStylesheets`).
+ * built output ships no inline scripts or styles (see `build.inlineStylesheets`). A production
+ * build also sends HSTS (browsers ignore it over plain http, so a local http run still works).
  */
 export function securityHeaders({ dev }: { dev: boolean }): Record<string, string> {
   return {
@@ -41,5 +47,6 @@ export function securityHeaders({ dev }: { dev: boolean }): Record<string, strin
     'X-Frame-Options': 'DENY',
     'Cross-Origin-Opener-Policy': 'same-origin',
     'Permissions-Policy': 'camera=(), microphone=(), payment=(), geolocation=(self)',
+    ...(dev ? {} : { 'Strict-Transport-Security': HSTS }),
   };
 }

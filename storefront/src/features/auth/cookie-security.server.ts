@@ -1,12 +1,21 @@
+import type { APIContext } from 'astro';
 import { COOKIE_SECURE } from 'astro:env/server';
-import { cookieOptions, shouldUseSecureCookies } from './session-cookies';
+import { createPortalCookies, shouldUseSecureCookies, type PortalCookies } from './session-cookies';
 
-/** Cookie attributes for this request, `Secure` as configured (see `shouldUseSecureCookies`). */
-export function cookieOptionsFor(url: URL, maxAge?: number) {
-  const secure = shouldUseSecureCookies({
+/** Whether this request's cookies are `Secure` (see `shouldUseSecureCookies`). */
+function secureCookiesFor(url: URL): boolean {
+  return shouldUseSecureCookies({
     flag: COOKIE_SECURE,
     production: import.meta.env.PROD,
     protocol: url.protocol,
   });
-  return cookieOptions(secure, maxAge);
+}
+
+/**
+ * The portal's cookies for this request: `Secure` and `__Host-` prefixed in production (and on
+ * https in dev), plain over http. Every read, write and removal goes through here, so they
+ * always use the same name.
+ */
+export function portalCookies(context: Pick<APIContext, 'cookies' | 'url'>): PortalCookies {
+  return createPortalCookies(context.cookies, secureCookiesFor(context.url));
 }

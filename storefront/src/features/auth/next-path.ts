@@ -3,16 +3,31 @@ import { pathInLocale } from '../../i18n/paths';
 
 const PORTAL = 'http://portal.invalid';
 
+// Browsers drop tabs and newlines anywhere in a URL and read `\` as `/`; an encoded slash or
+// backslash in the path may be decoded by whatever reads it next. The portal makes none.
+const ENCODED_SEPARATOR = /%(2f|5c)/i;
+
+function hasUnsafeCharacter(value: string): boolean {
+  return [...value].some((char) => char < ' ' || char === '\u007F' || char === '\\');
+}
+
+function isLocalPath(path: string): boolean {
+  return path.startsWith('/') && !path.startsWith('//');
+}
+
 /**
  * The local path (with query) a `next` parameter names, or undefined when it is missing or
  * would leave the portal (`//evil.example`, `https://…`, `/\evil`), so a login link can never
- * be turned into an open redirect.
+ * be turned into an open redirect. It is checked again after the URL parser resolved dot
+ * segments, which turn `/.//evil.example` into the protocol-relative `//evil.example`.
  */
 export function safeNextPath(raw: string | null | undefined): string | undefined {
-  if (!raw || !raw.startsWith('/') || raw.startsWith('//') || raw.includes('\\')) return undefined;
+  if (!raw || !isLocalPath(raw) || hasUnsafeCharacter(raw)) return undefined;
+  if (ENCODED_SEPARATOR.test(raw.split('?')[0] ?? '')) return undefined;
   try {
     const url = new URL(raw, PORTAL);
-    return url.origin === PORTAL ? `${url.pathname}${url.search}` : undefined;
+    const path = `${url.pathname}${url.search}`;
+    return url.origin === PORTAL && isLocalPath(path) ? path : undefined;
   } catch {
     return undefined;
   }

@@ -50,3 +50,38 @@ export function cookieOptions(secure: boolean, maxAge?: number): AstroCookieSetO
     ...(maxAge === undefined ? {} : { maxAge }),
   };
 }
+
+/**
+ * The name a cookie lives under. A Secure cookie gets the `__Host-` prefix: the browser then
+ * takes it only from this host, over https, for Path=/ and without a Domain, so a sibling
+ * subdomain cannot plant a session or CSRF token the portal would trust. Over plain http (dev,
+ * `COOKIE_SECURE=false`) such a cookie cannot exist, so the plain name is used.
+ */
+export function cookieName(name: string, secure: boolean): string {
+  return secure ? `__Host-${name}` : name;
+}
+
+/** Reads, sets and clears the portal's cookies, always under the same name and attributes. */
+export interface PortalCookies {
+  get(name: string): string | undefined;
+  set(name: string, value: string, maxAge?: number): void;
+  delete(name: string): void;
+}
+
+/** The part of Astro's cookie jar the portal uses. */
+export interface CookieJar {
+  get(name: string): { value: string } | undefined;
+  set(name: string, value: string, options: AstroCookieSetOptions): void;
+  delete(name: string, options: AstroCookieSetOptions): void;
+}
+
+/** The portal's cookies of one request, named and flagged by whether they are Secure. */
+export function createPortalCookies(cookies: CookieJar, secure: boolean): PortalCookies {
+  return {
+    get: (name) => cookies.get(cookieName(name, secure))?.value,
+    set: (name, value, maxAge) =>
+      cookies.set(cookieName(name, secure), value, cookieOptions(secure, maxAge)),
+    // The browser clears a cookie only when the name, path and domain match the ones it was set with.
+    delete: (name) => cookies.delete(cookieName(name, secure), cookieOptions(secure)),
+  };
+}

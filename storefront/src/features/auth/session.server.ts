@@ -3,7 +3,7 @@ import { defineMiddleware } from 'astro:middleware';
 import { profileApi } from '../profile/profile-api.server';
 import type { TokenPair } from './auth-api';
 import { authApi, callContextOf } from './auth.server';
-import { cookieOptionsFor } from './cookie-security.server';
+import { portalCookies } from './cookie-security.server';
 import { secondsUntilExpiry } from './jwt';
 import { resolveSession, type RenewalOutcome, type Session, type SessionDecision } from './session';
 import { ACCESS_COOKIE, REFRESH_COOKIE, REFRESH_MAX_AGE_SECONDS } from './session-cookies';
@@ -18,26 +18,22 @@ const renewOnce = createSingleFlight<RenewalOutcome>(10_000);
 export function storeTokens(context: RequestContext, tokens: TokenPair): void {
   const accessAge = secondsUntilExpiry(tokens.jwt) ?? ACCESS_MAX_AGE_SECONDS;
   const refreshAge = secondsUntilExpiry(tokens.refreshToken) ?? REFRESH_MAX_AGE_SECONDS;
-  context.cookies.set(ACCESS_COOKIE, tokens.jwt, cookieOptionsFor(context.url, accessAge));
-  context.cookies.set(
-    REFRESH_COOKIE,
-    tokens.refreshToken,
-    cookieOptionsFor(context.url, refreshAge),
-  );
+  const cookies = portalCookies(context);
+  cookies.set(ACCESS_COOKIE, tokens.jwt, accessAge);
+  cookies.set(REFRESH_COOKIE, tokens.refreshToken, refreshAge);
 }
 
 /** Removes both session cookies (the attributes must match the ones they were set with). */
 export function clearTokens(context: RequestContext): void {
-  context.cookies.delete(ACCESS_COOKIE, cookieOptionsFor(context.url));
-  context.cookies.delete(REFRESH_COOKIE, cookieOptionsFor(context.url));
+  const cookies = portalCookies(context);
+  cookies.delete(ACCESS_COOKIE);
+  cookies.delete(REFRESH_COOKIE);
 }
 
 /** The session cookies of a request, for logout. */
 export function readTokens(context: RequestContext): Partial<TokenPair> {
-  return {
-    jwt: context.cookies.get(ACCESS_COOKIE)?.value,
-    refreshToken: context.cookies.get(REFRESH_COOKIE)?.value,
-  };
+  const cookies = portalCookies(context);
+  return { jwt: cookies.get(ACCESS_COOKIE), refreshToken: cookies.get(REFRESH_COOKIE) };
 }
 
 async function renew(context: RequestContext, refreshToken: string): Promise<RenewalOutcome> {

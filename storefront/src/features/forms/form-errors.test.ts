@@ -6,6 +6,23 @@ const rejected = (overrides: Partial<Extract<CmsProblem, { kind: 'rejected' }>> 
   ({ kind: 'rejected', status: 400, name: 'ValidationError', ...overrides }) as CmsProblem;
 
 describe('formErrorFor', () => {
+  // The field name comes from the CMS's answer, which may echo a name the request carried.
+  it.each(['constructor', '__proto__', 'toString', 'hasOwnProperty'])(
+    'names no field for an inherited name like %s',
+    (field) => {
+      const problem = rejected({
+        message: `${field} is not allowed`,
+        details: { errors: [{ path: [field], message: 'x', name: 'ValidationError' }] },
+      });
+
+      const error = formErrorFor('profile', problem);
+
+      expect(typeof error.key).toBe('string');
+      expect(error.field === undefined || typeof error.field === 'string').toBe(true);
+      expect(error.field).not.toBe(field);
+    },
+  );
+
   it('shows a wrong login at the email field in the catalog words', () => {
     const problem = rejected({ message: 'Invalid identifier or password', details: {} });
 

@@ -1,5 +1,6 @@
 import type { MessageKey, MessageParams } from '../../i18n';
 import type { CmsProblem } from '../../lib/cms-api';
+import { ownProperty } from '../../lib/own-property';
 
 /** One message for the error summary; with `field`, it is also shown at that input. */
 export interface FormError {
@@ -113,9 +114,9 @@ function namedField(problem: Rejection): string | undefined {
 
 function fieldError(form: FormName, problem: Rejection): FormError | undefined {
   const field = namedField(problem);
-  const key = field ? FIELD_MESSAGES[form][field] : undefined;
+  const key = field ? ownProperty(FIELD_MESSAGES[form], field) : undefined;
   if (!field || !key) return undefined;
-  return { field: FIELD_INPUTS[field] ?? field, key };
+  return { field: ownProperty(FIELD_INPUTS, field) ?? field, key };
 }
 
 function rateLimitError(problem: Rejection): FormError {

@@ -19,6 +19,18 @@ describe('modelOptions', () => {
     expect(options.fuels).toEqual([{ value: 'petrol', label: 'पेट्रोल' }]);
   });
 
+  it('labels a fuel named like an inherited property with its own name', () => {
+    const years = numberFormat('en', 'latn');
+    const model = { ...pulsarDetail, fuelTypes: ['constructor', 'toString'] };
+
+    const options = modelOptions(model, years, { petrol: 'Petrol' }, now);
+
+    expect(options.fuels).toEqual([
+      { value: 'constructor', label: 'constructor' },
+      { value: 'toString', label: 'toString' },
+    ]);
+  });
+
   it('offers nothing until a model is chosen', () => {
     const years = numberFormat('en', 'latn');
 

@@ -1,5 +1,6 @@
 import type { CatalogModelDetail } from './catalog-api';
 import { yearOptions } from './year-options';
+import { ownProperty } from '../../lib/own-property';
 
 /** The `intent`s of the buttons that only narrow the catalog choices (used without JavaScript). */
 export const CHOOSE_MAKE = 'choose-make';
@@ -76,6 +77,9 @@ export function modelOptions(
       label: yearFormat.format(year),
     })),
     trims: model.trims.map((trim) => ({ value: trim.id, label: trim.name })),
-    fuels: model.fuelTypes.map((fuel) => ({ value: fuel, label: fuelNames[fuel] ?? fuel })),
+    fuels: model.fuelTypes.map((fuel) => ({
+      value: fuel,
+      label: ownProperty(fuelNames, fuel) ?? fuel,
+    })),
   };
 }

@@ -96,61 +96,65 @@ type Action = (
   form: FormFields,
 ) => Promise<Done | Refusal | PhotoRefusal | FormState>;
 
-const ACTIONS: Record<string, Action> = {
-  async 'add-reading'(owner, vehicleId, form) {
-    const reading = readReadingForm(form);
-    const checked = readingPayload(reading, isoCalendarDate(new Date()));
-    if ('errors' in checked) return { errors: checked.errors, reading };
-    const result = await vehicleApi.addReading(owner, vehicleId, checked.payload);
-    if (result.ok) return 'reading';
-    const outcome = refusal(result.problem, () => readingError(result.problem));
-    return typeof outcome === 'string' ? outcome : { errors: [outcome], reading };
-  },
-  async 'add-note'(owner, vehicleId, form) {
-    const newNote = form.text('noteBody');
-    const checked = noteBody(newNote, 'noteBody');
-    if ('error' in checked) return { errors: [checked.error], newNote };
-    const result = await vehicleApi.addNote(owner, vehicleId, checked.body);
-    if (result.ok) return 'note-added';
-    const outcome = refusal(result.problem, () => noteError(result.problem, 'noteBody'));
-    return typeof outcome === 'string' ? outcome : { errors: [outcome], newNote };
-  },
-  async 'update-note'(owner, _vehicleId, form) {
-    const editing = { noteId: form.text('noteId'), body: form.text('editNoteBody') };
-    const checked = noteBody(editing.body, 'editNoteBody');
-    if ('error' in checked) return { errors: [checked.error], editing };
-    const result = await vehicleApi.updateNote(owner, editing.noteId, checked.body);
-    if (result.ok) return 'note-updated';
-    // A note that is gone (deleted in another tab) is not a reason to hide the vehicle.
-    if (isUnauthorized(result.problem)) return 'signed-out';
-    return { errors: [noteError(result.problem, 'editNoteBody')], editing };
-  },
-  async 'delete-note'(owner, _vehicleId, form) {
-    const result = await vehicleApi.removeNote(owner, form.text('noteId'));
-    if (result.ok || isNotFound(result.problem)) return 'note-deleted';
-    return isUnauthorized(result.problem)
-      ? 'signed-out'
-      : { errors: [noteError(result.problem, 'notes')] };
-  },
-  async 'add-photos'(owner, vehicleId, form) {
-    const files = chosenPhotos(form.all(PHOTO_FIELD));
-    const refused = photosRefusal(files);
-    if (refused) return { photoError: refused };
-    const result = await vehicleApi.addPhotos(owner, vehicleId, files);
-    if (result.ok) return 'photos-added';
-    if (isUnauthorized(result.problem)) return 'signed-out';
-    if (isNotFound(result.problem)) return 'not-found';
-    return { photoError: photoUploadRefusal(result.problem) };
-  },
-  async 'delete-photo'(owner, vehicleId, form) {
-    const result = await vehicleApi.removePhoto(owner, vehicleId, form.text('photoId'));
-    // A photo already gone (deleted in another tab) is what the owner wanted.
-    if (result.ok || isNotFound(result.problem)) return 'photo-deleted';
-    return isUnauthorized(result.problem)
-      ? 'signed-out'
-      : { errors: [photoDeleteError(result.problem)] };
-  },
-};
+// A Map, not a plain object: `intent` is whatever the visitor sent, and a plain object would
+// answer `constructor`, `__proto__` or `toString` with what every object inherits.
+const ACTIONS = new Map<string, Action>(
+  Object.entries({
+    async 'add-reading'(owner, vehicleId, form) {
+      const reading = readReadingForm(form);
+      const checked = readingPayload(reading, isoCalendarDate(new Date()));
+      if ('errors' in checked) return { errors: checked.errors, reading };
+      const result = await vehicleApi.addReading(owner, vehicleId, checked.payload);
+      if (result.ok) return 'reading';
+      const outcome = refusal(result.problem, () => readingError(result.problem));
+      return typeof outcome === 'string' ? outcome : { errors: [outcome], reading };
+    },
+    async 'add-note'(owner, vehicleId, form) {
+      const newNote = form.text('noteBody');
+      const checked = noteBody(newNote, 'noteBody');
+      if ('error' in checked) return { errors: [checked.error], newNote };
+      const result = await vehicleApi.addNote(owner, vehicleId, checked.body);
+      if (result.ok) return 'note-added';
+      const outcome = refusal(result.problem, () => noteError(result.problem, 'noteBody'));
+      return typeof outcome === 'string' ? outcome : { errors: [outcome], newNote };
+    },
+    async 'update-note'(owner, _vehicleId, form) {
+      const editing = { noteId: form.text('noteId'), body: form.text('editNoteBody') };
+      const checked = noteBody(editing.body, 'editNoteBody');
+      if ('error' in checked) return { errors: [checked.error], editing };
+      const result = await vehicleApi.updateNote(owner, editing.noteId, checked.body);
+      if (result.ok) return 'note-updated';
+      // A note that is gone (deleted in another tab) is not a reason to hide the vehicle.
+      if (isUnauthorized(result.problem)) return 'signed-out';
+      return { errors: [noteError(result.problem, 'editNoteBody')], editing };
+    },
+    async 'delete-note'(owner, _vehicleId, form) {
+      const result = await vehicleApi.removeNote(owner, form.text('noteId'));
+      if (result.ok || isNotFound(result.problem)) return 'note-deleted';
+      return isUnauthorized(result.problem)
+        ? 'signed-out'
+        : { errors: [noteError(result.problem, 'notes')] };
+    },
+    async 'add-photos'(owner, vehicleId, form) {
+      const files = chosenPhotos(form.all(PHOTO_FIELD));
+      const refused = photosRefusal(files);
+      if (refused) return { photoError: refused };
+      const result = await vehicleApi.addPhotos(owner, vehicleId, files);
+      if (result.ok) return 'photos-added';
+      if (isUnauthorized(result.problem)) return 'signed-out';
+      if (isNotFound(result.problem)) return 'not-found';
+      return { photoError: photoUploadRefusal(result.problem) };
+    },
+    async 'delete-photo'(owner, vehicleId, form) {
+      const result = await vehicleApi.removePhoto(owner, vehicleId, form.text('photoId'));
+      // A photo already gone (deleted in another tab) is what the owner wanted.
+      if (result.ok || isNotFound(result.problem)) return 'photo-deleted';
+      return isUnauthorized(result.problem)
+        ? 'signed-out'
+        : { errors: [photoDeleteError(result.problem)] };
+    },
+  } satisfies Record<string, Action>),
+);
 
 async function load(owner: OwnerRequest, vehicleId: string, notesCursor: string | undefined) {
   const [vehicle, readings, notes] = await Promise.all([
@@ -185,7 +189,9 @@ export async function vehiclePage(
   let state: FormState = { errors: [] };
   if (isFormPost(context)) {
     const form = await readForm(context.request);
-    const action = ACTIONS[form.text('intent')];
+    const action = ACTIONS.get(form.text('intent'));
+    // No form on the page sends another intent: a bad request, shown with the page.
+    if (!action) context.response.status = 400;
     const outcome = action
       ? await action(owner, vehicleId, form)
       : { errors: [{ key: 'forms.errors.generic' } as const] };

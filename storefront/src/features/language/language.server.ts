@@ -3,16 +3,16 @@ import { defineMiddleware } from 'astro:middleware';
 import type { Locale } from '../../i18n';
 import { logEvent } from '../../lib/log';
 import { callContextOf } from '../auth/auth.server';
-import { cookieOptionsFor } from '../auth/cookie-security.server';
+import { portalCookies } from '../auth/cookie-security.server';
 import { LOCALE_COOKIE, LOCALE_MAX_AGE_SECONDS } from '../auth/session-cookies';
 import { profileApi } from '../profile/profile-api.server';
 import { isOwnNavigation, readLanguageSwitch } from './locale-choice';
 
 type RequestContext = Pick<APIContext, 'cookies' | 'locals' | 'url' | 'clientAddress'>;
 
-/** Remembers a language in the visitor's browser for a year (`mg_locale`). */
+/** Remembers a language in the visitor's browser for a year (`mg_locale`, `__Host-` in production). */
 export function rememberLocale(context: RequestContext, locale: Locale): void {
-  context.cookies.set(LOCALE_COOKIE, locale, cookieOptionsFor(context.url, LOCALE_MAX_AGE_SECONDS));
+  portalCookies(context).set(LOCALE_COOKIE, locale, LOCALE_MAX_AGE_SECONDS);
 }
 
 async function saveToProfile(context: RequestContext, locale: Locale): Promise<void> {

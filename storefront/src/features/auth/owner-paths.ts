@@ -1,0 +1,10 @@
+/** The pages that serve only a signed-in owner: `/{locale}/garage…` and `/{locale}/profile`. */
+const OWNER_PAGES = /^\/[^/]+\/(garage|profile)(\/|$)/;
+
+/**
+ * Whether a path is an owner's page, which sends anyone else to the login page. A form posted
+ * there without a session is refused before its body is read.
+ */
+export function isOwnerPath(pathname: string): boolean {
+  return OWNER_PAGES.test(pathname);
+}

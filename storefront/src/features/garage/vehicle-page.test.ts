@@ -1,0 +1,80 @@
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { parseLocale } from '../../i18n';
+import type { PageContext } from '../forms/page-context';
+import { vehiclePage } from './vehicle-page.server';
+
+// The page's CMS calls, recorded; nothing is sent anywhere.
+const calls = vi.hoisted(() => [] as string[]);
+vi.mock('./vehicle-api.server', () => {
+  const vehicle = { id: 'v1', make: { name: 'Honda' }, model: { name: 'Dio' } };
+  const answer = (name: string, data: unknown) => async () => {
+    calls.push(name);
+    return { ok: true, data };
+  };
+  const page = { items: [], nextCursor: null };
+  return {
+    vehicleApi: new Proxy(
+      {
+        get: answer('get', vehicle),
+        readings: answer('readings', page),
+        notes: answer('notes', page),
+      } as Record<string, unknown>,
+      {
+        get: (target, name: string) =>
+          Object.hasOwn(target, name) ? target[name] : answer(name, {}),
+      },
+    ),
+  };
+});
+
+const en = parseLocale('en')!;
+
+function postContext(intent: string): PageContext {
+  const body = new URLSearchParams({ intent, noteBody: 'x', noteId: 'n1', photoId: 'p1' });
+  const request = new Request('http://portal.test/en/garage/v1', {
+    method: 'POST',
+    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    body,
+  });
+  return {
+    request,
+    url: new URL(request.url),
+    locals: { requestId: 'r1', session: { accessToken: 't' }, csrfToken: 'c' },
+    cookies: { get: () => undefined, set() {}, delete() {} },
+    clientAddress: '192.0.2.1',
+    response: { status: 200, headers: new Headers() },
+    redirect: (path: string, status = 302) =>
+      new Response(null, { status, headers: { location: path } }),
+  } as unknown as PageContext;
+}
+
+describe('vehiclePage form intents', () => {
+  beforeEach(() => {
+    calls.length = 0;
+  });
+
+  // Names every plain object inherits: none of them is a form on the page.
+  it.each(['constructor', '__proto__', 'toString', 'hasOwnProperty', 'valueOf', 'nope', ''])(
+    'answers intent=%j with 400 and the generic error, calling no action',
+    async (intent) => {
+      const context = postContext(intent);
+
+      const view = await vehiclePage(context, en, 'v1');
+
+      expect(view).not.toBeInstanceOf(Response);
+      expect(context.response.status).toBe(400);
+      expect(view).toMatchObject({ kind: 'vehicle', errors: [{ key: 'forms.errors.generic' }] });
+      expect(calls.sort()).toEqual(['get', 'notes', 'readings']);
+    },
+  );
+
+  it('still runs a known intent', async () => {
+    const context = postContext('delete-note');
+
+    const view = await vehiclePage(context, en, 'v1');
+
+    expect(view).toBeInstanceOf(Response);
+    expect((view as Response).headers.get('location')).toBe('/en/garage/v1?done=note-deleted');
+    expect(calls).toEqual(['removeNote']);
+  });
+});
