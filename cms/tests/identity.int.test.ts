@@ -60,7 +60,7 @@ describe('owner identity on PostgreSQL and Redis', () => {
     const env = testEnv({
       DATABASE_URL: db.url,
       REDIS_URL: TEST_REDIS_URL,
-      TRUST_PROXY: 'true',
+      PROXY_HOPS: '1',
       SMTP_HOST: '127.0.0.1',
       SMTP_PORT: String(smtp.port),
       PORTAL_URL: 'http://portal.test',

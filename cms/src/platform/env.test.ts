@@ -81,4 +81,21 @@ describe('environment validation', () => {
     expect(env.s3Enabled).toBe(true);
     expect(env.smtpEnabled).toBe(true);
   });
+
+  it('reads X-Forwarded-For from no proxy unless PROXY_HOPS says how many there are', () => {
+    expect(parseEnv(build()).PROXY_HOPS).toBe(0);
+    expect(parseEnv(build({ PROXY_HOPS: '1' })).PROXY_HOPS).toBe(1);
+    expect(problemsOf(build({ PROXY_HOPS: '-1' }))).toEqual([
+      expect.stringMatching(/^PROXY_HOPS: /),
+    ]);
+    expect(problemsOf(build({ PROXY_HOPS: 'true' }))).toEqual([
+      expect.stringMatching(/^PROXY_HOPS: /),
+    ]);
+  });
+
+  it('refuses a leftover TRUST_PROXY, naming PROXY_HOPS', () => {
+    expect(problemsOf(build({ TRUST_PROXY: 'true' }))).toEqual([
+      expect.stringMatching(/^TRUST_PROXY is no longer read: set PROXY_HOPS/),
+    ]);
+  });
 });

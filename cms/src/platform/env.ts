@@ -35,7 +35,7 @@ const envSchema = z.object({
   PORTAL_URL: z.string().url().default('http://localhost:4321'),
   CORS_ORIGINS: optionalString,
   SERVE_ADMIN_PANEL: booleanString.default('true'),
-  TRUST_PROXY: booleanString.optional(),
+  PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
   LOG_LEVEL: z.enum(['error', 'warn', 'info', 'http', 'verbose', 'debug', 'silly']).default('info'),
 
   APP_KEYS: z.string(),
@@ -101,6 +101,12 @@ export class EnvConfigError extends Error {
   }
 }
 
+/** Settings no longer read, with what replaced them; left set, they refuse the boot. */
+const RETIRED_VARIABLES: Record<string, string> = {
+  TRUST_PROXY:
+    'TRUST_PROXY is no longer read: set PROXY_HOPS to the number of proxies in front of the CMS (0 = none, 1 behind the portal) and remove TRUST_PROXY',
+};
+
 const S3_VARIABLES = ['S3_BUCKET', 'S3_ACCESS_KEY_ID', 'S3_SECRET_ACCESS_KEY'] as const;
 
 function secretProblems(source: NodeJS.ProcessEnv, production: boolean): string[] {
@@ -137,6 +143,11 @@ export function parseEnv(rawSource: NodeJS.ProcessEnv = process.env): PlatformEn
   const result = envSchema.safeParse(source);
   const production = source.NODE_ENV === 'production';
   const problems = secretProblems(source, production);
+  problems.push(
+    ...Object.keys(RETIRED_VARIABLES).flatMap((name) =>
+      source[name] ? [RETIRED_VARIABLES[name]] : [],
+    ),
+  );
   if (!result.success) {
     for (const issue of result.error.issues) {
       const name = issue.path.join('.');

@@ -21,12 +21,21 @@ interface UsersPermissionsPlugin {
 
 type Action = (ctx: Context) => Promise<unknown>;
 
-/** Replaces stock in-memory rate limiting with ours and adds the guards of each route. */
+const nameOf = (middleware: Middleware) =>
+  typeof middleware === 'string' ? middleware : middleware.name;
+
+/**
+ * Replaces stock in-memory rate limiting with ours and adds the guards of each route. The
+ * route objects outlive a boot (a second boot in one process, as in the integration tests,
+ * sees them already guarded), so guards added before are dropped first: each runs once.
+ */
 function guardRoutes(plugin: UsersPermissionsPlugin): void {
+  const ours = new Set(Object.values(AUTH_ROUTE_GUARDS).flatMap((list) => list.map(nameOf)));
   for (const route of plugin.routes['content-api'].routes) {
     const guards = AUTH_ROUTE_GUARDS[route.handler];
     const stock = (route.config?.middlewares ?? []).filter(
-      (middleware) => middleware !== 'plugin::users-permissions.rateLimit',
+      (middleware) =>
+        middleware !== 'plugin::users-permissions.rateLimit' && !ours.has(nameOf(middleware)),
     );
     route.config = { ...route.config, middlewares: [...(guards ?? []), ...stock] };
   }

@@ -13,6 +13,8 @@ const passwordPolicy = (identity: 'body' | 'reset-code' | 'signed-in') => ({
   config: { identity },
 });
 
+export const LOGIN_LIMITS = { perAddress: { max: 50, windowSeconds: 15 * MINUTE } };
+
 /**
  * The middlewares each users-permissions route runs before its action, by handler. Limits
  * count every attempt, per client address and per account, in the shared cache.
@@ -25,7 +27,7 @@ export const AUTH_ROUTE_GUARDS: Record<string, Array<{ name: string; config: unk
       accountField: 'identifier',
       limits: [
         { by: 'account', max: 10, windowSeconds: 15 * MINUTE },
-        { by: 'ip', max: 50, windowSeconds: 15 * MINUTE },
+        { by: 'ip', ...LOGIN_LIMITS.perAddress },
       ],
     }),
   ],
