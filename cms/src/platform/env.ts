@@ -54,6 +54,7 @@ const envSchema = z.object({
   DATABASE_POOL_MAX: z.coerce.number().int().min(1).default(10),
 
   REDIS_URL: optionalString,
+  COUNTER_REDIS_URL: optionalString,
   CACHE_PREFIX: z.string().default('mg:'),
   GARAGE_CACHE: booleanString.default('true'),
   SIGN_IN_CACHE: booleanString.default('true'),
