@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import jwt from 'jsonwebtoken';
 import request from 'supertest';
 import {
   bootStrapi,
@@ -35,6 +36,7 @@ const OWNER_REQUESTS: Array<[method: 'get' | 'put' | 'post', path: string]> = [
 describe.each([['true'], ['false']])('a revoked access token with SIGN_IN_CACHE=%s', (setting) => {
   let db: TestDatabase;
   let app: BootedStrapi;
+  let jwtSecret: string;
   const http = () => request(app.strapi.server.httpServer);
 
   const send = (method: 'get' | 'put' | 'post', path: string, bearer: string) => {
@@ -56,9 +58,13 @@ describe.each([['true'], ['false']])('a revoked access token with SIGN_IN_CACHE=
 
   beforeAll(async () => {
     db = await createTestDatabase();
-    app = await bootStrapi(
-      testEnv({ DATABASE_URL: db.url, REDIS_URL: TEST_REDIS_URL, SIGN_IN_CACHE: setting }),
-    );
+    const env = testEnv({
+      DATABASE_URL: db.url,
+      REDIS_URL: TEST_REDIS_URL,
+      SIGN_IN_CACHE: setting,
+    });
+    jwtSecret = env.JWT_SECRET;
+    app = await bootStrapi(env);
   });
 
   afterAll(async () => {
@@ -112,5 +118,25 @@ describe.each([['true'], ['false']])('a revoked access token with SIGN_IN_CACHE=
     for (const path of ['/API/vehicles', '/Api/profile', '/api/users/me/']) {
       expect((await http().get(path).set('authorization', owner.bearer)).status).toBe(200);
     }
+  });
+
+  it('acts only on refresh tokens signed with HS256, the one algorithm it issues', async () => {
+    const owner = await signedInOwner();
+    const rotated = await http()
+      .post('/api/auth/refresh')
+      .send({ refreshToken: owner.refreshToken })
+      .expect(200);
+    const claims = jwt.decode(owner.refreshToken) as Record<string, unknown>;
+    const { iat: _iat, exp: _exp, ...payload } = claims;
+    const otherAlgorithm = jwt.sign(payload, jwtSecret, { algorithm: 'HS512', expiresIn: 600 });
+
+    // Not a replay of anything we issued: refused, and the owner's session lives on.
+    expect(
+      (await http().post('/api/auth/refresh').send({ refreshToken: otherAlgorithm })).status,
+    ).toBe(401);
+    await http()
+      .post('/api/auth/refresh')
+      .send({ refreshToken: rotated.body.refreshToken })
+      .expect(200);
   });
 });
