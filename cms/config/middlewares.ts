@@ -12,7 +12,6 @@ export default () => {
     // First, so every request gets an id, a log line and a latency sample, errors included.
     'global::request-context',
     'strapi::errors',
-    'global::session-guard',
     {
       name: 'strapi::security',
       config: {

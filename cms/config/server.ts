@@ -6,8 +6,9 @@ export default () => {
     host: env.HOST,
     port: env.PORT,
     url: env.PUBLIC_URL ?? '',
-    // Behind a proxy, the client address (rate limits, logs) comes from X-Forwarded-For.
-    proxy: { koa: env.TRUST_PROXY ?? env.NODE_ENV === 'production' },
+    // The client address (rate limits) is the one the last PROXY_HOPS proxies wrote into
+    // X-Forwarded-For; values to their left are the caller's and never trusted. 0 = socket.
+    proxy: { koa: env.PROXY_HOPS > 0, maxIpsCount: env.PROXY_HOPS },
     app: { keys: env.appKeys },
   };
 };

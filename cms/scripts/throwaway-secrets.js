@@ -1,6 +1,6 @@
 const { randomBytes } = require('node:crypto');
 
-const secret = () => randomBytes(24).toString('base64url');
+const secret = () => randomBytes(32).toString('base64url');
 
 /**
  * Fresh random values for every secret the CMS requires, for runs whose data is thrown away

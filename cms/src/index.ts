@@ -59,5 +59,6 @@ export default {
 
   async destroy({ strapi }: { strapi: Core.Strapi }) {
     await getService(strapi, 'cache').close();
+    await getService(strapi, 'counters').close();
   },
 };

@@ -82,7 +82,7 @@ describe('the garage on PostgreSQL and Redis', () => {
 
   beforeAll(async () => {
     db = await createTestDatabase();
-    const env = testEnv({ DATABASE_URL: db.url, REDIS_URL: TEST_REDIS_URL, TRUST_PROXY: 'true' });
+    const env = testEnv({ DATABASE_URL: db.url, REDIS_URL: TEST_REDIS_URL, PROXY_HOPS: '1' });
     metricsToken = env.METRICS_TOKEN;
     app = await bootStrapi(env);
     await seedCatalog(app.strapi, FIXTURE);

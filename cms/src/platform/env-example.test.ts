@@ -20,7 +20,10 @@ describe('config/.env.example', () => {
 
   it('boots once its secrets are filled in, empty values meaning "not set"', () => {
     const secrets = Object.fromEntries(
-      SECRET_VARIABLES.map((name) => [name, `${name.toLowerCase()}-real-value-0123456789`]),
+      SECRET_VARIABLES.map((name) => [
+        name,
+        `${name.toLowerCase()}-real-value-0123456789-0123456789`,
+      ]),
     );
     const env = parseEnv({ ...example, ...secrets, NODE_ENV: 'production' });
     expect(env.databaseClient).toBe('sqlite');

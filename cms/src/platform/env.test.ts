@@ -1,7 +1,8 @@
+import { throwawaySecrets } from '../../scripts/throwaway-secrets';
 import { EnvConfigError, parseEnv, SECRET_VARIABLES } from './env';
 
 const realSecrets = Object.fromEntries(
-  SECRET_VARIABLES.map((name) => [name, `${name.toLowerCase()}-0123456789abcdef`]),
+  SECRET_VARIABLES.map((name) => [name, `${name.toLowerCase()}-0123456789abcdef-0123456789abcdef`]),
 );
 
 const build = (overrides: Record<string, string | undefined> = {}) => ({
@@ -80,5 +81,59 @@ describe('environment validation', () => {
     );
     expect(env.s3Enabled).toBe(true);
     expect(env.smtpEnabled).toBe(true);
+  });
+
+  it('reads X-Forwarded-For from no proxy unless PROXY_HOPS says how many there are', () => {
+    expect(parseEnv(build()).PROXY_HOPS).toBe(0);
+    expect(parseEnv(build({ PROXY_HOPS: '1' })).PROXY_HOPS).toBe(1);
+    expect(problemsOf(build({ PROXY_HOPS: '-1' }))).toEqual([
+      expect.stringMatching(/^PROXY_HOPS: /),
+    ]);
+    expect(problemsOf(build({ PROXY_HOPS: 'true' }))).toEqual([
+      expect.stringMatching(/^PROXY_HOPS: /),
+    ]);
+  });
+
+  it('refuses a leftover TRUST_PROXY, naming PROXY_HOPS', () => {
+    expect(problemsOf(build({ TRUST_PROXY: 'true' }))).toEqual([
+      expect.stringMatching(/^TRUST_PROXY is no longer read: set PROXY_HOPS/),
+    ]);
+  });
+
+  it.each([
+    'JWT_SECRET',
+    'ADMIN_JWT_SECRET',
+    'API_TOKEN_SALT',
+    'TRANSFER_TOKEN_SALT',
+    'ENCRYPTION_KEY',
+  ])('refuses a production %s shorter than 32 characters, naming it', (name) => {
+    expect(problemsOf(build({ [name]: 'a'.repeat(31) }))).toEqual([
+      `${name} must be at least 32 characters in production (openssl rand -base64 32)`,
+    ]);
+    expect(problemsOf(build({ [name]: 'a'.repeat(32) }))).toEqual([]);
+  });
+
+  it('refuses production APP_KEYS with any key shorter than 32 characters, naming which', () => {
+    const long = 'k'.repeat(32);
+    expect(problemsOf(build({ APP_KEYS: `${long},${long}` }))).toEqual([]);
+    expect(problemsOf(build({ APP_KEYS: `${long},short` }))).toEqual([
+      'APP_KEYS key 2 must be at least 32 characters in production (openssl rand -base64 32)',
+    ]);
+    expect(problemsOf(build({ APP_KEYS: `${long},,${long}` }))).toEqual([
+      'APP_KEYS key 2 must be at least 32 characters in production (openssl rand -base64 32)',
+    ]);
+    expect(problemsOf(build({ APP_KEYS: `${long},tobemodified` }))).toEqual([
+      'APP_KEYS key 2 still holds the placeholder "tobemodified"; set a real secret',
+    ]);
+  });
+
+  it('accepts short secrets outside production, where throwaway values are fine', () => {
+    expect(
+      problemsOf(build({ NODE_ENV: 'development', JWT_SECRET: 'short', APP_KEYS: 'a,b' })),
+    ).toEqual([]);
+  });
+
+  it('accepts the throwaway secrets the scripts generate, even in production', () => {
+    expect(problemsOf({ NODE_ENV: 'production', ...throwawaySecrets() })).toEqual([]);
   });
 });

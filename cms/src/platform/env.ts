@@ -35,7 +35,7 @@ const envSchema = z.object({
   PORTAL_URL: z.string().url().default('http://localhost:4321'),
   CORS_ORIGINS: optionalString,
   SERVE_ADMIN_PANEL: booleanString.default('true'),
-  TRUST_PROXY: booleanString.optional(),
+  PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
   LOG_LEVEL: z.enum(['error', 'warn', 'info', 'http', 'verbose', 'debug', 'silly']).default('info'),
 
   APP_KEYS: z.string(),
@@ -54,6 +54,7 @@ const envSchema = z.object({
   DATABASE_POOL_MAX: z.coerce.number().int().min(1).default(10),
 
   REDIS_URL: optionalString,
+  COUNTER_REDIS_URL: optionalString,
   CACHE_PREFIX: z.string().default('mg:'),
   GARAGE_CACHE: booleanString.default('true'),
   SIGN_IN_CACHE: booleanString.default('true'),
@@ -101,6 +102,48 @@ export class EnvConfigError extends Error {
   }
 }
 
+/** Settings no longer read, with what replaced them; left set, they refuse the boot. */
+const RETIRED_VARIABLES: Record<string, string> = {
+  TRUST_PROXY:
+    'TRUST_PROXY is no longer read: set PROXY_HOPS to the number of proxies in front of the CMS (0 = none, 1 behind the portal) and remove TRUST_PROXY',
+};
+
+/**
+ * Shortest signing or encryption secret production accepts: 32 characters of a random
+ * base64 string carry about 190 bits, beyond any guessing, and HS256 keys shorter than its
+ * 256-bit output only weaken it. `openssl rand -base64 32` gives 44. ENCRYPTION_KEY is hashed
+ * to a 256-bit AES key by Strapi, so it needs no exact length.
+ */
+export const MIN_SECRET_LENGTH = 32;
+const LENGTH_CHECKED = [
+  'API_TOKEN_SALT',
+  'ADMIN_JWT_SECRET',
+  'TRANSFER_TOKEN_SALT',
+  'JWT_SECRET',
+  'ENCRYPTION_KEY',
+] as const;
+const tooShort = (name: string) =>
+  `${name} must be at least ${MIN_SECRET_LENGTH} characters in production (openssl rand -base64 32)`;
+
+function secretLengthProblems(source: NodeJS.ProcessEnv): string[] {
+  const problems = LENGTH_CHECKED.filter((name) => {
+    const value = source[name]?.trim();
+    return value && !PLACEHOLDER_PATTERN.test(value) && value.length < MIN_SECRET_LENGTH;
+  }).map(tooShort);
+  const appKeys = source.APP_KEYS?.trim();
+  // Each key signs cookies on its own; the whole list never matched a placeholder.
+  appKeys?.split(',').forEach((key, index) => {
+    const name = `APP_KEYS key ${index + 1}`;
+    const trimmed = key.trim();
+    if (trimmed && PLACEHOLDER_PATTERN.test(trimmed)) {
+      problems.push(`${name} still holds the placeholder "${trimmed}"; set a real secret`);
+    } else if (trimmed.length < MIN_SECRET_LENGTH) {
+      problems.push(tooShort(name));
+    }
+  });
+  return problems;
+}
+
 const S3_VARIABLES = ['S3_BUCKET', 'S3_ACCESS_KEY_ID', 'S3_SECRET_ACCESS_KEY'] as const;
 
 function secretProblems(source: NodeJS.ProcessEnv, production: boolean): string[] {
@@ -137,6 +180,12 @@ export function parseEnv(rawSource: NodeJS.ProcessEnv = process.env): PlatformEn
   const result = envSchema.safeParse(source);
   const production = source.NODE_ENV === 'production';
   const problems = secretProblems(source, production);
+  if (production) problems.push(...secretLengthProblems(source));
+  problems.push(
+    ...Object.keys(RETIRED_VARIABLES).flatMap((name) =>
+      source[name] ? [RETIRED_VARIABLES[name]] : [],
+    ),
+  );
   if (!result.success) {
     for (const issue of result.error.issues) {
       const name = issue.path.join('.');

@@ -1,5 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import type { Cache } from './cache';
+import type { CounterStore } from './counters';
 import type healthService from '../api/platform/services/health';
 import type metricsService from '../api/platform/services/metrics';
 import type sessionsService from '../api/identity/services/sessions';
@@ -12,6 +13,7 @@ import type garageRecordsService from '../api/vehicle/services/garage-records';
 
 export interface PlatformServices {
   cache: Cache;
+  counters: CounterStore;
   health: ReturnType<typeof healthService>;
   metrics: ReturnType<typeof metricsService>;
   sessions: ReturnType<typeof sessionsService>;
@@ -25,6 +27,7 @@ export interface PlatformServices {
 
 const SERVICE_UIDS: Record<keyof PlatformServices, string> = {
   cache: 'api::platform.cache',
+  counters: 'api::platform.counters',
   health: 'api::platform.health',
   metrics: 'api::platform.metrics',
   sessions: 'api::identity.sessions',

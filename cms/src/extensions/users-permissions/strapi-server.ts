@@ -3,6 +3,7 @@ import type { Context } from 'koa';
 import { getService } from '../../platform/services';
 import { loadEnv } from '../../platform/env';
 import { AUTH_ROUTE_GUARDS } from '../../platform/identity/auth-route-guards';
+import { withLiveSessions } from '../../platform/identity/live-sessions';
 import { withCachedOwners, type AuthStrategy } from '../../platform/identity/owner-authentication';
 
 type Middleware = string | { name: string; config?: unknown };
@@ -20,12 +21,21 @@ interface UsersPermissionsPlugin {
 
 type Action = (ctx: Context) => Promise<unknown>;
 
-/** Replaces stock in-memory rate limiting with ours and adds the guards of each route. */
+const nameOf = (middleware: Middleware) =>
+  typeof middleware === 'string' ? middleware : middleware.name;
+
+/**
+ * Replaces stock in-memory rate limiting with ours and adds the guards of each route. The
+ * route objects outlive a boot (a second boot in one process, as in the integration tests,
+ * sees them already guarded), so guards added before are dropped first: each runs once.
+ */
 function guardRoutes(plugin: UsersPermissionsPlugin): void {
+  const ours = new Set(Object.values(AUTH_ROUTE_GUARDS).flatMap((list) => list.map(nameOf)));
   for (const route of plugin.routes['content-api'].routes) {
     const guards = AUTH_ROUTE_GUARDS[route.handler];
     const stock = (route.config?.middlewares ?? []).filter(
-      (middleware) => middleware !== 'plugin::users-permissions.rateLimit',
+      (middleware) =>
+        middleware !== 'plugin::users-permissions.rateLimit' && !ours.has(nameOf(middleware)),
     );
     route.config = { ...route.config, middlewares: [...(guards ?? []), ...stock] };
   }
@@ -62,10 +72,12 @@ function hardenSessions(plugin: UsersPermissionsPlugin): void {
 }
 
 /**
- * Swaps the content-API strategy the plugin registers for the one with cached owners; the
- * plugin offers no other way in.
+ * Wraps the content-API strategy the plugin registers (the plugin offers no other way in):
+ * always with the session-liveness check, so a revoked token is refused on every route this
+ * strategy authenticates however its path is spelled, and with cached owners unless
+ * SIGN_IN_CACHE=false.
  */
-function cacheOwnersOnSignIn(plugin: UsersPermissionsPlugin): void {
+function wrapOwnerStrategy(plugin: UsersPermissionsPlugin): void {
   const register = plugin.register;
   plugin.register = async ({ strapi }) => {
     const auth = strapi.get('auth') as {
@@ -73,11 +85,11 @@ function cacheOwnersOnSignIn(plugin: UsersPermissionsPlugin): void {
     };
     const stockRegister = auth.register;
     auth.register = function (type, strategy) {
-      const swapped =
-        type === 'content-api' && strategy.name === 'users-permissions' && loadEnv().SIGN_IN_CACHE
-          ? withCachedOwners(strapi, strategy)
-          : strategy;
-      return stockRegister.call(this, type, swapped);
+      if (type !== 'content-api' || strategy.name !== 'users-permissions') {
+        return stockRegister.call(this, type, strategy);
+      }
+      const signIn = loadEnv().SIGN_IN_CACHE ? withCachedOwners(strapi, strategy) : strategy;
+      return stockRegister.call(this, type, withLiveSessions(strapi, signIn));
     };
     try {
       await register({ strapi });
@@ -90,6 +102,6 @@ function cacheOwnersOnSignIn(plugin: UsersPermissionsPlugin): void {
 export default (plugin: UsersPermissionsPlugin) => {
   guardRoutes(plugin);
   hardenSessions(plugin);
-  cacheOwnersOnSignIn(plugin);
+  wrapOwnerStrategy(plugin);
   return plugin;
 };

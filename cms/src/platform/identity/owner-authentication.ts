@@ -39,7 +39,7 @@ export const OWNER_CACHE_PREFIX = 'signed-in-owner:';
  * is verified as before, but the owner and their role's ability come from caches instead of
  * three queries and an ability build per request. Anything unusual (no token, a token it
  * cannot verify, a blocked or unconfirmed owner) goes to the stock code, so the answers stay
- * exactly the stock ones. Revoked sessions are refused before this runs (session guard).
+ * exactly the stock ones. Revoked sessions are refused around this (live-sessions.ts).
  */
 export function withCachedOwners(strapi: Core.Strapi, stock: AuthStrategy): AuthStrategy {
   const abilities = new Map<number, { ability: Promise<Ability>; expiresAt: number }>();

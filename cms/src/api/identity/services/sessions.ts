@@ -4,8 +4,11 @@ import { getService } from '../../../platform/services';
 
 const ORIGIN = 'users-permissions';
 const SESSION_CACHE_PREFIX = 'session:';
-/** How long a live answer is trusted; revocations overwrite it at once anyway. */
+const REVOKED_PREFIX = 'session-revoked:';
+/** How long a live answer is trusted; a revocation outranks it at once anyway. */
 const LIVE_TTL_SECONDS = 60;
+/** Outlives every live answer cached before the revocation, with room for clock drift. */
+const REVOKED_TTL_SECONDS = 2 * LIVE_TTL_SECONDS;
 const SESSION_UID = 'admin::session';
 
 interface SessionRecord {
@@ -41,6 +44,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   };
 
   const cache = () => getService(strapi, 'cache');
+  // Tombstones live in the counter store, which cache traffic cannot evict: a flood of cache
+  // entries must never bring a revoked session back.
+  const counters = () => getService(strapi, 'counters');
   const liveKey = (sessionId: string) => `${SESSION_CACHE_PREFIX}${sessionId}`;
 
   async function liveInDatabase(sessionId: string): Promise<{ live: boolean; ttlSeconds: number }> {
@@ -55,10 +61,14 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   return {
     /**
      * True while the session family behind an access token has not been revoked or expired.
-     * Answers from the cache when it can: a revocation writes a tombstone there, and a live
-     * answer is only ever added, never overwritten, so it cannot hide a revocation.
+     * A tombstone in the counter store answers first; then a cached live answer, which is
+     * only ever added, never overwritten; then the database.
      */
     async isLive(sessionId: string): Promise<boolean> {
+      const revoked = await counters()
+        .isMarked(`${REVOKED_PREFIX}${sessionId}`)
+        .catch(() => false);
+      if (revoked) return false;
       const cached = await cache()
         .get<'live' | 'revoked'>(liveKey(sessionId))
         .catch(() => undefined);
@@ -75,13 +85,17 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     /** Records that these sessions are gone, for every instance, before any cached answer expires. */
     async markRevoked(sessionIds: string[]): Promise<void> {
       for (const sessionId of sessionIds) {
-        await cache()
-          .set(liveKey(sessionId), 'revoked', LIVE_TTL_SECONDS)
+        await counters()
+          .mark(`${REVOKED_PREFIX}${sessionId}`, REVOKED_TTL_SECONDS)
           .catch((error: Error) =>
-            strapi.log.error('session revocation not cached; it holds in the database', {
+            strapi.log.error('session revocation not recorded; it holds in the database', {
               error: error.message,
             }),
           );
+        // Without a tombstone the database decides, once the cached live answer is gone.
+        await cache()
+          .set(liveKey(sessionId), 'revoked', LIVE_TTL_SECONDS)
+          .catch(() => undefined);
       }
     },
 
@@ -104,7 +118,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     async revokeOnReplay(refreshToken: string): Promise<boolean> {
       let payload: RefreshPayload;
       try {
-        payload = jwt.verify(refreshToken, jwtSecret()) as RefreshPayload;
+        payload = jwt.verify(refreshToken, jwtSecret(), {
+          algorithms: ['HS256'],
+        }) as RefreshPayload;
       } catch {
         return false;
       }
