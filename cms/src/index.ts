@@ -14,9 +14,12 @@ import { registerOpsRoutes } from './platform/ops-routes';
 import { invalidateCatalogCacheOnWrite } from './api/catalog/cache-invalidation';
 import { catalogNeedsSeed, seedCatalog } from './api/catalog/seed-catalog';
 import { ensureVehicleIndexes } from './api/vehicle/indexes';
+import boundedBody from './middlewares/bounded-body';
 
 export default {
   register({ strapi }: { strapi: Core.Strapi }) {
+    // Strapi requires a middleware named strapi::body; stock parses 200 MB on every route.
+    strapi.get('middlewares').set('strapi::body', boundedBody);
     registerOpsRoutes(strapi);
     subscribeOwnerLifecycles(strapi);
     subscribeSessionLifecycles(strapi);
