@@ -6,6 +6,7 @@ import path from 'node:path';
 import sharp from 'sharp';
 import request from 'supertest';
 import { seedCatalog } from '../src/api/catalog/seed-catalog';
+import { ensureSuperAdmin } from '../src/platform/seed/demo-accounts';
 import {
   bootStrapi,
   createTestDatabase,
@@ -400,6 +401,56 @@ describe('uploads, request bodies and image sizes', () => {
       });
       expect(await leftoversAfter(3000)).toEqual([]);
     });
+  });
+
+  describe("the admin panel's media library", () => {
+    let admin: { authorization: string };
+
+    beforeAll(async () => {
+      const credentials = {
+        email: 'media-admin@example.com',
+        password: 'Media-Library-Admin-2026',
+      };
+      await ensureSuperAdmin(app.strapi, credentials);
+      const login = await api().post('/admin/login').send(credentials);
+      expect(login.status).toBe(200);
+      admin = { authorization: `Bearer ${login.body.data.token as string}` };
+    });
+
+    it('takes an image larger than an owner photo (up to its own 10 MB) and keeps no temp file', async () => {
+      const response = await api()
+        .post('/upload')
+        .set(admin)
+        .attach('files', await noisePng(1750, 1750), {
+          filename: 'banner.png',
+          contentType: 'image/png',
+        });
+      expect(response.status).toBe(201);
+      expect(response.body[0]).toMatchObject({ ext: '.png', mime: 'image/png' });
+      expect(await leftoversAfter(500)).toEqual([]);
+    }, 120_000);
+
+    it.each([
+      ['page.html', 'text/html', '<script>alert(1)</script>'],
+      [
+        'logo.svg',
+        'image/svg+xml',
+        '<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>',
+      ],
+      ['app.js', 'application/javascript', 'alert(1)'],
+      ['page.xhtml', 'text/plain', '<html xmlns="http://www.w3.org/1999/xhtml"></html>'],
+    ])(
+      'refuses %s (sent as %s): it could run as a page on the CMS origin',
+      async (filename, contentType, body) => {
+        const before = await app.strapi.db.query('plugin::upload.file').count({});
+        const response = await api()
+          .post('/upload')
+          .set(admin)
+          .attach('files', Buffer.from(body), { filename, contentType });
+        expect(response.status).toBe(400);
+        expect(await app.strapi.db.query('plugin::upload.file').count({})).toBe(before);
+      },
+    );
   });
 
   describe('images are measured before they are decoded', () => {
