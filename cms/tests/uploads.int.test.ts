@@ -1,5 +1,5 @@
-import { randomBytes } from 'node:crypto';
-import { mkdtemp, readdir, rm, stat, writeFile } from 'node:fs/promises';
+import { createHash, randomBytes } from 'node:crypto';
+import { mkdtemp, readFile, readdir, rm, stat, writeFile } from 'node:fs/promises';
 import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
@@ -24,16 +24,29 @@ const MAX_PIXELS = 52_000_000;
 /** A file formidable wrote to the OS temp folder (a 25-character cuid2 name). */
 const FORMIDABLE_NAME = /^[a-z0-9]{25}$/;
 
+/**
+ * Every file body this test sends, by size and hash: other test runs on the machine (stock
+ * Strapi among them) write to the OS temp folder too, and only our own bytes count.
+ */
+const sent = new Map<number, Set<string>>();
+const hashOf = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
+function sending(bytes: Buffer): Buffer {
+  sent.set(bytes.length, (sent.get(bytes.length) ?? new Set()).add(hashOf(bytes)));
+  return bytes;
+}
+
 const solid = (width: number, height: number, format: 'jpeg' | 'png' | 'webp') =>
   sharp({ create: { width, height, channels: 3, background: '#1e6091' } })
     .toFormat(format, format === 'png' ? { compressionLevel: 9 } : {})
-    .toBuffer();
+    .toBuffer()
+    .then(sending);
 
 /** A PNG of random pixels: it does not compress, so its size is about width × height × 3. */
 const noisePng = (width: number, height: number) =>
   sharp(randomBytes(width * height * 3), { raw: { width, height, channels: 3 } })
     .png({ compressionLevel: 1 })
-    .toBuffer();
+    .toBuffer()
+    .then(sending);
 
 /** Every file under `dir`, at any depth. */
 async function filesUnder(dir: string): Promise<string[]> {
@@ -67,15 +80,18 @@ describe('uploads, request bodies and image sizes', () => {
 
   /**
    * Temp files a request body left behind: anything in the body parser's own folder, and any
-   * file the stock parser wrote to the OS temp folder since this file's tests began.
+   * file holding bytes this test sent that the stock parser wrote to the OS temp folder.
    */
   async function leftovers(): Promise<string[]> {
     const ours = await filesUnder(bodyTempDir);
     const osTemp = await readdir(os.tmpdir()).catch(() => [] as string[]);
     const stock: string[] = [];
     for (const name of osTemp.filter((candidate) => FORMIDABLE_NAME.test(candidate))) {
-      const info = await stat(path.join(os.tmpdir(), name)).catch(() => null);
-      if (info?.isFile() && info.mtimeMs >= startedAt) stock.push(name);
+      const file = path.join(os.tmpdir(), name);
+      const info = await stat(file).catch(() => null);
+      if (!info?.isFile() || info.mtimeMs < startedAt || !sent.has(info.size)) continue;
+      const bytes = await readFile(file).catch(() => null);
+      if (bytes && sent.get(info.size)?.has(hashOf(bytes))) stock.push(name);
     }
     return [...ours, ...stock];
   }
@@ -247,7 +263,7 @@ describe('uploads, request bodies and image sizes', () => {
   });
 
   describe('request bodies are bounded before anyone is known', () => {
-    const junk = Buffer.alloc(25 * MB, 0x61);
+    const junk = sending(Buffer.alloc(25 * MB, 0x61));
 
     it.each([
       ['POST', '/api/auth/local'],
@@ -281,7 +297,7 @@ describe('uploads, request bodies and image sizes', () => {
     it('refuses a file part on a route that takes none, even a small one', async () => {
       const response = await api()
         .post('/api/auth/local')
-        .attach('junk', Buffer.from('tiny'), { filename: 'tiny.txt' });
+        .attach('junk', sending(Buffer.from('tiny')), { filename: 'tiny.txt' });
       expect(response.status).toBe(413);
       expect(response.body.error.message).toMatch(/no files/i);
       expect(await leftoversAfter(500)).toEqual([]);
@@ -343,7 +359,7 @@ describe('uploads, request bodies and image sizes', () => {
       const response = await api()
         .post(`/api/vehicles/${vehicleId}/photos`)
         .set(owner.auth)
-        .attach('files', Buffer.alloc(45 * MB, 0xff), { filename: 'a.jpg' });
+        .attach('files', sending(Buffer.alloc(45 * MB, 0xff)), { filename: 'a.jpg' });
       expect(response.status).toBe(413);
       expect(response.body.error.message).toMatch(/MB/);
       expect(await leftoversAfter(500)).toEqual([]);
@@ -355,7 +371,7 @@ describe('uploads, request bodies and image sizes', () => {
       const response = await api()
         .post(`/api/vehicles/${vehicleId}/photos`)
         .set(owner.auth)
-        .attach('files', Buffer.concat([Buffer.from('%PDF-1.7'), Buffer.alloc(MB)]), {
+        .attach('files', sending(Buffer.concat([Buffer.from('%PDF-1.7'), Buffer.alloc(MB)])), {
           filename: 'car.jpg',
           contentType: 'image/jpeg',
         });
@@ -446,7 +462,7 @@ describe('uploads, request bodies and image sizes', () => {
         const response = await api()
           .post('/upload')
           .set(admin)
-          .attach('files', Buffer.from(body), { filename, contentType });
+          .attach('files', sending(Buffer.from(body)), { filename, contentType });
         expect(response.status).toBe(400);
         expect(await app.strapi.db.query('plugin::upload.file').count({})).toBe(before);
       },
