@@ -29,9 +29,14 @@ export default () => {
     { name: 'strapi::cors', config: { origin: origins, credentials: true } },
     'strapi::poweredBy',
     'strapi::query',
+    // Ours, not stock (src/middlewares/bounded-body.ts, set under this name in src/index.ts,
+    // as Strapi insists on the name): bounded bodies, files only on upload routes, no temp
+    // file kept.
     'strapi::body',
     'strapi::session',
     'strapi::favicon',
+    // Files from public/ (uploads included) are never served as active content.
+    'global::static-file-policy',
     'strapi::public',
   ];
 };

@@ -5,11 +5,32 @@ import { loadEnv, type PlatformEnv } from '../src/platform/env';
 // Compiled to dist/config, so the app root is two levels up.
 const appRoot = path.resolve(__dirname, '..', '..');
 
+/**
+ * Types the media library refuses, by name, declared type or content: each can run as a page
+ * or a script where it is served (the CMS origin is the origin of /admin; a bucket serves a
+ * file with the type it was stored under). Files already stored are served as downloads
+ * (src/middlewares/static-file-policy.ts).
+ */
+const ACTIVE_CONTENT_TYPES = [
+  'text/html',
+  'application/xhtml+xml',
+  'image/svg+xml',
+  'application/xml',
+  'text/xml',
+  'application/javascript',
+  'text/javascript',
+  'application/x-javascript',
+  'application/ecmascript',
+  'text/ecmascript',
+];
+
 function uploadConfig(env: PlatformEnv) {
-  if (!env.s3Enabled) return { config: { sizeLimit: 10 * 1024 * 1024 } };
+  const security = { deniedTypes: ACTIVE_CONTENT_TYPES };
+  if (!env.s3Enabled) return { config: { sizeLimit: 10 * 1024 * 1024, security } };
   return {
     config: {
       sizeLimit: 10 * 1024 * 1024,
+      security,
       provider: 'aws-s3',
       providerOptions: {
         s3Options: {

@@ -15,9 +15,12 @@ import { invalidateCatalogCacheOnWrite } from './api/catalog/cache-invalidation'
 import { catalogNeedsSeed, seedCatalog } from './api/catalog/seed-catalog';
 import { ensureVehicleIndexes } from './api/vehicle/indexes';
 import { forgetLocalesOnChange } from './platform/locales';
+import boundedBody from './middlewares/bounded-body';
 
 export default {
   register({ strapi }: { strapi: Core.Strapi }) {
+    // Strapi requires a middleware named strapi::body; stock parses 200 MB on every route.
+    strapi.get('middlewares').set('strapi::body', boundedBody);
     registerOpsRoutes(strapi);
     subscribeOwnerLifecycles(strapi);
     subscribeSessionLifecycles(strapi);

@@ -66,6 +66,7 @@ const envSchema = z.object({
   S3_SECRET_ACCESS_KEY: optionalString,
   S3_FORCE_PATH_STYLE: booleanString.default('true'),
   S3_SIGNED_URL_EXPIRES: z.coerce.number().int().min(60).max(604800).default(900),
+  UPLOAD_TEMP_DIR: optionalString,
 
   SMTP_HOST: optionalString,
   SMTP_PORT: port.default(587),

@@ -1,6 +1,13 @@
 /** Image types an owner may upload as a vehicle photo, by what their bytes say they are. */
 export type PhotoType = 'image/jpeg' | 'image/png' | 'image/webp';
 
+/** The extension a stored photo gets, from its sniffed type (never from the uploaded name). */
+export const PHOTO_EXTENSIONS: Record<PhotoType, string> = {
+  'image/jpeg': '.jpg',
+  'image/png': '.png',
+  'image/webp': '.webp',
+};
+
 /**
  * The type of an image from its first bytes (its signature), or null when it is none of
  * JPEG, PNG or WebP. A file's name and declared type are the uploader's claim; this is

@@ -73,6 +73,11 @@ describe('photoUploadRefusal', () => {
     ['files: choose at least one photo', 'none', 'none'],
     ['files: at most 5 photos at a time', 'tooMany', 'too-many'],
     ['files: notes.jpg is not a JPEG, PNG or WebP image', 'type', 'wrong-type'],
+    [
+      'files: bomb.png is 12000 × 12000 (144 megapixels); images may have at most 52 megapixels',
+      'pixels',
+      'too-many-pixels',
+    ],
   ])('reads the CMS 400 "%s" (rule %s) as %s', (message, rule, code) => {
     expect(photoUploadRefusal(rejected(400, message, rule))).toBe(code);
   });
@@ -94,6 +99,14 @@ describe('photoUploadRefusal', () => {
 });
 
 describe('photoErrorOf', () => {
+  it('explains a photo over the pixel limit at the file field, naming the limit', () => {
+    expect(photoErrorOf('too-many-pixels')).toEqual({
+      field: 'files',
+      key: 'garage.errors.photoPixels',
+      params: { max: 52 },
+    });
+  });
+
   it('shows a known reason at the file field, with the limits it names', () => {
     expect(photoErrorOf('too-large')).toEqual({
       field: 'files',

@@ -5,6 +5,8 @@ import { detailsOf, type FormError } from '../forms/form-errors';
 /** The CMS's limits (cms/src/api/vehicle/services/garage-photos.ts), checked here first. */
 export const PHOTO_MAX_BYTES = 8 * 1024 * 1024;
 export const PHOTOS_PER_UPLOAD = 5;
+/** The CMS's pixel limit (cms/src/platform/media/pixel-limit.ts), in megapixels. */
+export const PHOTO_MAX_MEGAPIXELS = 52;
 /** What the file picker offers; the CMS decides by the bytes, not by this. */
 export const PHOTO_TYPES = 'image/jpeg,image/png,image/webp';
 /** The name of the file input, the field the CMS reads, and the id errors link to. */
@@ -28,6 +30,11 @@ const PHOTO_ERRORS = {
     params: { max: PHOTOS_PER_UPLOAD },
   },
   'wrong-type': { field: PHOTO_FIELD, key: 'garage.errors.photoType' },
+  'too-many-pixels': {
+    field: PHOTO_FIELD,
+    key: 'garage.errors.photoPixels',
+    params: { max: PHOTO_MAX_MEGAPIXELS },
+  },
   'too-large': {
     field: PHOTO_FIELD,
     key: 'garage.errors.photoTooLarge',
@@ -94,6 +101,7 @@ const FILES_RULES = new Map<unknown, PhotoErrorCode>([
   ['none', 'none'],
   ['tooMany', 'too-many'],
   ['type', 'wrong-type'],
+  ['pixels', 'too-many-pixels'],
 ]);
 
 /** Why the CMS refused an upload (401 and 404 are the caller's to handle). */

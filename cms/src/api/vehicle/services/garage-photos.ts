@@ -3,7 +3,17 @@ import type { Core } from '@strapi/strapi';
 import sharp from 'sharp';
 import { getService } from '../../../platform/services';
 import { errors } from '@strapi/utils';
-import { sniffPhotoType } from '../../../platform/vehicles/image-type';
+import {
+  PHOTO_EXTENSIONS,
+  sniffPhotoType,
+  type PhotoType,
+} from '../../../platform/vehicles/image-type';
+import {
+  isOverPixelLimit,
+  MAX_IMAGE_PIXELS,
+  measureImage,
+  pixelLimitMessage,
+} from '../../../platform/media/pixel-limit';
 
 /** Largest photo accepted, in bytes. */
 export const PHOTO_MAX_BYTES = 8 * 1024 * 1024;
@@ -13,15 +23,18 @@ export interface UploadedFile {
   filepath: string;
   originalFilename?: string | null;
   mimetype?: string | null;
+  /** The type Strapi's upload service prefers over `mimetype` when set. */
+  detectedMimeType?: string;
   size: number;
 }
 
 /** Why a set of files is refused, named in the 400's `details.rule` for clients to explain. */
-type FilesRule = 'none' | 'tooMany' | 'type';
+type FilesRule = 'none' | 'tooMany' | 'type' | 'pixels';
 
-const filesError = (rule: FilesRule, message: string) =>
+const filesError = (rule: FilesRule, message: string, details: Record<string, unknown> = {}) =>
   new errors.ValidationError(`files: ${message}`, {
     rule,
+    ...details,
     errors: [{ path: ['files'], message, name: 'ValidationError' }],
   });
 
@@ -45,7 +58,10 @@ async function decodes(file: UploadedFile): Promise<boolean> {
   try {
     // Decoded to a thumbnail, so a large photo costs little memory; `stats()` would not do:
     // it passes a header whose checksum is wrong.
-    await sharp(file.filepath).resize(8, 8, { fit: 'inside' }).raw().toBuffer();
+    await sharp(file.filepath, { limitInputPixels: MAX_IMAGE_PIXELS })
+      .resize(8, 8, { fit: 'inside' })
+      .raw()
+      .toBuffer();
     return true;
   } catch {
     return false;
@@ -63,22 +79,35 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     if (files.length > PHOTOS_PER_UPLOAD) {
       throw filesError('tooMany', `at most ${PHOTOS_PER_UPLOAD} photos at a time`);
     }
+    const types: PhotoType[] = [];
     for (const file of files) {
       if (file.size > PHOTO_MAX_BYTES) {
         throw new errors.PayloadTooLargeError(
           `${file.originalFilename ?? 'photo'} is larger than ${PHOTO_MAX_BYTES / 1024 / 1024} MB`,
         );
       }
+      const name = file.originalFilename ?? 'a file';
       const type = sniffPhotoType(await headOf(file));
-      if (!type || !(await decodes(file))) {
-        throw filesError(
-          'type',
-          `${file.originalFilename ?? 'a file'} is not a JPEG, PNG or WebP image`,
-        );
+      const notAPhoto = () => filesError('type', `${name} is not a JPEG, PNG or WebP image`);
+      if (!type) throw notAPhoto();
+      // Measured from the header before anything decodes the pixels.
+      const extent = await measureImage(file).catch(() => null);
+      if (!extent) throw notAPhoto();
+      if (isOverPixelLimit(extent)) {
+        throw filesError('pixels', pixelLimitMessage(name, extent), {
+          maxPixels: MAX_IMAGE_PIXELS,
+        });
       }
-      // Stored under the type its bytes prove, not the one the browser claimed.
-      file.mimetype = type;
+      if (!(await decodes(file))) throw notAPhoto();
+      types.push(type);
     }
+    // Stored under the name, extension and type its bytes prove, never the client's: the
+    // upload plugin takes the extension from the name, and the file is served by it.
+    files.forEach((file, index) => {
+      file.originalFilename = `photo${PHOTO_EXTENSIONS[types[index]]}`;
+      file.mimetype = types[index];
+      file.detectedMimeType = types[index];
+    });
     return files;
   }
 
