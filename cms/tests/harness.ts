@@ -4,7 +4,7 @@ import { PassThrough } from 'node:stream';
 import { createStrapi, type Core } from '@strapi/strapi';
 import { winston } from '@strapi/logger';
 import { Client } from 'pg';
-import { ENV_VARIABLES } from '../src/platform/env';
+import { ENV_VARIABLES, RETIRED_VARIABLES } from '../src/platform/env';
 import { throwawaySecrets } from '../scripts/throwaway-secrets';
 
 const appDir = path.resolve(__dirname, '..');
@@ -66,7 +66,9 @@ export interface BootedStrapi {
 
 /** Boots the compiled CMS (run `tsc` first) with exactly `env` as its configuration. */
 export async function bootStrapi(env: Record<string, string | undefined>): Promise<BootedStrapi> {
-  for (const name of ENV_VARIABLES) delete process.env[name];
+  // Retired names too: one left by an earlier boot in this process would refuse this one.
+  for (const name of [...ENV_VARIABLES, ...Object.keys(RETIRED_VARIABLES)])
+    delete process.env[name];
   for (const [name, value] of Object.entries(env)) {
     if (value !== undefined) process.env[name] = value;
   }

@@ -115,7 +115,7 @@ describe('uploads, request bodies and image sizes', () => {
       testEnv({
         DATABASE_URL: db.url,
         REDIS_URL: TEST_REDIS_URL,
-        TRUST_PROXY: 'true',
+        PROXY_HOPS: '1',
         UPLOAD_TEMP_DIR: bodyTempDir,
       }),
     );

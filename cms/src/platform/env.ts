@@ -104,7 +104,7 @@ export class EnvConfigError extends Error {
 }
 
 /** Settings no longer read, with what replaced them; left set, they refuse the boot. */
-const RETIRED_VARIABLES: Record<string, string> = {
+export const RETIRED_VARIABLES: Record<string, string> = {
   TRUST_PROXY:
     'TRUST_PROXY is no longer read: set PROXY_HOPS to the number of proxies in front of the CMS (0 = none, 1 behind the portal) and remove TRUST_PROXY',
 };
