@@ -611,3 +611,32 @@ test.describe('photos without JavaScript', () => {
     });
   });
 });
+
+test("a form posted to a vehicle that is missing or another owner's is answered with the 404 page", async ({
+  page,
+  request,
+}) => {
+  await openNewPulsar(page, request, ne, 'ne', 'हराएको पल्सर');
+  const csrf = await page.locator('input[name="_csrf"]').first().inputValue();
+  const stranger = await registerOwner(request, 'stranger', 'en');
+  const theirs = await addThroughCms(request, stranger.token, {
+    ...(await catalogModel(request, 'bajaj', 'pulsar-150')),
+    year: 2020,
+    nickname: 'Not yours',
+  });
+
+  for (const path of [
+    '/ne/garage/no-such-vehicle',
+    '/ne/garage/no-such-vehicle/edit',
+    '/ne/garage/no-such-vehicle/delete',
+    `/ne/garage/${theirs}`,
+  ]) {
+    // The browser's own cookies (session and CSRF) go with page.request.
+    const response = await page.request.post(path, {
+      form: { _csrf: csrf, intent: 'add-note', body: 'x' },
+      maxRedirects: 0,
+    });
+    expect(response.status(), path).toBe(404);
+    expect(await response.text(), path).toContain(ne.notFound.title);
+  }
+});
