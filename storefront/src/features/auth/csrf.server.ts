@@ -1,8 +1,8 @@
 import type { APIContext } from 'astro';
 import { defineMiddleware } from 'astro:middleware';
-import { defaultLocale, parseLocale } from '../../i18n';
-import { logEvent } from '../../lib/log';
-import { formDataOf } from '../forms/form-data';
+import { defaultLocale, parseLocale } from '~/i18n';
+import { logEvent } from '~/lib/log';
+import { formDataOf } from '~/features/forms/form-data';
 import { portalCookies } from './cookie-security.server';
 import {
   createCsrfToken,

@@ -1,6 +1,6 @@
-import { formErrorFor, type FormError } from '../forms/form-errors';
-import { isEmailAddress, readForm } from '../forms/form-data';
-import { isFormPost, keepPrivate, type PageContext } from '../forms/page-context';
+import { formErrorFor, type FormError } from '~/features/forms/form-errors';
+import { isEmailAddress, readForm } from '~/features/forms/form-data';
+import { isFormPost, keepPrivate, type PageContext } from '~/features/forms/page-context';
 import { authApi, callContextOf } from './auth.server';
 
 /** What the forgot-password page shows: the form, or that a link is on its way. */

@@ -1,5 +1,5 @@
 import type { APIContext } from 'astro';
-import type { Locale } from '../../i18n';
+import type { Locale } from '~/i18n';
 import { authApi, callContextOf } from './auth.server';
 import { rotateCsrfToken } from './csrf.server';
 import { clearTokens, readTokens } from './session.server';

@@ -1,5 +1,5 @@
-import type { Locale } from '../../i18n';
-import { pathInLocale } from '../../i18n/paths';
+import type { Locale } from '~/i18n';
+import { pathInLocale } from '~/i18n/paths';
 
 const PORTAL = 'http://portal.invalid';
 

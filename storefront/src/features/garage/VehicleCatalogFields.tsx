@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
-import { interpolate } from '../../i18n/translate';
+import { interpolate } from '~/i18n/translate';
 import { CatalogSelect } from './CatalogSelect';
 import {
   CHOOSE_MAKE,

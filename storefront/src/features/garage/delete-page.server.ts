@@ -1,6 +1,6 @@
-import type { Locale } from '../../i18n';
-import { formErrorFor, type FormError } from '../forms/form-errors';
-import { isFormPost, keepPrivate, type PageContext } from '../forms/page-context';
+import type { Locale } from '~/i18n';
+import { formErrorFor, type FormError } from '~/features/forms/form-errors';
+import { isFormPost, keepPrivate, type PageContext } from '~/features/forms/page-context';
 import { isNotFound, isUnauthorized } from './garage-errors';
 import { ownerRequest, signedOut, toLogin } from './owner.server';
 import type { Vehicle } from './vehicle-api';

@@ -1,5 +1,5 @@
-import type { Locale } from '../../i18n';
-import { keepPrivate, type PageContext } from '../forms/page-context';
+import type { Locale } from '~/i18n';
+import { keepPrivate, type PageContext } from '~/features/forms/page-context';
 import { isUnauthorized } from './garage-errors';
 import { ownerRequest, signedOut, toLogin } from './owner.server';
 import type { Vehicle } from './vehicle-api';

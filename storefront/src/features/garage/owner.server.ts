@@ -1,9 +1,9 @@
-import type { Locale } from '../../i18n';
-import { callContextOf } from '../auth/auth.server';
-import { loginPathFor } from '../auth/next-path';
-import type { Session } from '../auth/session';
-import { clearTokens } from '../auth/session.server';
-import type { PageContext } from '../forms/page-context';
+import type { Locale } from '~/i18n';
+import { callContextOf } from '~/features/auth/auth.server';
+import { loginPathFor } from '~/features/auth/next-path';
+import type { Session } from '~/features/auth/session';
+import { clearTokens } from '~/features/auth/session.server';
+import type { PageContext } from '~/features/forms/page-context';
 import type { OwnerRequest } from './vehicle-api';
 
 /** The login page, with `next` pointing back at the page asked for (query included). */

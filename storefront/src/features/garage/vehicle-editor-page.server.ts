@@ -1,10 +1,10 @@
-import type { Locale } from '../../i18n';
-import { isoCalendarDate } from '../../i18n/dates';
-import type { CmsResult } from '../../lib/cms-api';
-import { callContextOf } from '../auth/auth.server';
-import type { FormError } from '../forms/form-errors';
-import { readForm } from '../forms/form-data';
-import { isFormPost, keepPrivate, type PageContext } from '../forms/page-context';
+import type { Locale } from '~/i18n';
+import { isoCalendarDate } from '~/i18n/dates';
+import type { CmsResult } from '~/lib/cms-api';
+import { callContextOf } from '~/features/auth/auth.server';
+import type { FormError } from '~/features/forms/form-errors';
+import { readForm } from '~/features/forms/form-data';
+import { isFormPost, keepPrivate, type PageContext } from '~/features/forms/page-context';
 import { CHOOSE_MAKE, CHOOSE_MODEL } from './catalog-fields';
 import { isNotFound, isUnauthorized, vehicleError } from './garage-errors';
 import { ownerRequest, signedOut, toLogin } from './owner.server';

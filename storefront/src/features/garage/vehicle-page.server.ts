@@ -1,9 +1,9 @@
-import type { Locale } from '../../i18n';
-import { isoCalendarDate } from '../../i18n/dates';
-import type { CmsProblem } from '../../lib/cms-api';
-import type { FormError } from '../forms/form-errors';
-import { readForm, type FormFields } from '../forms/form-data';
-import { isFormPost, keepPrivate, type PageContext } from '../forms/page-context';
+import type { Locale } from '~/i18n';
+import { isoCalendarDate } from '~/i18n/dates';
+import type { CmsProblem } from '~/lib/cms-api';
+import type { FormError } from '~/features/forms/form-errors';
+import { readForm, type FormFields } from '~/features/forms/form-data';
+import { isFormPost, keepPrivate, type PageContext } from '~/features/forms/page-context';
 import {
   isNotFound,
   isUnauthorized,

@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { parseLocale } from '../../i18n';
-import type { PageContext } from '../forms/page-context';
+import { parseLocale } from '~/i18n';
+import type { PageContext } from '~/features/forms/page-context';
 import { vehiclePage } from './vehicle-page.server';
 
 // The page's CMS calls, recorded; nothing is sent anywhere.

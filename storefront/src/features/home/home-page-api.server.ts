@@ -1,5 +1,5 @@
 import { CMS_URL } from 'astro:env/server';
-import { logEvent } from '../../lib/log';
+import { logEvent } from '~/lib/log';
 import { createCmsClient } from './home-page-api';
 
 /** The home page content client (server only: `astro:env/server` cannot reach the browser). */

@@ -1,12 +1,12 @@
-import { parseLocale, type Locale } from '../../i18n';
-import { authApi, callContextOf } from '../auth/auth.server';
-import { loginPathFor } from '../auth/next-path';
-import { clearTokens } from '../auth/session.server';
-import { formErrorFor, type FormError } from '../forms/form-errors';
-import { readForm } from '../forms/form-data';
-import { isFormPost, keepPrivate, type PageContext } from '../forms/page-context';
-import { rememberLocale } from '../language/language.server';
-import type { CmsCallContext, CmsProblem } from '../../lib/cms-api';
+import { parseLocale, type Locale } from '~/i18n';
+import { authApi, callContextOf } from '~/features/auth/auth.server';
+import { loginPathFor } from '~/features/auth/next-path';
+import { clearTokens } from '~/features/auth/session.server';
+import { formErrorFor, type FormError } from '~/features/forms/form-errors';
+import { readForm } from '~/features/forms/form-data';
+import { isFormPost, keepPrivate, type PageContext } from '~/features/forms/page-context';
+import { rememberLocale } from '~/features/language/language.server';
+import type { CmsCallContext, CmsProblem } from '~/lib/cms-api';
 import { profileApi } from './profile-api.server';
 import {
   profileChanges,

@@ -1,6 +1,6 @@
 import type { APIRoute } from 'astro';
-import { logOut } from '../../features/auth/logout.server';
-import { parseLocale } from '../../i18n';
+import { logOut } from '~/features/auth/logout.server';
+import { parseLocale } from '~/i18n';
 
 /** Logging out changes state, so only a (CSRF-checked) form post does it. */
 export const POST: APIRoute = (context) => {
