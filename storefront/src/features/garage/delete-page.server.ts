@@ -5,6 +5,7 @@ import { isNotFound, isUnauthorized } from './garage-errors';
 import { ownerRequest, signedOut, toLogin } from './owner.server';
 import type { Vehicle } from './vehicle-api';
 import { vehicleApi } from './vehicle-api.server';
+import { paths } from '~/lib/paths';
 
 /** What the delete confirmation page shows. */
 export type DeleteView =
@@ -35,7 +36,7 @@ export async function deletePage(
 
   const removed = await vehicleApi.remove(owner, vehicleId);
   if (removed.ok || isNotFound(removed.problem)) {
-    return context.redirect(`/${locale}/garage?deleted=1`, 303);
+    return context.redirect(paths.garage(locale, { deleted: '1' }), 303);
   }
   if (isUnauthorized(removed.problem)) return signedOut(context, locale);
   return {

@@ -4,6 +4,7 @@ import { isUnauthorized } from './garage-errors';
 import { ownerRequest, signedOut, toLogin } from './owner.server';
 import type { Vehicle } from './vehicle-api';
 import { vehicleApi } from './vehicle-api.server';
+import { paths } from '~/lib/paths';
 
 /** Vehicles per page of the garage. */
 export const GARAGE_PAGE_SIZE = 12;
@@ -41,7 +42,7 @@ export async function garagePage(
   if (!result.ok) {
     if (isUnauthorized(result.problem)) return signedOut(context, locale);
     const badCursor = cursor && result.problem.kind === 'rejected' && result.problem.status === 400;
-    return badCursor ? context.redirect(`/${locale}/garage`, 303) : { kind: 'unavailable' };
+    return badCursor ? context.redirect(paths.garage(locale), 303) : { kind: 'unavailable' };
   }
   return {
     kind: 'list',

@@ -22,6 +22,7 @@ import {
   type VehicleChoices,
   type VehicleFormValues,
 } from './vehicle-form';
+import { paths } from '~/lib/paths';
 
 /** What the add and edit pages show. */
 export type VehicleEditorView =
@@ -74,10 +75,7 @@ async function submit(
   if (errors.length > 0) return { kind: 'form', editing, values, choices, errors };
   const saved: CmsResult<Vehicle> = await save(owner, values, editing?.id);
   if (saved.ok)
-    return context.redirect(
-      `/${locale}/garage/${encodeURIComponent(saved.data.id)}?done=saved`,
-      303,
-    );
+    return context.redirect(paths.vehicle(locale, saved.data.id, { done: 'saved' }), 303);
   if (isUnauthorized(saved.problem)) return signedOut(context, locale);
   if (editing && isNotFound(saved.problem)) return { kind: 'not-found' };
   return { kind: 'form', editing, values, choices, errors: [vehicleError(saved.problem)] };

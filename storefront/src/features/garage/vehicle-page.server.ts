@@ -1,5 +1,6 @@
 import type { Locale } from '~/i18n';
 import { isoCalendarDate } from '~/i18n/dates';
+import { paths } from '~/lib/paths';
 import type { CmsProblem } from '~/lib/cms-api';
 import type { FormError } from '~/features/forms/form-errors';
 import { readForm, type FormFields } from '~/features/forms/form-data';
@@ -184,7 +185,6 @@ export async function vehiclePage(
   const session = context.locals.session;
   if (!session) return toLogin(context, locale);
   const owner = ownerRequest(context, session, locale);
-  const here = `/${locale}/garage/${encodeURIComponent(vehicleId)}`;
 
   let state: FormState = { errors: [] };
   if (isFormPost(context)) {
@@ -197,10 +197,12 @@ export async function vehiclePage(
       : { errors: [{ key: 'forms.errors.generic' } as const] };
     if (outcome === 'signed-out') return signedOut(context, locale);
     if (outcome === 'not-found') return { kind: 'not-found' };
-    if (typeof outcome === 'string') return context.redirect(`${here}?done=${outcome}`, 303);
+    if (typeof outcome === 'string') {
+      return context.redirect(paths.vehicle(locale, vehicleId, { done: outcome }), 303);
+    }
     if ('photoError' in outcome) {
-      const query = new URLSearchParams({ [PHOTO_ERROR_PARAM]: outcome.photoError });
-      return context.redirect(`${here}?${query}`, 303);
+      const query = { [PHOTO_ERROR_PARAM]: outcome.photoError };
+      return context.redirect(paths.vehicle(locale, vehicleId, query), 303);
     }
     state = 'key' in outcome ? { errors: [outcome] } : outcome;
   }

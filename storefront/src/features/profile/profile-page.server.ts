@@ -1,6 +1,5 @@
 import { parseLocale, type Locale } from '~/i18n';
 import { authApi, callContextOf } from '~/features/auth/auth.server';
-import { loginPathFor } from '~/features/auth/next-path';
 import { clearTokens } from '~/features/auth/session.server';
 import { formErrorFor, type FormError } from '~/features/forms/form-errors';
 import { readForm } from '~/features/forms/form-data';
@@ -15,6 +14,7 @@ import {
   validateProfileForm,
   type ProfileFormValues,
 } from './profile-form';
+import { paths } from '~/lib/paths';
 
 /** What the profile page shows. */
 export type ProfileView =
@@ -38,7 +38,7 @@ async function memberSince(accessToken: string, call: CmsCallContext): Promise<s
 }
 
 function toLogin(context: PageContext, locale: Locale): Response {
-  return context.redirect(loginPathFor(locale, `/${locale}/profile`), 303);
+  return context.redirect(paths.login(locale, paths.profile(locale)), 303);
 }
 
 async function save(
@@ -85,7 +85,7 @@ export async function profilePage(
     }
     if ('locale' in outcome) {
       rememberLocale(context, outcome.locale);
-      return context.redirect(`/${outcome.locale}/profile?saved=1`, 303);
+      return context.redirect(paths.profile(outcome.locale, { saved: '1' }), 303);
     }
     submitted = { values, errors: outcome.errors };
   }
