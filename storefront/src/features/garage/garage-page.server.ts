@@ -6,6 +6,9 @@ import type { Vehicle } from './vehicle-api';
 import { vehicleApi } from './vehicle-api.server';
 import { paths } from '~/lib/paths';
 
+/** The query parameter the redirect after deleting a vehicle sets. */
+export const DELETED_PARAM = 'deleted';
+
 /** Vehicles per page of the garage. */
 export const GARAGE_PAGE_SIZE = 12;
 
@@ -49,6 +52,6 @@ export async function garagePage(
     vehicles: result.data.items,
     nextCursor: result.data.nextCursor,
     laterPage: cursor !== undefined,
-    deleted: context.url.searchParams.has('deleted'),
+    deleted: context.url.searchParams.has(DELETED_PARAM),
   };
 }

@@ -81,13 +81,17 @@ async function submit(
   return { kind: 'form', editing, values, choices, errors: [vehicleError(saved.problem)] };
 }
 
-async function vehicleToEdit(
-  owner: OwnerRequest,
-  vehicleId: string,
-): Promise<Vehicle | 'signed-out' | { kind: 'not-found' | 'unavailable' }> {
+/** The vehicle an edit page loads, or why it has none to show. */
+type VehicleToEdit =
+  | { kind: 'found'; vehicle: Vehicle }
+  | { kind: 'signed-out' }
+  | { kind: 'not-found' }
+  | { kind: 'unavailable' };
+
+async function vehicleToEdit(owner: OwnerRequest, vehicleId: string): Promise<VehicleToEdit> {
   const result = await vehicleApi.get(owner, vehicleId);
-  if (result.ok) return result.data;
-  if (isUnauthorized(result.problem)) return 'signed-out';
+  if (result.ok) return { kind: 'found', vehicle: result.data };
+  if (isUnauthorized(result.problem)) return { kind: 'signed-out' };
   return { kind: isNotFound(result.problem) ? 'not-found' : 'unavailable' };
 }
 
@@ -110,9 +114,9 @@ export async function vehicleEditorPage(
   let vehicle: Vehicle | undefined;
   if (vehicleId !== undefined) {
     const found = await vehicleToEdit(owner, vehicleId);
-    if (found === 'signed-out') return signedOut(context, locale);
-    if ('kind' in found) return found;
-    vehicle = found;
+    if (found.kind === 'signed-out') return signedOut(context, locale);
+    if (found.kind !== 'found') return found;
+    vehicle = found.vehicle;
   }
   const editing = vehicle && { id: vehicle.id, name: vehicleName(vehicle) };
   if (isFormPost(context)) return submit(context, locale, owner, editing);
