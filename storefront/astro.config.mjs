@@ -1,5 +1,6 @@
 // @ts-check
 import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import node from '@astrojs/node';
 import react from '@astrojs/react';
 import { defineConfig, envField } from 'astro/config';
@@ -60,7 +61,15 @@ export default defineConfig({
   },
   // Linked stylesheets only, so the CSP needs no 'unsafe-inline' for styles.
   build: { inlineStylesheets: 'never' },
-  // Its CommonJS build puts the class on `default`, which Node's ESM import does not unwrap:
-  // bundling it lets Vite resolve its ES module build instead.
-  vite: { ssr: { noExternal: ['nepali-date-converter'] } },
+  vite: {
+    // nepali-date-converter's CommonJS build puts the class on `default`, which Node's ESM
+    // import does not unwrap: bundling it lets Vite resolve its ES module build instead.
+    ssr: { noExternal: ['nepali-date-converter'] },
+    // `~/` is src/, as tsconfig.json's `paths` tells the type checker. Astro derives an alias
+    // from `paths` too, but only as a last-resort resolver; declared here it resolves first,
+    // the same way in `astro dev`, the build and Vitest (which loads this config).
+    resolve: {
+      alias: [{ find: /^~\//, replacement: fileURLToPath(new URL('./src/', import.meta.url)) }],
+    },
+  },
 });

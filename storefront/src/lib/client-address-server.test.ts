@@ -1,6 +1,6 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { afterEach, describe, expect, it } from 'vitest';
-import { callContextOf } from '../features/auth/auth.server';
+import { callContextOf } from '~/features/auth/auth.server';
 import { clientAddressOf } from './client-address.server';
 
 const PEERS = Symbol.for('motorghar.portal.peerAddress');

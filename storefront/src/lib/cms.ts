@@ -1,17 +1,11 @@
 import { CMS_URL } from 'astro:env/server';
 import { createCmsApi } from './cms-api';
-import { createCmsClient } from './cms-client';
 import { logEvent } from './log';
 
-/** The portal's CMS client (server only: `astro:env/server` cannot reach the browser). */
-export const cms = createCmsClient({
-  baseUrl: CMS_URL,
-  onFailure: (failure) => logEvent('warn', 'cms request failed', { ...failure }),
-});
-
 /**
- * The portal's caller for the CMS routes that act for an owner. Logs name the route and the
- * outcome only: never a body (passwords, reset codes) or a token.
+ * The portal's caller for the CMS routes that act for an owner (server only: `astro:env/server`
+ * cannot reach the browser). Logs name the route and the outcome only: never a body
+ * (passwords, reset codes) or a token.
  */
 export const cmsApi = createCmsApi({
   baseUrl: CMS_URL,

@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import type { CmsApi } from '../../lib/cms-api';
+import type { CmsApi } from '~/lib/cms-api';
 import { createAuthApi } from './auth-api';
 
 const context = { requestId: 'req-1' };

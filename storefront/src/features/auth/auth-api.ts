@@ -1,5 +1,5 @@
 import { z } from 'astro/zod';
-import type { CmsApi, CmsCallContext, CmsResult } from '../../lib/cms-api';
+import type { CmsApi, CmsCallContext, CmsResult } from '~/lib/cms-api';
 
 const tokenPair = z.object({ jwt: z.string().min(1), refreshToken: z.string().min(1) });
 

@@ -1,6 +1,6 @@
 import type { APIContext } from 'astro';
-import type { CmsCallContext } from '../../lib/cms-api';
-import { cmsApi } from '../../lib/cms';
+import type { CmsCallContext } from '~/lib/cms-api';
+import { cmsApi } from '~/lib/cms';
 import { createAuthApi } from './auth-api';
 
 /** The CMS's auth routes, bound to the configured CMS. */

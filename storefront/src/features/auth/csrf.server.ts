@@ -1,8 +1,8 @@
 import type { APIContext } from 'astro';
 import { defineMiddleware } from 'astro:middleware';
-import { defaultLocale, parseLocale } from '../../i18n';
-import { logEvent } from '../../lib/log';
-import { formDataOf } from '../forms/form-data';
+import { defaultLocale, parseLocale } from '~/i18n';
+import { logEvent } from '~/lib/log';
+import { formDataOf } from '~/features/forms/form-data';
 import { portalCookies } from './cookie-security.server';
 import {
   createCsrfToken,
@@ -12,9 +12,9 @@ import {
   isSameOriginRequest,
   isWellFormedCsrfToken,
 } from './csrf';
-import { loginPathFor } from './next-path';
 import { isOwnerPath } from './owner-paths';
 import { CSRF_COOKIE } from './session-cookies';
+import { paths } from '~/lib/paths';
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 const FORM_TYPES = ['application/x-www-form-urlencoded', 'multipart/form-data'];
@@ -95,9 +95,9 @@ export const csrfMiddleware = defineMiddleware(async (context, next) => {
   }
   if (refused === 'signed-out') {
     return context.redirect(
-      loginPathFor(locale, `${context.url.pathname}${context.url.search}`),
+      paths.login(locale, `${context.url.pathname}${context.url.search}`),
       303,
     );
   }
-  return next(new Request(new URL(`/${locale}/form-expired`, context.url)));
+  return next(new Request(new URL(paths.formExpired(locale), context.url)));
 });

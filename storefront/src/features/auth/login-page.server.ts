@@ -1,7 +1,7 @@
-import type { Locale } from '../../i18n';
-import { formErrorFor, type FormError } from '../forms/form-errors';
-import { isEmailAddress, readForm } from '../forms/form-data';
-import { isFormPost, keepPrivate, type PageContext } from '../forms/page-context';
+import type { Locale } from '~/i18n';
+import { formErrorFor, type FormError } from '~/features/forms/form-errors';
+import { isEmailAddress, readForm } from '~/features/forms/form-data';
+import { isFormPost, keepPrivate, type PageContext } from '~/features/forms/page-context';
 import { authApi, callContextOf } from './auth.server';
 import { landingPath, safeNextPath } from './next-path';
 import { completeSignIn } from './sign-in.server';

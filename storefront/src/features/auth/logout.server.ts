@@ -1,8 +1,9 @@
 import type { APIContext } from 'astro';
-import type { Locale } from '../../i18n';
+import type { Locale } from '~/i18n';
 import { authApi, callContextOf } from './auth.server';
 import { rotateCsrfToken } from './csrf.server';
 import { clearTokens, readTokens } from './session.server';
+import { paths } from '~/lib/paths';
 
 /**
  * Signs the owner out: asks the CMS to end the session (so the refresh token and the access
@@ -17,5 +18,5 @@ export async function logOut(context: APIContext, locale: Locale): Promise<Respo
   }
   clearTokens(context);
   rotateCsrfToken(context);
-  return context.redirect(`/${locale}/`, 303);
+  return context.redirect(paths.home(locale), 303);
 }

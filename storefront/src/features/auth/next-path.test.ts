@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { parseLocale } from '../../i18n';
-import { landingPath, loginPathFor, safeNextPath } from './next-path';
+import { parseLocale } from '~/i18n';
+import { landingPath, safeNextPath } from './next-path';
 
 const ne = parseLocale('ne')!;
 const en = parseLocale('en')!;
@@ -83,11 +83,5 @@ describe('landingPath', () => {
 
   it('sends the owner to their profile without next', () => {
     expect(landingPath(undefined, en)).toBe('/en/profile');
-  });
-});
-
-describe('loginPathFor', () => {
-  it('points back at the page that needs a signed-in owner', () => {
-    expect(loginPathFor(ne, '/ne/profile')).toBe('/ne/login?next=%2Fne%2Fprofile');
   });
 });

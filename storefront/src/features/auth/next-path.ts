@@ -1,5 +1,6 @@
-import type { Locale } from '../../i18n';
-import { pathInLocale } from '../../i18n/paths';
+import type { Locale } from '~/i18n';
+import { pathInLocale } from '~/i18n/paths';
+import { paths } from '~/lib/paths';
 
 const PORTAL = 'http://portal.invalid';
 
@@ -37,11 +38,6 @@ export function safeNextPath(raw: string | null | undefined): string | undefined
  * Where to send an owner after signing in: `next` (or their profile) in their own language.
  */
 export function landingPath(next: string | undefined, locale: Locale): string {
-  const target = new URL(next ?? `/${locale}/profile`, PORTAL);
+  const target = new URL(next ?? paths.profile(locale), PORTAL);
   return pathInLocale(target, locale);
-}
-
-/** The login page of a locale, with `next` pointing back at the page that asked for it. */
-export function loginPathFor(locale: Locale, next: string): string {
-  return `/${locale}/login?${new URLSearchParams({ next })}`;
 }

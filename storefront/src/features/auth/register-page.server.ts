@@ -1,8 +1,8 @@
-import type { Locale } from '../../i18n';
-import { formErrorFor, type FormError } from '../forms/form-errors';
-import { isEmailAddress, readForm } from '../forms/form-data';
-import { isFormPost, keepPrivate, type PageContext } from '../forms/page-context';
-import { DISPLAY_NAME_MAX_LENGTH } from '../profile/profile-form';
+import type { Locale } from '~/i18n';
+import { formErrorFor, type FormError } from '~/features/forms/form-errors';
+import { isEmailAddress, readForm } from '~/features/forms/form-data';
+import { isFormPost, keepPrivate, type PageContext } from '~/features/forms/page-context';
+import { DISPLAY_NAME_MAX_LENGTH } from '~/features/profile/profile-form';
 import { authApi, callContextOf } from './auth.server';
 import { landingPath, safeNextPath } from './next-path';
 import { completeSignIn } from './sign-in.server';

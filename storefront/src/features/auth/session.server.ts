@@ -1,6 +1,6 @@
 import type { APIContext } from 'astro';
 import { defineMiddleware } from 'astro:middleware';
-import { profileApi } from '../profile/profile-api.server';
+import { profileApi } from '~/features/profile/profile-api.server';
 import type { TokenPair } from './auth-api';
 import { authApi, callContextOf } from './auth.server';
 import { portalCookies } from './cookie-security.server';

@@ -1,5 +1,5 @@
 import type { TokenPair } from './auth-api';
-import type { Profile } from '../profile/profile-api';
+import type { Profile } from '~/features/profile/profile-api';
 import { isTokenFresh } from './jwt';
 
 /** The outcome of asking the CMS for a new token pair. */

@@ -1,7 +1,7 @@
-import { parseLocale, type Locale } from '../../i18n';
-import type { PageContext } from '../forms/page-context';
-import { rememberLocale } from '../language/language.server';
-import { profileApi } from '../profile/profile-api.server';
+import { parseLocale, type Locale } from '~/i18n';
+import type { PageContext } from '~/features/forms/page-context';
+import { rememberLocale } from '~/features/language/language.server';
+import { profileApi } from '~/features/profile/profile-api.server';
 import type { SignedIn } from './auth-api';
 import { callContextOf } from './auth.server';
 import { rotateCsrfToken } from './csrf.server';

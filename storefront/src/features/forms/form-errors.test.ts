@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { CmsProblem } from '../../lib/cms-api';
+import type { CmsProblem } from '~/lib/cms-api';
 import { formErrorFor } from './form-errors';
 
 const rejected = (overrides: Partial<Extract<CmsProblem, { kind: 'rejected' }>> = {}) =>

@@ -1,6 +1,6 @@
-import type { MessageKey, MessageParams } from '../../i18n';
-import type { CmsProblem } from '../../lib/cms-api';
-import { ownProperty } from '../../lib/own-property';
+import type { MessageKey, MessageParams } from '~/i18n';
+import type { CmsProblem } from '~/lib/cms-api';
+import { ownProperty } from '~/lib/own-property';
 
 /** One message for the error summary; with `field`, it is also shown at that input. */
 export interface FormError {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { parseLocale } from '../../i18n';
-import en from '../../i18n/en.json';
-import ne from '../../i18n/ne.json';
+import { parseLocale } from '~/i18n';
+import en from '~/i18n/en.json';
+import ne from '~/i18n/ne.json';
 import { errorAt, pageTitle, showErrors } from './shown-errors';
 
 const nepali = parseLocale('ne')!;

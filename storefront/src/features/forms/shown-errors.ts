@@ -1,4 +1,4 @@
-import { t, type Locale, type MessageParams } from '../../i18n';
+import { t, type Locale, type MessageParams } from '~/i18n';
 import type { FormError } from './form-errors';
 
 /** A form error in the page's language, ready to render. */

@@ -1,6 +1,6 @@
 import { useEffect, useState, type FormEvent } from 'react';
-import { interpolate } from '../../i18n/translate';
-import { fieldDescription } from '../forms/field-description';
+import { interpolate } from '~/i18n/translate';
+import { fieldDescription } from '~/features/forms/field-description';
 import { numberFormat } from './catalog-fields';
 import { PHOTO_FIELD, PHOTO_TYPES } from './photo-upload';
 import { afterUpload, isSent, uploadedTens } from './photo-upload-progress';

@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
-import { interpolate } from '../../i18n/translate';
+import { interpolate } from '~/i18n/translate';
 import { CatalogSelect } from './CatalogSelect';
 import {
   CHOOSE_MAKE,
@@ -11,6 +11,7 @@ import {
   type ModelChoice,
   type SelectOption,
 } from './catalog-fields';
+import { paths } from '~/lib/paths';
 
 interface Props {
   locale: string;
@@ -75,22 +76,19 @@ export default function VehicleCatalogFields(props: Props) {
     setModels([]);
     setModel(undefined);
     if (!makeId) return setStatus({ kind: 'idle' });
-    void load<Array<{ id: string; name: string }>>(
-      `/api/catalog/makes/${encodeURIComponent(makeId)}/models`,
-      (data) => {
-        setModels(data.map((option) => ({ value: option.id, label: option.name })));
-        return interpolate(text.modelsShown, {
-          count: numberFormat(locale, numberingSystem).format(data.length),
-        });
-      },
-    );
+    void load<Array<{ id: string; name: string }>>(paths.catalogModelsOfMake(makeId), (data) => {
+      setModels(data.map((option) => ({ value: option.id, label: option.name })));
+      return interpolate(text.modelsShown, {
+        count: numberFormat(locale, numberingSystem).format(data.length),
+      });
+    });
   };
 
   const chooseModel = (modelId: string) => {
     setValues((current) => ({ ...current, modelId, year: '', trimId: '', fuel: '' }));
     setModel(undefined);
     if (!modelId) return setStatus({ kind: 'idle' });
-    void load<ModelChoice>(`/api/catalog/models/${encodeURIComponent(modelId)}`, (data) => {
+    void load<ModelChoice>(paths.catalogModel(modelId), (data) => {
       setModel(data);
       return interpolate(text.yearsShown, { model: data.name });
     });

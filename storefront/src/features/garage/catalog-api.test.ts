@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { createCmsApi } from '../../lib/cms-api';
+import { createCmsApi } from '~/lib/cms-api';
 import { createCatalogApi } from './catalog-api';
 import { pulsar, pulsarDetail } from './fixtures/vehicles';
 

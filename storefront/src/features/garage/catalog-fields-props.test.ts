@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { parseLocale } from '../../i18n';
-import ne from '../../i18n/ne.json';
+import { parseLocale } from '~/i18n';
+import ne from '~/i18n/ne.json';
 import { catalogFieldsProps } from './catalog-fields-props';
 import { pulsarChoices, vehicleForm } from './fixtures/vehicles';
 

@@ -1,5 +1,5 @@
-import { useTranslations, type Locale } from '../../i18n';
-import { errorAt, type ShownError } from '../forms/shown-errors';
+import { useTranslations, type Locale } from '~/i18n';
+import { errorAt, type ShownError } from '~/features/forms/shown-errors';
 import type { CatalogField, CatalogFieldsText, ModelChoice, SelectOption } from './catalog-fields';
 import { FUELS, fuelName } from './vehicle-display';
 import type { VehicleChoices, VehicleFormValues } from './vehicle-form';

@@ -1,6 +1,6 @@
 import type { CatalogModelDetail } from './catalog-api';
 import { yearOptions } from './year-options';
-import { ownProperty } from '../../lib/own-property';
+import { ownProperty } from '~/lib/own-property';
 
 /** The `intent`s of the buttons that only narrow the catalog choices (used without JavaScript). */
 export const CHOOSE_MAKE = 'choose-make';

@@ -1,7 +1,7 @@
 import type { APIContext } from 'astro';
-import { defaultLocale, parseLocale, type Locale } from '../../i18n';
-import type { CmsResult } from '../../lib/cms-api';
-import { callContextOf } from '../auth/auth.server';
+import { defaultLocale, parseLocale, type Locale } from '~/i18n';
+import type { CmsResult } from '~/lib/cms-api';
+import { callContextOf } from '~/features/auth/auth.server';
 import { catalogApi } from './catalog-api.server';
 
 type ProxyContext = Pick<APIContext, 'url' | 'params' | 'locals' | 'clientAddress'>;

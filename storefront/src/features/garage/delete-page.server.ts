@@ -1,10 +1,12 @@
-import type { Locale } from '../../i18n';
-import { formErrorFor, type FormError } from '../forms/form-errors';
-import { isFormPost, keepPrivate, type PageContext } from '../forms/page-context';
+import type { Locale } from '~/i18n';
+import { formErrorFor, type FormError } from '~/features/forms/form-errors';
+import { isFormPost, keepPrivate, type PageContext } from '~/features/forms/page-context';
 import { isNotFound, isUnauthorized } from './garage-errors';
+import { DELETED_PARAM } from './garage-page.server';
 import { ownerRequest, signedOut, toLogin } from './owner.server';
 import type { Vehicle } from './vehicle-api';
 import { vehicleApi } from './vehicle-api.server';
+import { paths } from '~/lib/paths';
 
 /** What the delete confirmation page shows. */
 export type DeleteView =
@@ -35,7 +37,7 @@ export async function deletePage(
 
   const removed = await vehicleApi.remove(owner, vehicleId);
   if (removed.ok || isNotFound(removed.problem)) {
-    return context.redirect(`/${locale}/garage?deleted=1`, 303);
+    return context.redirect(paths.garage(locale, { [DELETED_PARAM]: '1' }), 303);
   }
   if (isUnauthorized(removed.problem)) return signedOut(context, locale);
   return {

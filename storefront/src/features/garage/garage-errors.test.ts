@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { CmsProblem } from '../../lib/cms-api';
+import type { CmsProblem } from '~/lib/cms-api';
 import { noteError, photoDeleteError, readingError, vehicleError } from './garage-errors';
 
 const rejected = (overrides: Partial<Extract<CmsProblem, { kind: 'rejected' }>> = {}) =>

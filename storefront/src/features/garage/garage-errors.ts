@@ -1,5 +1,5 @@
-import type { CmsProblem } from '../../lib/cms-api';
-import { formErrorFor, type FormError } from '../forms/form-errors';
+import type { CmsProblem } from '~/lib/cms-api';
+import { formErrorFor, type FormError } from '~/features/forms/form-errors';
 
 /** Whether the CMS refused because the access token no longer signs anyone in. */
 export function isUnauthorized(problem: CmsProblem): boolean {

@@ -1,9 +1,13 @@
-import type { Locale } from '../../i18n';
-import { keepPrivate, type PageContext } from '../forms/page-context';
+import type { Locale } from '~/i18n';
+import { keepPrivate, type PageContext } from '~/features/forms/page-context';
 import { isUnauthorized } from './garage-errors';
 import { ownerRequest, signedOut, toLogin } from './owner.server';
 import type { Vehicle } from './vehicle-api';
 import { vehicleApi } from './vehicle-api.server';
+import { paths } from '~/lib/paths';
+
+/** The query parameter the redirect after deleting a vehicle sets. */
+export const DELETED_PARAM = 'deleted';
 
 /** Vehicles per page of the garage. */
 export const GARAGE_PAGE_SIZE = 12;
@@ -41,13 +45,13 @@ export async function garagePage(
   if (!result.ok) {
     if (isUnauthorized(result.problem)) return signedOut(context, locale);
     const badCursor = cursor && result.problem.kind === 'rejected' && result.problem.status === 400;
-    return badCursor ? context.redirect(`/${locale}/garage`, 303) : { kind: 'unavailable' };
+    return badCursor ? context.redirect(paths.garage(locale), 303) : { kind: 'unavailable' };
   }
   return {
     kind: 'list',
     vehicles: result.data.items,
     nextCursor: result.data.nextCursor,
     laterPage: cursor !== undefined,
-    deleted: context.url.searchParams.has('deleted'),
+    deleted: context.url.searchParams.has(DELETED_PARAM),
   };
 }

@@ -1,5 +1,5 @@
 import { CMS_URL, MEDIA_ORIGIN } from 'astro:env/server';
-import { logEvent } from '../../lib/log';
+import { logEvent } from '~/lib/log';
 
 const IMAGE_TYPES = /^image\/(jpeg|png|webp|avif|gif)$/;
 const SAFE_NAME = /^[\w-]+(\.[\w-]+)*\.(jpe?g|png|webp|avif|gif)$/i;

@@ -1,4 +1,4 @@
-import type { FormError } from '../forms/form-errors';
+import type { FormError } from '~/features/forms/form-errors';
 
 export const NOTE_MAX_LENGTH = 4000;
 

@@ -1,6 +1,6 @@
-import type { FormError } from '../forms/form-errors';
-import type { FormFields } from '../forms/form-data';
-import { parseWholeNumber } from '../forms/numbers';
+import type { FormError } from '~/features/forms/form-errors';
+import type { FormFields } from '~/features/forms/form-data';
+import { parseWholeNumber } from '~/features/forms/numbers';
 import type { ReadingPayload } from './vehicle-api';
 import { isPastOrToday, ODOMETER_MAX_KM } from './vehicle-form';
 

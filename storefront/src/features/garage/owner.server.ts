@@ -1,17 +1,14 @@
-import type { Locale } from '../../i18n';
-import { callContextOf } from '../auth/auth.server';
-import { loginPathFor } from '../auth/next-path';
-import type { Session } from '../auth/session';
-import { clearTokens } from '../auth/session.server';
-import type { PageContext } from '../forms/page-context';
+import type { Locale } from '~/i18n';
+import { callContextOf } from '~/features/auth/auth.server';
+import type { Session } from '~/features/auth/session';
+import { clearTokens } from '~/features/auth/session.server';
+import type { PageContext } from '~/features/forms/page-context';
 import type { OwnerRequest } from './vehicle-api';
+import { paths } from '~/lib/paths';
 
 /** The login page, with `next` pointing back at the page asked for (query included). */
 export function toLogin(context: PageContext, locale: Locale): Response {
-  return context.redirect(
-    loginPathFor(locale, `${context.url.pathname}${context.url.search}`),
-    303,
-  );
+  return context.redirect(paths.login(locale, `${context.url.pathname}${context.url.search}`), 303);
 }
 
 /** Ends a session the CMS no longer accepts and asks the owner to log in again. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { CmsProblem } from '../../lib/cms-api';
+import type { CmsProblem } from '~/lib/cms-api';
 import {
   chosenPhotos,
   PHOTO_MAX_BYTES,

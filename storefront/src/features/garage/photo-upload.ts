@@ -1,6 +1,6 @@
-import type { LargeBodyRoute } from '../../lib/body-limit';
-import type { CmsProblem } from '../../lib/cms-api';
-import { detailsOf, type FormError } from '../forms/form-errors';
+import type { LargeBodyRoute } from '~/lib/body-limit';
+import type { CmsProblem } from '~/lib/cms-api';
+import { detailsOf, type FormError } from '~/features/forms/form-errors';
 
 /** The CMS's limits (cms/src/api/vehicle/services/garage-photos.ts), checked here first. */
 export const PHOTO_MAX_BYTES = 8 * 1024 * 1024;

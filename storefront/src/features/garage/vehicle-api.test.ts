@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { createCmsApi } from '../../lib/cms-api';
+import { createCmsApi } from '~/lib/cms-api';
 import { vehicleBody } from './fixtures/vehicles';
 import { createVehicleApi, type OwnerRequest } from './vehicle-api';
 

@@ -1,5 +1,5 @@
 import { z } from 'astro/zod';
-import type { CmsApi, CmsCallContext, CmsResult } from '../../lib/cms-api';
+import type { CmsApi, CmsCallContext, CmsResult } from '~/lib/cms-api';
 import { photoUploadForm } from './photo-upload';
 
 /** How long an upload of photos may take: up to 40 MB, which the CMS also stores. */

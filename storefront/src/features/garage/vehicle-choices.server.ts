@@ -1,5 +1,5 @@
-import type { Locale } from '../../i18n';
-import type { CmsCallContext } from '../../lib/cms-api';
+import type { Locale } from '~/i18n';
+import type { CmsCallContext } from '~/lib/cms-api';
 import { catalogApi } from './catalog-api.server';
 import type { VehicleChoices, VehicleFormValues } from './vehicle-form';
 

@@ -1,4 +1,4 @@
-import { t, type Locale, type MessageKey } from '../../i18n';
+import { t, type Locale, type MessageKey } from '~/i18n';
 import type { Vehicle } from './vehicle-api';
 
 /** A distance in the locale's words and digits: `12,500 km`, `१२,५०० कि.मी.`. */

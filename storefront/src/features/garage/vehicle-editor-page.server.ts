@@ -1,10 +1,10 @@
-import type { Locale } from '../../i18n';
-import { isoCalendarDate } from '../../i18n/dates';
-import type { CmsResult } from '../../lib/cms-api';
-import { callContextOf } from '../auth/auth.server';
-import type { FormError } from '../forms/form-errors';
-import { readForm } from '../forms/form-data';
-import { isFormPost, keepPrivate, type PageContext } from '../forms/page-context';
+import type { Locale } from '~/i18n';
+import { isoCalendarDate } from '~/i18n/dates';
+import type { CmsResult } from '~/lib/cms-api';
+import { callContextOf } from '~/features/auth/auth.server';
+import type { FormError } from '~/features/forms/form-errors';
+import { readForm } from '~/features/forms/form-data';
+import { isFormPost, keepPrivate, type PageContext } from '~/features/forms/page-context';
 import { CHOOSE_MAKE, CHOOSE_MODEL } from './catalog-fields';
 import { isNotFound, isUnauthorized, vehicleError } from './garage-errors';
 import { ownerRequest, signedOut, toLogin } from './owner.server';
@@ -22,6 +22,7 @@ import {
   type VehicleChoices,
   type VehicleFormValues,
 } from './vehicle-form';
+import { paths } from '~/lib/paths';
 
 /** What the add and edit pages show. */
 export type VehicleEditorView =
@@ -74,22 +75,23 @@ async function submit(
   if (errors.length > 0) return { kind: 'form', editing, values, choices, errors };
   const saved: CmsResult<Vehicle> = await save(owner, values, editing?.id);
   if (saved.ok)
-    return context.redirect(
-      `/${locale}/garage/${encodeURIComponent(saved.data.id)}?done=saved`,
-      303,
-    );
+    return context.redirect(paths.vehicle(locale, saved.data.id, { done: 'saved' }), 303);
   if (isUnauthorized(saved.problem)) return signedOut(context, locale);
   if (editing && isNotFound(saved.problem)) return { kind: 'not-found' };
   return { kind: 'form', editing, values, choices, errors: [vehicleError(saved.problem)] };
 }
 
-async function vehicleToEdit(
-  owner: OwnerRequest,
-  vehicleId: string,
-): Promise<Vehicle | 'signed-out' | { kind: 'not-found' | 'unavailable' }> {
+/** The vehicle an edit page loads, or why it has none to show. */
+type VehicleToEdit =
+  | { kind: 'found'; vehicle: Vehicle }
+  | { kind: 'signed-out' }
+  | { kind: 'not-found' }
+  | { kind: 'unavailable' };
+
+async function vehicleToEdit(owner: OwnerRequest, vehicleId: string): Promise<VehicleToEdit> {
   const result = await vehicleApi.get(owner, vehicleId);
-  if (result.ok) return result.data;
-  if (isUnauthorized(result.problem)) return 'signed-out';
+  if (result.ok) return { kind: 'found', vehicle: result.data };
+  if (isUnauthorized(result.problem)) return { kind: 'signed-out' };
   return { kind: isNotFound(result.problem) ? 'not-found' : 'unavailable' };
 }
 
@@ -112,9 +114,9 @@ export async function vehicleEditorPage(
   let vehicle: Vehicle | undefined;
   if (vehicleId !== undefined) {
     const found = await vehicleToEdit(owner, vehicleId);
-    if (found === 'signed-out') return signedOut(context, locale);
-    if ('kind' in found) return found;
-    vehicle = found;
+    if (found.kind === 'signed-out') return signedOut(context, locale);
+    if (found.kind !== 'found') return found;
+    vehicle = found.vehicle;
   }
   const editing = vehicle && { id: vehicle.id, name: vehicleName(vehicle) };
   if (isFormPost(context)) return submit(context, locale, owner, editing);

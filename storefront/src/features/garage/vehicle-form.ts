@@ -1,6 +1,6 @@
-import type { FormError } from '../forms/form-errors';
-import type { FormFields } from '../forms/form-data';
-import { isCalendarDate, parseWholeNumber } from '../forms/numbers';
+import type { FormError } from '~/features/forms/form-errors';
+import type { FormFields } from '~/features/forms/form-data';
+import { isCalendarDate, parseWholeNumber } from '~/features/forms/numbers';
 import type { CatalogMake, CatalogModel, CatalogModelDetail } from './catalog-api';
 import type { Vehicle, VehiclePayload } from './vehicle-api';
 import { yearOptions } from './year-options';

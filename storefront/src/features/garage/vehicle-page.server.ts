@@ -1,9 +1,11 @@
-import type { Locale } from '../../i18n';
-import { isoCalendarDate } from '../../i18n/dates';
-import type { CmsProblem } from '../../lib/cms-api';
-import type { FormError } from '../forms/form-errors';
-import { readForm, type FormFields } from '../forms/form-data';
-import { isFormPost, keepPrivate, type PageContext } from '../forms/page-context';
+import type { Locale } from '~/i18n';
+import { isoCalendarDate } from '~/i18n/dates';
+import { paths } from '~/lib/paths';
+import { unreachable } from '~/lib/unreachable';
+import type { CmsProblem } from '~/lib/cms-api';
+import type { FormError } from '~/features/forms/form-errors';
+import { readForm, type FormFields } from '~/features/forms/form-data';
+import { isFormPost, keepPrivate, type PageContext } from '~/features/forms/page-context';
 import {
   isNotFound,
   isUnauthorized,
@@ -30,22 +32,11 @@ import {
 } from './photo-upload';
 import type { OdometerReading, OwnerRequest, Page, Vehicle, VehicleNote } from './vehicle-api';
 import { vehicleApi } from './vehicle-api.server';
+import { confirmationOf, DONE_PARAM, type Confirmation, type Done } from './vehicle-confirmations';
 
 export const NOTES_PAGE_SIZE = 10;
 /** Readings drawn in the chart and listed in its table. */
 export const READINGS_SHOWN = 100;
-
-/** What was just done, for the confirmation the page shows after redirecting. */
-export const DONE = [
-  'saved',
-  'reading',
-  'note-added',
-  'note-updated',
-  'note-deleted',
-  'photos-added',
-  'photo-deleted',
-] as const;
-export type Done = (typeof DONE)[number];
 
 /** What the forms on the page show: errors and what the owner typed. */
 interface FormState {
@@ -66,7 +57,8 @@ export type VehicleView =
       notes: Page<VehicleNote>;
       /** Whether the notes shown are a later page (reached through "Show older notes"). */
       olderNotes: boolean;
-      done?: Done;
+      /** What a form just did (after its redirect), shown in that form's section. */
+      confirmation?: Confirmation;
       errors: FormError[];
       reading: ReadingFormValues;
       newNote: string;
@@ -74,27 +66,31 @@ export type VehicleView =
       editing?: { noteId: string; body: string };
     };
 
-type Refusal = 'signed-out' | 'not-found' | FormError;
-
 /**
- * A refused upload. Unlike the other forms, it redirects too: the browser cannot keep the
- * chosen files for a second try anyway, a reload must not send them again, and the upload
- * island can follow a redirect but not show a page answered to its request.
+ * How a form post ended. `done` and `photo-refused` redirect back to the page (with `?done=`
+ * or `?photoError=`), so a reload never sends the form again; `invalid` shows the page with
+ * the errors and what was typed. A refused upload redirects too: the browser cannot keep the
+ * chosen files for a second try anyway, and the upload island can follow a redirect but not
+ * show a page answered to its request.
  */
-interface PhotoRefusal {
-  photoError: PhotoErrorCode;
+type ActionOutcome =
+  | { kind: 'done'; done: Done }
+  | { kind: 'invalid'; state: FormState }
+  | { kind: 'photo-refused'; code: PhotoErrorCode }
+  | { kind: 'not-found' }
+  | { kind: 'signed-out' };
+
+const done = (value: Done): ActionOutcome => ({ kind: 'done', done: value });
+const invalid = (state: FormState): ActionOutcome => ({ kind: 'invalid', state });
+const SIGNED_OUT: ActionOutcome = { kind: 'signed-out' };
+
+/** A refusal of the vehicle itself (gone, or the session) or of what the form sent. */
+function refusal(problem: CmsProblem, explain: () => FormState): ActionOutcome {
+  if (isUnauthorized(problem)) return SIGNED_OUT;
+  return isNotFound(problem) ? { kind: 'not-found' } : invalid(explain());
 }
 
-function refusal(problem: CmsProblem, explain: () => FormError): Refusal {
-  if (isUnauthorized(problem)) return 'signed-out';
-  return isNotFound(problem) ? 'not-found' : explain();
-}
-
-type Action = (
-  owner: OwnerRequest,
-  vehicleId: string,
-  form: FormFields,
-) => Promise<Done | Refusal | PhotoRefusal | FormState>;
+type Action = (owner: OwnerRequest, vehicleId: string, form: FormFields) => Promise<ActionOutcome>;
 
 // A Map, not a plain object: `intent` is whatever the visitor sent, and a plain object would
 // answer `constructor`, `__proto__` or `toString` with what every object inherits.
@@ -103,55 +99,56 @@ const ACTIONS = new Map<string, Action>(
     async 'add-reading'(owner, vehicleId, form) {
       const reading = readReadingForm(form);
       const checked = readingPayload(reading, isoCalendarDate(new Date()));
-      if ('errors' in checked) return { errors: checked.errors, reading };
+      if ('errors' in checked) return invalid({ errors: checked.errors, reading });
       const result = await vehicleApi.addReading(owner, vehicleId, checked.payload);
-      if (result.ok) return 'reading';
-      const outcome = refusal(result.problem, () => readingError(result.problem));
-      return typeof outcome === 'string' ? outcome : { errors: [outcome], reading };
+      if (result.ok) return done('reading');
+      return refusal(result.problem, () => ({ errors: [readingError(result.problem)], reading }));
     },
     async 'add-note'(owner, vehicleId, form) {
       const newNote = form.text('noteBody');
       const checked = noteBody(newNote, 'noteBody');
-      if ('error' in checked) return { errors: [checked.error], newNote };
+      if ('error' in checked) return invalid({ errors: [checked.error], newNote });
       const result = await vehicleApi.addNote(owner, vehicleId, checked.body);
-      if (result.ok) return 'note-added';
-      const outcome = refusal(result.problem, () => noteError(result.problem, 'noteBody'));
-      return typeof outcome === 'string' ? outcome : { errors: [outcome], newNote };
+      if (result.ok) return done('note-added');
+      return refusal(result.problem, () => ({
+        errors: [noteError(result.problem, 'noteBody')],
+        newNote,
+      }));
     },
     async 'update-note'(owner, _vehicleId, form) {
       const editing = { noteId: form.text('noteId'), body: form.text('editNoteBody') };
       const checked = noteBody(editing.body, 'editNoteBody');
-      if ('error' in checked) return { errors: [checked.error], editing };
+      if ('error' in checked) return invalid({ errors: [checked.error], editing });
       const result = await vehicleApi.updateNote(owner, editing.noteId, checked.body);
-      if (result.ok) return 'note-updated';
+      if (result.ok) return done('note-updated');
       // A note that is gone (deleted in another tab) is not a reason to hide the vehicle.
-      if (isUnauthorized(result.problem)) return 'signed-out';
-      return { errors: [noteError(result.problem, 'editNoteBody')], editing };
+      if (isUnauthorized(result.problem)) return SIGNED_OUT;
+      return invalid({ errors: [noteError(result.problem, 'editNoteBody')], editing });
     },
     async 'delete-note'(owner, _vehicleId, form) {
       const result = await vehicleApi.removeNote(owner, form.text('noteId'));
-      if (result.ok || isNotFound(result.problem)) return 'note-deleted';
+      if (result.ok || isNotFound(result.problem)) return done('note-deleted');
       return isUnauthorized(result.problem)
-        ? 'signed-out'
-        : { errors: [noteError(result.problem, 'notes')] };
+        ? SIGNED_OUT
+        : invalid({ errors: [noteError(result.problem, 'notes')] });
     },
     async 'add-photos'(owner, vehicleId, form) {
       const files = chosenPhotos(form.all(PHOTO_FIELD));
       const refused = photosRefusal(files);
-      if (refused) return { photoError: refused };
+      if (refused) return { kind: 'photo-refused', code: refused };
       const result = await vehicleApi.addPhotos(owner, vehicleId, files);
-      if (result.ok) return 'photos-added';
-      if (isUnauthorized(result.problem)) return 'signed-out';
-      if (isNotFound(result.problem)) return 'not-found';
-      return { photoError: photoUploadRefusal(result.problem) };
+      if (result.ok) return done('photos-added');
+      if (isUnauthorized(result.problem)) return SIGNED_OUT;
+      if (isNotFound(result.problem)) return { kind: 'not-found' };
+      return { kind: 'photo-refused', code: photoUploadRefusal(result.problem) };
     },
     async 'delete-photo'(owner, vehicleId, form) {
       const result = await vehicleApi.removePhoto(owner, vehicleId, form.text('photoId'));
       // A photo already gone (deleted in another tab) is what the owner wanted.
-      if (result.ok || isNotFound(result.problem)) return 'photo-deleted';
+      if (result.ok || isNotFound(result.problem)) return done('photo-deleted');
       return isUnauthorized(result.problem)
-        ? 'signed-out'
-        : { errors: [photoDeleteError(result.problem)] };
+        ? SIGNED_OUT
+        : invalid({ errors: [photoDeleteError(result.problem)] });
     },
   } satisfies Record<string, Action>),
 );
@@ -163,10 +160,6 @@ async function load(owner: OwnerRequest, vehicleId: string, notesCursor: string 
     vehicleApi.notes(owner, vehicleId, { limit: NOTES_PAGE_SIZE, cursor: notesCursor }),
   ]);
   return { vehicle, readings, notes };
-}
-
-function doneOf(value: string | null): Done | undefined {
-  return DONE.find((done) => done === value);
 }
 
 /**
@@ -184,7 +177,6 @@ export async function vehiclePage(
   const session = context.locals.session;
   if (!session) return toLogin(context, locale);
   const owner = ownerRequest(context, session, locale);
-  const here = `/${locale}/garage/${encodeURIComponent(vehicleId)}`;
 
   let state: FormState = { errors: [] };
   if (isFormPost(context)) {
@@ -194,15 +186,28 @@ export async function vehiclePage(
     if (!action) context.response.status = 400;
     const outcome = action
       ? await action(owner, vehicleId, form)
-      : { errors: [{ key: 'forms.errors.generic' } as const] };
-    if (outcome === 'signed-out') return signedOut(context, locale);
-    if (outcome === 'not-found') return { kind: 'not-found' };
-    if (typeof outcome === 'string') return context.redirect(`${here}?done=${outcome}`, 303);
-    if ('photoError' in outcome) {
-      const query = new URLSearchParams({ [PHOTO_ERROR_PARAM]: outcome.photoError });
-      return context.redirect(`${here}?${query}`, 303);
+      : invalid({ errors: [{ key: 'forms.errors.generic' }] });
+    switch (outcome.kind) {
+      case 'signed-out':
+        return signedOut(context, locale);
+      case 'not-found':
+        return { kind: 'not-found' };
+      case 'done':
+        return context.redirect(
+          paths.vehicle(locale, vehicleId, { [DONE_PARAM]: outcome.done }),
+          303,
+        );
+      case 'photo-refused':
+        return context.redirect(
+          paths.vehicle(locale, vehicleId, { [PHOTO_ERROR_PARAM]: outcome.code }),
+          303,
+        );
+      case 'invalid':
+        state = outcome.state;
+        break;
+      default:
+        return unreachable(outcome);
     }
-    state = 'key' in outcome ? { errors: [outcome] } : outcome;
   }
 
   const query = context.url.searchParams;
@@ -221,7 +226,7 @@ export async function vehiclePage(
     readings: readings.ok ? readings.data.items : [],
     notes: notes.ok ? notes.data : { items: [], nextCursor: null },
     olderNotes: notesCursor !== undefined,
-    done: isFormPost(context) ? undefined : doneOf(query.get('done')),
+    confirmation: isFormPost(context) ? undefined : confirmationOf(query.get(DONE_PARAM)),
     errors: photoError ? [photoError] : state.errors,
     reading: state.reading ?? newReadingForm(isoCalendarDate(new Date())),
     newNote: state.newNote ?? '',

@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { parseLocale } from '../../i18n';
-import type { PageContext } from '../forms/page-context';
+import { parseLocale } from '~/i18n';
+import type { PageContext } from '~/features/forms/page-context';
 import { vehiclePage } from './vehicle-page.server';
 
 // The page's CMS calls, recorded; nothing is sent anywhere.
@@ -31,11 +31,16 @@ const en = parseLocale('en')!;
 
 function postContext(intent: string): PageContext {
   const body = new URLSearchParams({ intent, noteBody: 'x', noteId: 'n1', photoId: 'p1' });
-  const request = new Request('http://portal.test/en/garage/v1', {
-    method: 'POST',
-    headers: { 'content-type': 'application/x-www-form-urlencoded' },
-    body,
-  });
+  return pageContext(
+    new Request('http://portal.test/en/garage/v1', {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body,
+    }),
+  );
+}
+
+function pageContext(request: Request): PageContext {
   return {
     request,
     url: new URL(request.url),
@@ -76,5 +81,42 @@ describe('vehiclePage form intents', () => {
     expect(view).toBeInstanceOf(Response);
     expect((view as Response).headers.get('location')).toBe('/en/garage/v1?done=note-deleted');
     expect(calls).toEqual(['removeNote']);
+  });
+});
+
+describe('vehiclePage outcomes', () => {
+  beforeEach(() => {
+    calls.length = 0;
+  });
+
+  it('sends a refused upload back to the page with its reason, calling no upload', async () => {
+    const view = await vehiclePage(postContext('add-photos'), en, 'v1');
+
+    expect(view).toBeInstanceOf(Response);
+    expect((view as Response).headers.get('location')).toBe('/en/garage/v1?photoError=none');
+    expect(calls).toEqual([]);
+  });
+
+  it('answers a form that fails its checks with the page, what was typed and the error', async () => {
+    const view = await vehiclePage(postContext('update-note'), en, 'v1');
+
+    expect(view).toMatchObject({
+      kind: 'vehicle',
+      editing: { noteId: 'n1', body: '' },
+      errors: [{ field: 'editNoteBody' }],
+    });
+  });
+
+  it.each([
+    ['note-added', { section: 'notes', key: 'garage.notes.added' }],
+    ['saved', { section: 'vehicle', key: 'garage.detail.saved' }],
+    ['toString', undefined],
+  ])('shows the confirmation ?done=%s names', async (done, confirmation) => {
+    const context = pageContext(new Request(`http://portal.test/en/garage/v1?done=${done}`));
+
+    const view = await vehiclePage(context, en, 'v1');
+
+    expect(view).toMatchObject({ kind: 'vehicle' });
+    expect((view as { confirmation?: unknown }).confirmation).toEqual(confirmation);
   });
 });

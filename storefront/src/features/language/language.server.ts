@@ -1,11 +1,11 @@
 import type { APIContext } from 'astro';
 import { defineMiddleware } from 'astro:middleware';
-import type { Locale } from '../../i18n';
-import { logEvent } from '../../lib/log';
-import { callContextOf } from '../auth/auth.server';
-import { portalCookies } from '../auth/cookie-security.server';
-import { LOCALE_COOKIE, LOCALE_MAX_AGE_SECONDS } from '../auth/session-cookies';
-import { profileApi } from '../profile/profile-api.server';
+import type { Locale } from '~/i18n';
+import { logEvent } from '~/lib/log';
+import { callContextOf } from '~/features/auth/auth.server';
+import { portalCookies } from '~/features/auth/cookie-security.server';
+import { LOCALE_COOKIE, LOCALE_MAX_AGE_SECONDS } from '~/features/auth/session-cookies';
+import { profileApi } from '~/features/profile/profile-api.server';
 import { isOwnNavigation, readLanguageSwitch } from './locale-choice';
 
 type RequestContext = Pick<APIContext, 'cookies' | 'locals' | 'url' | 'clientAddress'>;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseLocale } from '../../i18n';
+import { parseLocale } from '~/i18n';
 import {
   isOwnNavigation,
   languageSwitchHref,

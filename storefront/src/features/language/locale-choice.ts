@@ -1,5 +1,5 @@
-import { defaultLocale, parseLocale, type Locale } from '../../i18n';
-import { pathInLocale } from '../../i18n/paths';
+import { defaultLocale, parseLocale, type Locale } from '~/i18n';
+import { pathInLocale } from '~/i18n/paths';
 
 /** Query parameter the language toggle adds, so the switch can be told from a typed URL. */
 export const LANGUAGE_SWITCH_PARAM = 'lang';

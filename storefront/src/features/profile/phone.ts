@@ -1,4 +1,4 @@
-import { toLatinDigits } from '../forms/numbers';
+import { toLatinDigits } from '~/features/forms/numbers';
 
 const NEPAL_MOBILE = /^(?:(?:\+|00)?977)?(9[678]\d{8})$/;
 

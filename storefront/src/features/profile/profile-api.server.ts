@@ -1,4 +1,4 @@
-import { cmsApi } from '../../lib/cms';
+import { cmsApi } from '~/lib/cms';
 import { createProfileApi } from './profile-api';
 
 /** The CMS's profile routes, bound to the configured CMS. */

@@ -1,5 +1,5 @@
 import { z } from 'astro/zod';
-import type { CmsApi, CmsCallContext, CmsResult } from '../../lib/cms-api';
+import type { CmsApi, CmsCallContext, CmsResult } from '~/lib/cms-api';
 
 const profileBody = z.object({
   data: z.object({

@@ -1,6 +1,6 @@
-import { isLocale } from '../../i18n';
-import type { FormError } from '../forms/form-errors';
-import type { FormFields } from '../forms/form-data';
+import { isLocale } from '~/i18n';
+import type { FormError } from '~/features/forms/form-errors';
+import type { FormFields } from '~/features/forms/form-data';
 import { normalizeNepalMobile, phoneForDisplay } from './phone';
 import type { Profile, ProfileChanges } from './profile-api';
 

@@ -1,12 +1,11 @@
-import { parseLocale, type Locale } from '../../i18n';
-import { authApi, callContextOf } from '../auth/auth.server';
-import { loginPathFor } from '../auth/next-path';
-import { clearTokens } from '../auth/session.server';
-import { formErrorFor, type FormError } from '../forms/form-errors';
-import { readForm } from '../forms/form-data';
-import { isFormPost, keepPrivate, type PageContext } from '../forms/page-context';
-import { rememberLocale } from '../language/language.server';
-import type { CmsCallContext, CmsProblem } from '../../lib/cms-api';
+import { parseLocale, type Locale } from '~/i18n';
+import { authApi, callContextOf } from '~/features/auth/auth.server';
+import { clearTokens } from '~/features/auth/session.server';
+import { formErrorFor, type FormError } from '~/features/forms/form-errors';
+import { readForm } from '~/features/forms/form-data';
+import { isFormPost, keepPrivate, type PageContext } from '~/features/forms/page-context';
+import { rememberLocale } from '~/features/language/language.server';
+import type { CmsCallContext, CmsProblem } from '~/lib/cms-api';
 import { profileApi } from './profile-api.server';
 import {
   profileChanges,
@@ -15,6 +14,8 @@ import {
   validateProfileForm,
   type ProfileFormValues,
 } from './profile-form';
+import { paths } from '~/lib/paths';
+import { unreachable } from '~/lib/unreachable';
 
 /** What the profile page shows. */
 export type ProfileView =
@@ -25,9 +26,24 @@ export type ProfileView =
       /** When the account was created (ISO), if the CMS said. */
       memberSince?: string;
       values: ProfileFormValues;
-      saved: boolean;
-      errors: FormError[];
+      /** Whether the form is fresh, just saved (after the redirect), or refused. */
+      status: ProfileStatus;
     };
+
+/** The profile form's state: `saved` comes from the redirect's `?saved=1`. */
+export type ProfileStatus =
+  | { kind: 'editing' }
+  | { kind: 'saved' }
+  | { kind: 'invalid'; errors: FormError[] };
+
+/** How a posted profile ended. */
+type SaveOutcome =
+  | { kind: 'saved'; locale: Locale }
+  | { kind: 'invalid'; errors: FormError[] }
+  | { kind: 'signed-out' };
+
+/** The query parameter the redirect after a save sets. */
+const SAVED_PARAM = 'saved';
 
 const isUnauthorized = (problem: CmsProblem) =>
   problem.kind === 'rejected' && problem.status === 401;
@@ -38,16 +54,16 @@ async function memberSince(accessToken: string, call: CmsCallContext): Promise<s
 }
 
 function toLogin(context: PageContext, locale: Locale): Response {
-  return context.redirect(loginPathFor(locale, `/${locale}/profile`), 303);
+  return context.redirect(paths.login(locale, paths.profile(locale)), 303);
 }
 
 async function save(
   context: PageContext,
   accessToken: string,
   values: ProfileFormValues,
-): Promise<{ locale: Locale } | { errors: FormError[] } | 'signed-out'> {
+): Promise<SaveOutcome> {
   const errors = validateProfileForm(values);
-  if (errors.length > 0) return { errors };
+  if (errors.length > 0) return { kind: 'invalid', errors };
   const result = await profileApi.update(
     accessToken,
     profileChanges(values),
@@ -55,11 +71,13 @@ async function save(
   );
   if (!result.ok) {
     return isUnauthorized(result.problem)
-      ? 'signed-out'
-      : { errors: [formErrorFor('profile', result.problem)] };
+      ? { kind: 'signed-out' }
+      : { kind: 'invalid', errors: [formErrorFor('profile', result.problem)] };
   }
   const locale = parseLocale(result.data.preferredLocale ?? undefined);
-  return locale ? { locale } : { errors: [{ key: 'forms.errors.generic' }] };
+  return locale
+    ? { kind: 'saved', locale }
+    : { kind: 'invalid', errors: [{ key: 'forms.errors.generic' }] };
 }
 
 /**
@@ -79,15 +97,19 @@ export async function profilePage(
   if (isFormPost(context)) {
     const values = readProfileForm(await readForm(context.request));
     const outcome = await save(context, session.accessToken, values);
-    if (outcome === 'signed-out') {
-      clearTokens(context);
-      return toLogin(context, locale);
+    switch (outcome.kind) {
+      case 'signed-out':
+        clearTokens(context);
+        return toLogin(context, locale);
+      case 'saved':
+        rememberLocale(context, outcome.locale);
+        return context.redirect(paths.profile(outcome.locale, { [SAVED_PARAM]: '1' }), 303);
+      case 'invalid':
+        submitted = { values, errors: outcome.errors };
+        break;
+      default:
+        return unreachable(outcome);
     }
-    if ('locale' in outcome) {
-      rememberLocale(context, outcome.locale);
-      return context.redirect(`/${outcome.locale}/profile?saved=1`, 303);
-    }
-    submitted = { values, errors: outcome.errors };
   }
 
   const profile = await profileApi.get(session.accessToken, call);
@@ -101,7 +123,10 @@ export async function profilePage(
     email: profile.data.email,
     memberSince: profile.data.createdAt ?? (await memberSince(session.accessToken, call)),
     values: submitted?.values ?? profileFormValues(profile.data, locale),
-    saved: !submitted && context.url.searchParams.has('saved'),
-    errors: submitted?.errors ?? [],
+    status: submitted
+      ? { kind: 'invalid', errors: submitted.errors }
+      : context.url.searchParams.has(SAVED_PARAM)
+        ? { kind: 'saved' }
+        : { kind: 'editing' },
   };
 }

@@ -1,7 +1,7 @@
-import { notFoundRequest } from '../../lib/not-found';
+import { notFoundRequest } from '~/lib/not-found';
 import type { APIRoute } from 'astro';
-import { logOut } from '../../features/auth/logout.server';
-import { parseLocale } from '../../i18n';
+import { logOut } from '~/features/auth/logout.server';
+import { parseLocale } from '~/i18n';
 
 /** Logging out changes state, so only a (CSRF-checked) form post does it. */
 export const POST: APIRoute = (context) => {

@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { createCmsClient, type CmsClientOptions } from './cms-client';
+import { createCmsClient, type CmsClientOptions } from './home-page-api';
 
 const context = { requestId: 'req-123' };
 
