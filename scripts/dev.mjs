@@ -2,54 +2,17 @@
 // `npm run dev`: the whole platform on the embedded default (SQLite, local files,
 // in-process cache, mail to an outbox folder), with development secrets and demo logins.
 import { spawn } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { parseEnv } from 'node:util';
+import {
+  CMS_INTERNAL_URL,
+  CMS_URL,
+  ensureEnvFile,
+  PORTAL_URL,
+  processEnvironments,
+} from './dev-env.mjs';
 
 const root = path.resolve(import.meta.dirname, '..');
 const envFile = path.join(root, '.env');
-const CMS_URL = 'http://localhost:1337';
-const PORTAL_URL = 'http://localhost:4321';
-
-const secret = () => randomBytes(32).toString('base64url');
-const password = () => `Ghar-${randomBytes(6).toString('hex')}-A1`;
-
-/** Development values for every variable the platform needs to boot locally. */
-function developmentDefaults() {
-  return {
-    NODE_ENV: 'development',
-    APP_KEYS: [secret(), secret(), secret(), secret()].join(','),
-    API_TOKEN_SALT: secret(),
-    ADMIN_JWT_SECRET: secret(),
-    TRANSFER_TOKEN_SALT: secret(),
-    JWT_SECRET: secret(),
-    ENCRYPTION_KEY: secret(),
-    METRICS_TOKEN: secret(),
-    SEED_DEMO_DATA: 'true',
-    ADMIN_EMAIL: 'admin@motorghar.local',
-    ADMIN_PASSWORD: password(),
-    DEMO_OWNER_EMAIL: 'owner@motorghar.local',
-    DEMO_OWNER_PASSWORD: password(),
-  };
-}
-
-/** Creates `.env` on first run and adds any variable a newer version needs; keeps the rest. */
-function ensureEnvFile() {
-  const existing = existsSync(envFile) ? readFileSync(envFile, 'utf8') : '';
-  const current = parseEnv(existing);
-  const missing = Object.entries(developmentDefaults()).filter(([name]) => !(name in current));
-  if (missing.length > 0) {
-    const header = existing
-      ? ''
-      : '# Made by `npm run dev` for this machine only. Never use these values in production.\n';
-    const lines = missing.map(([name, value]) => `${name}=${value}`).join('\n');
-    const separator = existing && !existing.endsWith('\n') ? '\n' : '';
-    writeFileSync(envFile, `${existing}${separator}${header}${lines}\n`, { mode: 0o600 });
-    console.log(`[dev] wrote ${missing.length} development settings to .env`);
-  }
-  return parseEnv(readFileSync(envFile, 'utf8'));
-}
 
 function start(name, args, env) {
   const child = spawn('npm', args, {
@@ -74,7 +37,7 @@ function start(name, args, env) {
 async function waitForCms(signal) {
   while (!signal.aborted) {
     try {
-      const response = await fetch(`${CMS_URL}/healthz`);
+      const response = await fetch(`${CMS_INTERNAL_URL}/healthz`);
       if (response.ok) return true;
     } catch {
       // not listening yet
@@ -84,11 +47,18 @@ async function waitForCms(signal) {
   return false;
 }
 
-const settings = ensureEnvFile();
-const env = { ...process.env, ...settings, PORTAL_URL, CMS_URL: 'http://127.0.0.1:1337' };
+const { settings, added } = ensureEnvFile(envFile);
+if (added.length > 0) console.log(`[dev] wrote ${added.length} development settings to .env`);
+const environments = processEnvironments(settings);
+if (environments.ignored.length > 0) {
+  console.log(
+    `[dev] not used: ${environments.ignored.join(', ')} (the CMS listens on 127.0.0.1 behind ` +
+      'the portal, its one trusted proxy; see README "Client addresses")',
+  );
+}
 const children = [
-  start('cms', ['run', 'develop', '-w', 'cms'], env),
-  start('portal', ['run', 'dev', '-w', 'storefront'], env),
+  start('cms', ['run', 'develop', '-w', 'cms'], environments.cms),
+  start('portal', ['run', 'dev', '-w', 'storefront'], environments.portal),
 ];
 
 const stopped = new AbortController();

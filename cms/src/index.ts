@@ -14,6 +14,7 @@ import { registerOpsRoutes } from './platform/ops-routes';
 import { invalidateCatalogCacheOnWrite } from './api/catalog/cache-invalidation';
 import { catalogNeedsSeed, seedCatalog } from './api/catalog/seed-catalog';
 import { ensureVehicleIndexes } from './api/vehicle/indexes';
+import { ensureSignInIndexes } from './platform/identity/sign-in-account';
 import { forgetLocalesOnChange } from './platform/locales';
 import boundedBody from './middlewares/bounded-body';
 
@@ -32,6 +33,7 @@ export default {
     const env = loadEnv();
     await ensureLocales(strapi);
     await ensureVehicleIndexes(strapi);
+    await ensureSignInIndexes(strapi);
     await syncRolePermissions(strapi, 'public', PUBLIC_ACTIONS);
     await syncRolePermissions(strapi, 'authenticated', OWNER_ACTIONS);
     await configureAccountEmails(strapi, env.PORTAL_URL, env.EMAIL_FROM);

@@ -102,6 +102,42 @@ describe('login limits on PostgreSQL and Redis', () => {
     expect((await from(attacker).login(other, PASSWORD)).status).toBe(200);
   });
 
+  it('counts the failures of one account from one address together, however the account is named', async () => {
+    const email = await owner();
+    const username = `rider-${randomBytes(4).toString('hex')}`;
+    const named = await app.strapi.db
+      .query('plugin::users-permissions.user')
+      .update({ where: { email }, data: { username } });
+    expect(named.username).toBe(username);
+    const attacker = newAddress();
+    // Five spellings that all reach the same account's password check, two failures each.
+    const spellings = [email, email.toUpperCase(), ` ${email} `, username, username];
+    const failures = await statusesOf(10, (index) =>
+      from(attacker).login(spellings[Math.floor(index / 2)], WRONG),
+    );
+    expect(failures).toEqual(Array(10).fill(400));
+
+    for (const spelling of [username, email, username.toUpperCase(), `${email.toUpperCase()} `]) {
+      expect([spelling, (await from(attacker).login(spelling, PASSWORD)).status]).toEqual([
+        spelling,
+        429,
+      ]);
+    }
+    expect((await from(newAddress()).login(username, PASSWORD)).status).toBe(200);
+  });
+
+  it('counts an identifier that names no account by its spelling, answering as for a real one', async () => {
+    const attacker = newAddress();
+    const unknown = `nobody-${randomBytes(4).toString('hex')}`;
+    const failures = await statusesOf(10, (index) =>
+      from(attacker).login(index % 2 ? unknown : unknown.toUpperCase(), WRONG),
+    );
+    expect(failures).toEqual(Array(10).fill(400));
+    const locked = await from(attacker).login(unknown, WRONG);
+    expect(locked.status).toBe(429);
+    expect(locked.body.error.message).toMatch(/^Too many attempts; try again in \d+ seconds$/);
+  });
+
   it('forgets the failures of a pair once the owner signs in there', async () => {
     const email = await owner();
     const home = newAddress();

@@ -6,6 +6,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { CMS_PORT, PORTAL_PORT, S3_PORT } from './ports.mjs';
 import { throwawaySecrets } from '../../cms/scripts/throwaway-secrets.js';
+import { CMS_CHAIN } from '../../scripts/dev-env.mjs';
 
 const root = path.resolve(import.meta.dirname, '..', '..');
 const cmsDir = path.join(root, 'cms');
@@ -53,7 +54,9 @@ const url = new URL(adminUrl);
 url.pathname = `/${database}`;
 Object.assign(process.env, {
   NODE_ENV: 'test',
-  HOST: '127.0.0.1',
+  // As `npm run dev` and compose: on loopback, behind the portal as its one trusted proxy, so
+  // the browser tests run the production chain of client addresses.
+  ...CMS_CHAIN,
   PORT: String(CMS_PORT),
   SERVE_ADMIN_PANEL: 'false',
   DATABASE_URL: url.toString(),

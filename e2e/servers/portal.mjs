@@ -2,11 +2,14 @@
 import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 import { CMS_PORT, PORTAL_PORT, S3_PORT } from './ports.mjs';
+import { PORTAL_CHAIN } from '../../scripts/dev-env.mjs';
 
 const root = path.resolve(import.meta.dirname, '..', '..');
 Object.assign(process.env, {
   HOST: '127.0.0.1',
   PORT: String(PORTAL_PORT),
+  // Nothing in front: each visitor's address is the socket's, sent on as the CMS's one hop.
+  ...PORTAL_CHAIN,
   CMS_URL: `http://127.0.0.1:${CMS_PORT}`,
   // The CMS's bucket (see cms.mjs): owners' pictures come through the portal from there.
   MEDIA_ORIGIN: `http://127.0.0.1:${S3_PORT}`,

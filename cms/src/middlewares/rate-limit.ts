@@ -9,6 +9,7 @@ import {
   type RateLimit,
   type Reservation,
 } from '../platform/identity/rate-limit';
+import { signInAccountKey } from '../platform/identity/sign-in-account';
 import { getService } from '../platform/services';
 
 export interface RateLimitConfig {
@@ -23,6 +24,11 @@ export interface RateLimitConfig {
   counts: 'failures' | 'attempts';
   /** Body field naming the account, counted case-insensitively. */
   accountField?: string;
+  /**
+   * The account field is a sign-in identifier (email or username): count the account it
+   * names, whichever way it is spelt, not the spelling (see `signInAccountKey`).
+   */
+  resolveAccount?: boolean;
 }
 
 /** The status Strapi's error middleware will answer with for an error thrown by the action. */
@@ -56,14 +62,20 @@ const tooMany = (ctx: Context, seconds: number, message: string) => {
 export default (config: RateLimitConfig, { strapi }: { strapi: Core.Strapi }) => {
   return async (ctx: Context, next: Next) => {
     const body = (ctx.request as { body?: Record<string, unknown> }).body ?? {};
-    const account = config.accountField ? body[config.accountField] : undefined;
+    const named = config.accountField ? body[config.accountField] : undefined;
+    let account: string | undefined;
+    if (typeof named === 'string') {
+      account = config.resolveAccount
+        ? await signInAccountKey(strapi, named)
+        : named.trim().toLowerCase();
+    }
     const user = (ctx.state.user as { id?: number | string } | undefined)?.id;
     const store = getService(strapi, 'counters');
     let reservation: Reservation;
     try {
       reservation = await reserveAttempt(store, config.bucket, config.limits, {
         ip: ctx.request.ip,
-        account: typeof account === 'string' ? account.trim().toLowerCase() : undefined,
+        account,
         user: user === undefined ? undefined : String(user),
       });
     } catch (error) {

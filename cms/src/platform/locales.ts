@@ -63,9 +63,17 @@ export async function assertLocale(
 }
 
 /**
+ * A route's query: exactly the route's own parameters (none by default). Any other parameter
+ * is a 400 naming it, as an unknown body field is: a misspelt `?limt=5` must not quietly
+ * answer something else.
+ */
+export function parseQuery<Shape extends ZodRawShape>(query: unknown, shape: Shape = {} as Shape) {
+  return parseOrThrow(z.object(shape).strict(), query) as z.infer<z.ZodObject<Shape>>;
+}
+
+/**
  * A route's query: `locale` (checked against the configured locales, default the default
- * locale) and the route's own parameters. Any other parameter is a 400 naming it, as an
- * unknown body field is: a misspelt `?limt=5` must not quietly answer something else.
+ * locale) and the route's own parameters; anything else is a 400 naming it (`parseQuery`).
  * Runs before anything is read or cached, so a junk locale never becomes a cache key.
  */
 export async function parseLocaleQuery<Shape extends ZodRawShape>(
@@ -73,10 +81,10 @@ export async function parseLocaleQuery<Shape extends ZodRawShape>(
   query: unknown,
   shape: Shape = {} as Shape,
 ) {
-  const schema = z.object({ ...shape, locale: z.string().max(35).optional() }).strict();
-  const { locale, ...rest } = parseOrThrow(schema, query) as { locale?: string } & z.infer<
-    z.ZodObject<Shape>
-  >;
+  const { locale, ...rest } = parseQuery(query, {
+    ...shape,
+    locale: z.string().max(35).optional(),
+  }) as { locale?: string } & z.infer<z.ZodObject<Shape>>;
   const code = locale ?? (await configuredLocales(strapi)).defaultCode;
   await assertLocale(strapi, code);
   return { ...rest, locale: code } as z.infer<z.ZodObject<Shape>> & { locale: string };

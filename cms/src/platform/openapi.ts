@@ -29,7 +29,11 @@ interface AppRoute {
   body?: z.ZodType;
 }
 
-type Operation = { requestBody?: unknown; responses?: Record<string, unknown> };
+type Operation = {
+  parameters?: Array<{ in?: string; name?: string }>;
+  requestBody?: unknown;
+  responses?: Record<string, unknown>;
+};
 type Document = { paths?: Record<string, Record<string, Operation>> };
 
 /** Strapi's error shape, as every 400 of this app answers it. */
@@ -69,6 +73,12 @@ function describeAppRoutes(strapi: Core.Strapi, document: Document): void {
       const path = route.path.replace(/:(\w+)/g, '{$1}');
       const operation = document.paths?.[path]?.[route.method.toLowerCase()];
       if (!operation) continue;
+      // App routes refuse every query parameter they do not parse (platform/locales.ts), and
+      // none parses more than `locale` from what Strapi's generator lists for a core route
+      // (fields, populate, filters, ...).
+      operation.parameters = operation.parameters?.filter(
+        (parameter) => parameter.in !== 'query' || parameter.name === 'locale',
+      );
       operation.responses = {
         ...operation.responses,
         400: {

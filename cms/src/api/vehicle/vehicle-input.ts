@@ -5,10 +5,44 @@ import { validateVin } from '../../platform/vehicles/vin';
 import { FUEL_TYPES } from '../catalog/catalog-data';
 
 const documentId = z.string().trim().min(1).max(40);
+/**
+ * The earliest date an owner may give: the oldest model year the catalog takes (`year`), so a
+ * typo such as 1900 for 2009 is caught rather than stored.
+ */
+export const EARLIEST_DATE = '1950-01-01';
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/** Whether `YYYY-MM-DD` names a day that exists: 2026-02-30 would roll over to March. */
+const isCalendarDay = (value: string) => {
+  const parsed = new Date(`${value}T00:00:00Z`);
+  return !Number.isNaN(parsed.getTime()) && parsed.toISOString().slice(0, 10) === value;
+};
+
+/**
+ * The latest date an owner may give: tomorrow in UTC, which is today (never later) wherever
+ * owners live ahead of UTC (Nepal is UTC+5:45) and the owner's own device clock says "today".
+ */
+export const latestDate = (now = Date.now()) => new Date(now + DAY_MS).toISOString().slice(0, 10);
+
+/** Why a `YYYY-MM-DD` text is not a date an owner may give, or nothing when it is. */
+function dateProblem(value: string): string | undefined {
+  if (!isCalendarDay(value)) return 'must be a real date';
+  if (value < EARLIEST_DATE) return `must be ${EARLIEST_DATE} or later`;
+  if (value > latestDate()) return 'must not be in the future';
+  return undefined;
+}
+
+// One message per refused date: the checks stop at the first that fails.
 const isoDate = z
   .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date as YYYY-MM-DD')
-  .refine((value) => !Number.isNaN(Date.parse(`${value}T00:00:00Z`)), 'must be a real date');
+  .regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'must be a date as YYYY-MM-DD', abort: true })
+  .superRefine((value, context) => {
+    const problem = dateProblem(value);
+    if (problem) context.addIssue({ code: 'custom', message: problem });
+  })
+  .meta({
+    description: `A real day from ${EARLIEST_DATE} to today (tomorrow in UTC at most), as YYYY-MM-DD`,
+  });
 const optionalText = (max: number) => z.string().trim().max(max).nullable().optional();
 
 const registrationNumber = z

@@ -40,6 +40,7 @@ export const AUTH_ROUTE_GUARDS: Record<string, Array<{ name: string; config: unk
       bucket: 'login',
       counts: 'failures',
       accountField: 'identifier',
+      resolveAccount: true,
       limits: [
         { by: 'pair', ...LOGIN_LIMITS.perPair },
         { by: 'ip', ...LOGIN_LIMITS.perAddress },
@@ -63,7 +64,8 @@ export const AUTH_ROUTE_GUARDS: Record<string, Array<{ name: string; config: unk
     { name: 'global::registration-profile', config: {} },
     passwordPolicy('body'),
   ],
-  // Every request sends mail: 3 an hour per account keeps an inbox from being flooded (the
+  // Every request sends mail: 3 an hour per account (the email, the only name this route
+  // takes: users-permissions refuses a username here) keeps an inbox from being flooded (the
   // owner already holds the newest link), 100 an hour per address bounds one sender.
   'auth.forgotPassword': [
     normalizeEmail('email'),

@@ -28,6 +28,18 @@ describe('readingPayload', () => {
     });
   });
 
+  it('refuses a date before 1950 or that is no day, and takes 1950-01-01', () => {
+    for (const readOn of ['1949-12-31', '1900-01-01', '2026-02-30']) {
+      expect([readOn, readingPayload(reading({ readOn }), today)]).toEqual([
+        readOn,
+        { errors: [{ field: 'readOn', key: 'garage.errors.readOn' }] },
+      ]);
+    }
+    expect(readingPayload(reading({ readOn: '1950-01-01' }), today)).toEqual({
+      payload: { readingKm: 12600, readOn: '1950-01-01' },
+    });
+  });
+
   it('refuses a missing or negative reading and a date in the future', () => {
     const result = readingPayload(reading({ readingKm: '-5', readOn: '2026-12-01' }), today);
 

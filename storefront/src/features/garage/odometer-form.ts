@@ -2,7 +2,7 @@ import type { FormError } from '~/features/forms/form-errors';
 import type { FormFields } from '~/features/forms/form-data';
 import { parseWholeNumber } from '~/features/forms/numbers';
 import type { ReadingPayload } from './vehicle-api';
-import { isPastOrToday, ODOMETER_MAX_KM } from './vehicle-form';
+import { isDateUpToToday, ODOMETER_MAX_KM } from './vehicle-form';
 
 /** The add-a-reading form as typed. */
 export interface ReadingFormValues {
@@ -38,7 +38,7 @@ export function readingPayload(
   if (km === undefined || km > ODOMETER_MAX_KM) {
     errors.push({ field: 'readingKm', key: 'garage.errors.readingKm' });
   }
-  if (values.readOn !== '' && !isPastOrToday(values.readOn, today)) {
+  if (values.readOn !== '' && !isDateUpToToday(values.readOn, today)) {
     errors.push({ field: 'readOn', key: 'garage.errors.readOn' });
   }
   if (errors.length > 0 || km === undefined) return { errors };

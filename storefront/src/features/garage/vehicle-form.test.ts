@@ -97,11 +97,25 @@ describe('validateVehicleForm', () => {
     }
   });
 
-  it('refuses a purchase date in the future or that is no date', () => {
-    for (const purchaseDate of ['2026-11-30', '2026-02-30', '29/11/2026']) {
+  it('refuses a purchase date in the future, before 1950 or that is no date', () => {
+    for (const purchaseDate of [
+      '2026-11-30',
+      '2026-02-30',
+      '29/11/2026',
+      '1949-12-31',
+      '1900-01-01',
+    ]) {
       const errors = validateVehicleForm(vehicleForm({ purchaseDate }), pulsarChoices(), adding);
 
-      expect(fieldsOf(errors)).toEqual(['purchaseDate']);
+      expect([purchaseDate, fieldsOf(errors)]).toEqual([purchaseDate, ['purchaseDate']]);
+    }
+  });
+
+  it('accepts a purchase date from 1950-01-01 to today, as the CMS does', () => {
+    for (const purchaseDate of ['1950-01-01', '2024-02-29', today]) {
+      const errors = validateVehicleForm(vehicleForm({ purchaseDate }), pulsarChoices(), adding);
+
+      expect([purchaseDate, errors]).toEqual([purchaseDate, []]);
     }
   });
 

@@ -136,9 +136,15 @@ export function isVinShaped(vin: string): boolean {
   return new RegExp(`^[A-HJ-NPR-Z0-9]{${VIN_LENGTH}}$`).test(vin.toUpperCase());
 }
 
-/** Whether a `YYYY-MM-DD` text is a real day no later than `today` (also `YYYY-MM-DD`). */
-export function isPastOrToday(date: string, today: string): boolean {
-  return isCalendarDate(date) && date <= today;
+/** The earliest purchase or reading date the CMS takes (its EARLIEST_DATE). */
+export const EARLIEST_DATE = '1950-01-01';
+
+/**
+ * Whether a `YYYY-MM-DD` text is a real day from EARLIEST_DATE to `today` (also
+ * `YYYY-MM-DD`, in Nepal), as the CMS checks it.
+ */
+export function isDateUpToToday(date: string, today: string): boolean {
+  return isCalendarDate(date) && date >= EARLIEST_DATE && date <= today;
 }
 
 function detailErrors(values: VehicleFormValues, today: string, creating: boolean): FormError[] {
@@ -149,7 +155,7 @@ function detailErrors(values: VehicleFormValues, today: string, creating: boolea
   add('vin', values.vin !== '' && !isVinShaped(values.vin));
   add('nickname', values.nickname.length > NICKNAME_MAX_LENGTH);
   add('colour', values.colour.length > COLOUR_MAX_LENGTH);
-  add('purchaseDate', values.purchaseDate !== '' && !isPastOrToday(values.purchaseDate, today));
+  add('purchaseDate', values.purchaseDate !== '' && !isDateUpToToday(values.purchaseDate, today));
   const km = parseWholeNumber(values.odometerKm);
   add(
     'odometerKm',
