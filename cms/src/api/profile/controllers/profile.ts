@@ -1,12 +1,12 @@
 import type { Core } from '@strapi/strapi';
-import { getService } from '../../../platform/services';
 import type { Context } from 'koa';
-import { parseData } from '../../../platform/validation';
+import { parseData } from '../../../lib/validation';
 import { profileInput } from '../profile-input';
+import { getProfileService } from '../services';
 
 /** GET and PUT of the signed-in owner's own profile. */
 export default ({ strapi }: { strapi: Core.Strapi }) => {
-  const profiles = () => getService(strapi, 'profile');
+  const profiles = () => getProfileService(strapi, 'profile');
   const ownerId = (ctx: Context) => (ctx.state.user as { id: number }).id;
 
   return {
