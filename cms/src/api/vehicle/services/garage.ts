@@ -369,15 +369,23 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
             await strapi.documents(uid).delete({ documentId: child.documentId });
           }
         }
-        for (const photo of row.photos ?? []) {
-          const file = await strapi.db
-            .query('plugin::upload.file')
-            .findOne({ where: { id: photo.id } });
-          if (file) await upload.remove(file);
-        }
         await strapi.documents(VEHICLE).delete({ documentId });
       });
+      // Only once the deletion has committed: removing a file cannot be rolled back, so a
+      // failed deletion must leave the photos where they were.
       await invalidate(ownerId);
+      for (const photo of row.photos ?? []) {
+        const file = await strapi.db
+          .query('plugin::upload.file')
+          .findOne({ where: { id: photo.id } });
+        if (!file) continue;
+        await upload.remove(file).catch((error: Error) =>
+          strapi.log.warn('photo of a deleted vehicle not removed', {
+            fileId: photo.id,
+            error: error.message,
+          }),
+        );
+      }
     },
 
     /** The vehicle row, for sub-resources (notes, odometer, photos); 404 unless owned. */
