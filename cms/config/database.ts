@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { loadEnv } from '../src/platform/env';
+import { loadEnv } from '../src/lib/env';
 
 export default () => {
   const env = loadEnv();

@@ -1,6 +1,6 @@
 import { winston } from '@strapi/logger';
-import { redactEntry } from '../src/platform/logging/redact';
-import { loadEnv } from '../src/platform/env';
+import { redactEntry } from '../src/lib/logging/redact';
+import { loadEnv } from '../src/lib/env';
 
 // Credentials are masked before any transport sees an entry.
 const redactCredentials = winston.format((info) => redactEntry(info));

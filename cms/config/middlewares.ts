@@ -1,4 +1,4 @@
-import { loadEnv } from '../src/platform/env';
+import { loadEnv } from '../src/lib/env';
 
 function s3Origin(endpoint: string | undefined): string[] {
   return endpoint ? [new URL(endpoint).origin] : [];
@@ -10,7 +10,7 @@ export default () => {
   const mediaSources = ["'self'", 'data:', 'blob:', ...s3Origin(env.S3_ENDPOINT)];
   return [
     // First, so every request gets an id, a log line and a latency sample, errors included.
-    'global::request-context',
+    'api::ops.request-context',
     'strapi::errors',
     {
       name: 'strapi::security',
@@ -29,7 +29,7 @@ export default () => {
     { name: 'strapi::cors', config: { origin: origins, credentials: true } },
     'strapi::poweredBy',
     'strapi::query',
-    // Ours, not stock (src/middlewares/bounded-body.ts, set under this name in src/index.ts,
+    // Ours, not stock (src/lib/body/bounded-body.ts, set under this name in src/index.ts,
     // as Strapi insists on the name): bounded bodies, files only on upload routes, no temp
     // file kept.
     'strapi::body',

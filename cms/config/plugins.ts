@@ -1,6 +1,6 @@
 import path from 'node:path';
-import { createOutboxTransport } from '../src/platform/email/outbox-transport';
-import { loadEnv, type PlatformEnv } from '../src/platform/env';
+import { createOutboxTransport } from '../src/lib/email/outbox-transport';
+import { loadEnv, type PlatformEnv } from '../src/lib/env';
 
 // Compiled to dist/config, so the app root is two levels up.
 const appRoot = path.resolve(__dirname, '..', '..');
@@ -81,7 +81,7 @@ export default () => {
           idleRefreshTokenLifespan: 7 * 24 * 60 * 60,
         },
         // Ours, shared through Redis, replaces the stock per-instance limiter (see
-        // src/platform/identity/auth-route-guards.ts).
+        // src/api/identity/auth/auth-route-guards.ts).
         ratelimit: { enabled: false },
         register: { allowedFields: ['displayName', 'preferredLocale'] },
       },

@@ -1,4 +1,4 @@
-import { loadEnv } from '../src/platform/env';
+import { loadEnv } from '../src/lib/env';
 
 export default () => {
   const env = loadEnv();

@@ -19,7 +19,7 @@ Object.assign(process.env, {
 });
 
 withStrapi('openapi', async (strapi) => {
-  const { contentApiDocument, OPENAPI_DOCUMENT_PATH } = dist('src/platform/openapi.js');
+  const { contentApiDocument, OPENAPI_DOCUMENT_PATH } = dist('src/lib/openapi.js');
   strapi.server.mount();
   const target = path.join(appDir, OPENAPI_DOCUMENT_PATH);
   writeFileSync(target, `${JSON.stringify(contentApiDocument(strapi), null, 2)}\n`);

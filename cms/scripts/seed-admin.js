@@ -3,8 +3,8 @@
 const { dist, withStrapi } = require('./with-strapi');
 
 withStrapi('seed:admin', async (strapi) => {
-  const { adminCredentialsProblem } = dist('src/platform/seed/admin-credentials.js');
-  const { ensureSuperAdmin } = dist('src/platform/seed/demo-accounts.js');
+  const { adminCredentialsProblem } = dist('src/provisioning/admin-credentials.js');
+  const { ensureSuperAdmin } = dist('src/demo/demo-accounts.js');
   const { ADMIN_EMAIL: email, ADMIN_PASSWORD: password } = process.env;
   const problem = adminCredentialsProblem(email, password);
   if (problem) throw new Error(problem);

@@ -7,7 +7,7 @@ const { createStrapi } = require('@strapi/strapi');
 
 const appDir = path.resolve(__dirname, '..');
 
-/** Requires a compiled module of the CMS, e.g. `dist('src/platform/openapi.js')`. */
+/** Requires a compiled module of the CMS, e.g. `dist('src/lib/openapi.js')`. */
 const dist = (file) => require(path.join(appDir, 'dist', file));
 
 async function withStrapi(name, task) {

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import request from 'supertest';
-import { LOGIN_LIMITS } from '../src/platform/identity/auth-route-guards';
+import { LOGIN_LIMITS } from '../src/api/identity/auth/auth-route-guards';
 import {
   bootStrapi,
   createTestDatabase,

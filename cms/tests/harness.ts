@@ -4,7 +4,7 @@ import { PassThrough } from 'node:stream';
 import { createStrapi, type Core } from '@strapi/strapi';
 import { winston } from '@strapi/logger';
 import { Client } from 'pg';
-import { ENV_VARIABLES, RETIRED_VARIABLES } from '../src/platform/env';
+import { ENV_VARIABLES, RETIRED_VARIABLES } from '../src/lib/env';
 import { throwawaySecrets } from '../scripts/throwaway-secrets';
 
 const appDir = path.resolve(__dirname, '..');

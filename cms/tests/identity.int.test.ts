@@ -10,7 +10,11 @@ import {
   type TestDatabase,
 } from './harness';
 import { readMail, startSmtpServer, type TestSmtpServer } from './smtp';
-import { OWNER_ACTIONS, syncRolePermissions } from '../src/platform/seed/permissions';
+import { DOMAINS } from '../src/domains';
+import { roleActions, syncRolePermissions } from '../src/provisioning/permissions';
+import { getCounters } from '../src/lib/infrastructure';
+
+const OWNER_ACTIONS = roleActions(DOMAINS).authenticated;
 
 const PASSWORD = 'Annapurna-Base-Camp-4130';
 
@@ -199,9 +203,7 @@ describe('owner identity on PostgreSQL and Redis', () => {
     });
 
     it('keeps the limit in Redis, shared by every instance', async () => {
-      const keys = await app.strapi
-        .service('api::platform.counters')
-        .deleteByPrefix('rate-limit:login:');
+      const keys = await getCounters(app.strapi).deleteByPrefix('rate-limit:login:');
       expect(keys).toBeGreaterThan(0);
     });
   });

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import request from 'supertest';
-import { LOGIN_LIMITS } from '../src/platform/identity/auth-route-guards';
+import { LOGIN_LIMITS } from '../src/api/identity/auth/auth-route-guards';
 import {
   bootStrapi,
   createTestDatabase,
@@ -9,6 +9,7 @@ import {
   type BootedStrapi,
   type TestDatabase,
 } from './harness';
+import { getCounters } from '../src/lib/infrastructure';
 
 const PASSWORD = 'Tilicho-Lake-Pass-4919';
 const WRONG = 'Wrong-password-99';
@@ -180,9 +181,7 @@ describe('login limits on PostgreSQL and Redis', () => {
     const email = await owner();
     const address = newAddress();
     await from(address).login(email, WRONG).expect(400);
-    const deleted = await app.strapi
-      .service('api::platform.counters')
-      .deleteByPrefix('rate-limit:login:');
+    const deleted = await getCounters(app.strapi).deleteByPrefix('rate-limit:login:');
     expect(deleted).toBeGreaterThan(0);
   });
 });

@@ -4,7 +4,7 @@ import path from 'node:path';
 import Redis from 'ioredis';
 import request from 'supertest';
 import { seedCatalog } from '../src/api/catalog/seed-catalog';
-import { OPENAPI_DOCUMENT_PATH } from '../src/platform/openapi';
+import { OPENAPI_DOCUMENT_PATH } from '../src/lib/openapi';
 import {
   bootStrapi,
   createTestDatabase,

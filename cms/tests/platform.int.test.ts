@@ -11,7 +11,7 @@ import {
 } from './harness';
 import { startTestBucket, type TestBucket } from '../scripts/test-bucket';
 import { startSmtpServer, type TestSmtpServer } from './smtp';
-import { contentApiDocument, OPENAPI_DOCUMENT_PATH } from '../src/platform/openapi';
+import { contentApiDocument, OPENAPI_DOCUMENT_PATH } from '../src/lib/openapi';
 
 describe('CMS platform on PostgreSQL, Redis, S3 and SMTP', () => {
   let db: TestDatabase;

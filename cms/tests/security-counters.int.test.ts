@@ -1,6 +1,5 @@
 import request from 'supertest';
-import { LOGIN_LIMITS } from '../src/platform/identity/auth-route-guards';
-import { getService } from '../src/platform/services';
+import { LOGIN_LIMITS } from '../src/api/identity/auth/auth-route-guards';
 import {
   bootStrapi,
   createTestDatabase,
@@ -9,6 +8,7 @@ import {
   type BootedStrapi,
   type TestDatabase,
 } from './harness';
+import { getCache } from '../src/lib/infrastructure';
 
 const PASSWORD = 'Langtang-Valley-3870';
 
@@ -49,7 +49,7 @@ describe.each([
     }
     await login('192.0.2.7', email, PASSWORD).expect(429);
 
-    const cache = getService(app.strapi, 'cache');
+    const cache = getCache(app.strapi);
     for (let index = 0; index < 20_000; index += 1) {
       await cache.set(`catalog:makes:junk-locale-${index}`, { data: [] }, 300);
     }

@@ -1,6 +1,5 @@
 import request from 'supertest';
-import { OWNER_CACHE_PREFIX } from '../src/platform/identity/owner-authentication';
-import { getService } from '../src/platform/services';
+import { OWNER_CACHE_PREFIX } from '../src/api/identity/auth/owner-authentication';
 import {
   bootStrapi,
   createTestDatabase,
@@ -9,6 +8,7 @@ import {
   type BootedStrapi,
   type TestDatabase,
 } from './harness';
+import { getCache } from '../src/lib/infrastructure';
 
 const PASSWORD = 'Phewa-Lake-Boating-1742';
 
@@ -43,7 +43,7 @@ describe.each([
     const bearer = `Bearer ${registered.body.jwt as string}`;
 
     await http().get('/api/profile').set('authorization', bearer).expect(200);
-    const cached = await getService(app.strapi, 'cache').get(
+    const cached = await getCache(app.strapi).get(
       `${OWNER_CACHE_PREFIX}${registered.body.user.id as number}`,
     );
     expect(cached !== undefined).toBe(cachesOwners);

@@ -1,8 +1,8 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import type { Core } from '@strapi/strapi';
-import { getService } from '../../platform/services';
 import { readCatalog } from './catalog-data';
+import { getCatalogService } from './services';
 
 /** `database/catalog` of the repository (the CMS runs from cms/ or cms/dist). */
 export const DEFAULT_CATALOG_DIR = path.resolve(
@@ -18,7 +18,7 @@ export const DEFAULT_CATALOG_DIR = path.resolve(
 
 /** Seeds the catalog from `directory`; safe to run again. */
 export async function seedCatalog(strapi: Core.Strapi, directory = DEFAULT_CATALOG_DIR) {
-  const seeder = getService(strapi, 'catalogSeed');
+  const seeder = getCatalogService(strapi, 'catalog-seed');
   return seeder.seed(readCatalog(directory));
 }
 

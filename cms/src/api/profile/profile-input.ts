@@ -1,6 +1,6 @@
 // zod/v4: the OpenAPI document's request bodies are generated from these very schemas.
 import { z } from 'zod/v4';
-import { normalizeNepalMobile } from '../../platform/identity/nepal-phone';
+import { normalizeNepalMobile } from '../identity/rules/nepal-phone';
 
 const phone = z
   .string()

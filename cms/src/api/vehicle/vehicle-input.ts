@@ -1,7 +1,7 @@
 // zod/v4: the OpenAPI document's request bodies are generated from these very schemas.
 import { z } from 'zod/v4';
-import { parseRegistrationNumber } from '../../platform/vehicles/registration-number';
-import { validateVin } from '../../platform/vehicles/vin';
+import { parseRegistrationNumber } from './rules/registration-number';
+import { validateVin } from './rules/vin';
 import { FUEL_TYPES } from '../catalog/catalog-data';
 
 const documentId = z.string().trim().min(1).max(40);

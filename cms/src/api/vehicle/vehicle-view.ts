@@ -1,5 +1,5 @@
 import type { ModelDetail } from '../catalog/services/catalog';
-import type { MediaUrls, StoredFile } from '../../platform/media/media-urls';
+import type { MediaUrls, StoredFile } from '../../lib/media/media-urls';
 
 export interface VehicleRow {
   id: number;

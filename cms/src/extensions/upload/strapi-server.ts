@@ -4,7 +4,7 @@ import {
   MAX_IMAGE_PIXELS,
   measureImage,
   pixelLimitMessage,
-} from '../../platform/media/pixel-limit';
+} from '../../lib/media/pixel-limit';
 
 interface UploadFile {
   name?: string;

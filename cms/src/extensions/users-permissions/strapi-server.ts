@@ -1,10 +1,10 @@
 import type { Core } from '@strapi/strapi';
 import type { Context } from 'koa';
-import { getService } from '../../platform/services';
-import { loadEnv } from '../../platform/env';
-import { AUTH_ROUTE_GUARDS } from '../../platform/identity/auth-route-guards';
-import { withLiveSessions } from '../../platform/identity/live-sessions';
-import { withCachedOwners, type AuthStrategy } from '../../platform/identity/owner-authentication';
+import { loadEnv } from '../../lib/env';
+import { AUTH_ROUTE_GUARDS } from '../../api/identity/auth/auth-route-guards';
+import { withLiveSessions } from '../../api/identity/auth/live-sessions';
+import { withCachedOwners, type AuthStrategy } from '../../api/identity/auth/owner-authentication';
+import { getIdentityService } from '../../api/identity/services';
 
 type Middleware = string | { name: string; config?: unknown };
 
@@ -49,7 +49,7 @@ function hardenSessions(plugin: UsersPermissionsPlugin): void {
   const createAuth = plugin.controllers.auth;
   plugin.controllers.auth = (deps) => {
     const stock = createAuth(deps) as Record<string, Action>;
-    const sessions = () => getService(deps.strapi, 'sessions');
+    const sessions = () => getIdentityService(deps.strapi, 'sessions');
     return {
       ...stock,
       async refresh(ctx: Context) {

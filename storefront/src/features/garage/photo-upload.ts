@@ -5,7 +5,7 @@ import { detailsOf, type FormError } from '~/features/forms/form-errors';
 /** The CMS's limits (cms/src/api/vehicle/services/garage-photos.ts), checked here first. */
 export const PHOTO_MAX_BYTES = 8 * 1024 * 1024;
 export const PHOTOS_PER_UPLOAD = 5;
-/** The CMS's pixel limit (cms/src/platform/media/pixel-limit.ts), in megapixels. */
+/** The CMS's pixel limit (cms/src/lib/media/pixel-limit.ts), in megapixels. */
 export const PHOTO_MAX_MEGAPIXELS = 52;
 /** What the file picker offers; the CMS decides by the bytes, not by this. */
 export const PHOTO_TYPES = 'image/jpeg,image/png,image/webp';

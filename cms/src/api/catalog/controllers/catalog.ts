@@ -1,11 +1,11 @@
 import type { Core } from '@strapi/strapi';
-import { getService } from '../../../platform/services';
 import type { Context } from 'koa';
-import { parseLocaleQuery } from '../../../platform/locales';
+import { parseLocaleQuery } from '../../../lib/locales';
+import { getCatalogService } from '../services';
 
 /** Public, read-only catalog for the add-vehicle form: make → model → year → trim. */
 export default ({ strapi }: { strapi: Core.Strapi }) => {
-  const catalog = () => getService(strapi, 'catalog');
+  const catalog = () => getCatalogService(strapi, 'catalog');
   const localeOf = async (ctx: Context) => (await parseLocaleQuery(strapi, ctx.query)).locale;
 
   return {

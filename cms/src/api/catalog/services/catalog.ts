@@ -1,11 +1,11 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
-import { cachedRead } from '../../../platform/cached-read';
+import { cachedRead } from '../../../lib/cache/cached-read';
 import {
   createMediaUrls,
   STORED_FILE_FIELDS,
   type StoredFile,
-} from '../../../platform/media/media-urls';
+} from '../../../lib/media/media-urls';
 
 /** Catalog reads change only when an admin edits the catalog; writes clear this prefix. */
 export const CATALOG_CACHE_PREFIX = 'catalog:';

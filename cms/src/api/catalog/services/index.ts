@@ -1,4 +1,9 @@
+import { serviceGetter } from '../../../lib/services';
 import catalog from './catalog';
 import catalogSeed from './catalog-seed';
 
-export default { catalog, 'catalog-seed': catalogSeed };
+const services = { catalog, 'catalog-seed': catalogSeed };
+export default services;
+
+/** Typed access to the catalog domain's services. */
+export const getCatalogService = serviceGetter<typeof services>('catalog');

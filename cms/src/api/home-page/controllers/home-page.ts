@@ -1,6 +1,6 @@
 import { factories } from '@strapi/strapi';
 import type { Context } from 'koa';
-import { parseLocaleQuery } from '../../../platform/locales';
+import { parseLocaleQuery } from '../../../lib/locales';
 
 /**
  * The published home page in one configured locale. Takes `locale` only, checked as on every

@@ -1,3 +1,8 @@
+import { serviceGetter } from '../../../lib/services';
 import sessions from './sessions';
 
-export default { sessions };
+const services = { sessions };
+export default services;
+
+/** Typed access to the identity domain's services. */
+export const getIdentityService = serviceGetter<typeof services>('identity');

@@ -1,6 +1,6 @@
 import jwt from 'jsonwebtoken';
 import type { Core } from '@strapi/strapi';
-import { getService } from '../../../platform/services';
+import { getCache, getCounters } from '../../../lib/infrastructure';
 
 const ORIGIN = 'users-permissions';
 const SESSION_CACHE_PREFIX = 'session:';
@@ -43,10 +43,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     await manager().invalidateRefreshToken(record.userId, record.deviceId ?? undefined);
   };
 
-  const cache = () => getService(strapi, 'cache');
+  const cache = () => getCache(strapi);
   // Tombstones live in the counter store, which cache traffic cannot evict: a flood of cache
   // entries must never bring a revoked session back.
-  const counters = () => getService(strapi, 'counters');
+  const counters = () => getCounters(strapi);
   const liveKey = (sessionId: string) => `${SESSION_CACHE_PREFIX}${sessionId}`;
 
   async function liveInDatabase(sessionId: string): Promise<{ live: boolean; ttlSeconds: number }> {

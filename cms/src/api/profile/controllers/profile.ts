@@ -1,9 +1,9 @@
 import type { Core } from '@strapi/strapi';
-import { getService } from '../../../platform/services';
 import type { Context } from 'koa';
-import { parseQuery } from '../../../platform/locales';
-import { parseData } from '../../../platform/validation';
+import { parseQuery } from '../../../lib/locales';
+import { parseData } from '../../../lib/validation';
 import { profileInput } from '../profile-input';
+import { getProfileService } from '../services';
 
 /**
  * GET and PUT of the signed-in owner's own profile. Neither takes a query parameter, not
@@ -11,7 +11,7 @@ import { profileInput } from '../profile-input';
  * so any parameter is a 400 naming it, as on the garage routes.
  */
 export default ({ strapi }: { strapi: Core.Strapi }) => {
-  const profiles = () => getService(strapi, 'profile');
+  const profiles = () => getProfileService(strapi, 'profile');
   const ownerId = (ctx: Context) => (ctx.state.user as { id: number }).id;
 
   return {

@@ -1,4 +1,4 @@
-import { ownerRoutes } from '../../../platform/identity/owner-routes';
+import { ownerRoutes } from '../../identity/auth/owner-routes';
 import { profileInput } from '../profile-input';
 
 export default {

@@ -1,3 +1,8 @@
+import { serviceGetter } from '../../../lib/services';
 import profile from './profile';
 
-export default { profile };
+const services = { profile };
+export default services;
+
+/** Typed access to the profile domain's services. */
+export const getProfileService = serviceGetter<typeof services>('profile');

@@ -1,6 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
-import { assertLocale } from '../../../platform/locales';
+import { assertLocale } from '../../../lib/locales';
 import type { ProfileInput } from '../profile-input';
 
 const USER_UID = 'plugin::users-permissions.user';

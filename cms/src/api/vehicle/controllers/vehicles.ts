@@ -1,12 +1,12 @@
 import type { Core } from '@strapi/strapi';
-import { getService } from '../../../platform/services';
 import type { Context } from 'koa';
 import { z } from 'zod';
-import { parseLocaleQuery } from '../../../platform/locales';
-import { pageQuery } from '../../../platform/pagination';
-import { parseData, parseOrThrow, validationError } from '../../../platform/validation';
+import { parseLocaleQuery } from '../../../lib/locales';
+import { pageQuery } from '../../../lib/pagination';
+import { parseData, parseOrThrow, validationError } from '../../../lib/validation';
 import type { UploadedFile } from '../services/garage-photos';
 import { newVehicleInput, noteInput, odometerInput, vehicleChangeInput } from '../vehicle-input';
+import { getVehicleService } from '../services';
 
 const ownerOf = (ctx: Context) => (ctx.state.user as { id: number }).id;
 const bodyOf = (ctx: Context) => (ctx.request as { body?: unknown }).body;
@@ -34,9 +34,9 @@ function assertOnlyPhotoParts(ctx: Context): void {
  * know; writes take `{ data: { … } }` and refuse fields they do not know.
  */
 export default ({ strapi }: { strapi: Core.Strapi }) => {
-  const garage = () => getService(strapi, 'garage');
-  const records = () => getService(strapi, 'garageRecords');
-  const photos = () => getService(strapi, 'garagePhotos');
+  const garage = () => getVehicleService(strapi, 'garage');
+  const records = () => getVehicleService(strapi, 'garage-records');
+  const photos = () => getVehicleService(strapi, 'garage-photos');
   const query = (ctx: Context) => parseLocaleQuery(strapi, ctx.query);
   const pagedQuery = (ctx: Context) => parseLocaleQuery(strapi, ctx.query, pageQuery.shape);
 

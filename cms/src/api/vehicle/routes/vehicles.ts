@@ -1,4 +1,4 @@
-import { ownerRoutes } from '../../../platform/identity/owner-routes';
+import { ownerRoutes } from '../../identity/auth/owner-routes';
 import { newVehicleInput, noteInput, odometerInput, vehicleChangeInput } from '../vehicle-input';
 
 // Owner routes: the Owner role grants them; every action scopes to the signed-in owner.

@@ -1,19 +1,16 @@
 import { open } from 'node:fs/promises';
 import type { Core } from '@strapi/strapi';
+import { forgetGarage } from '../garage-cache';
+import { findOwnedVehicle } from '../owned-vehicles';
 import sharp from 'sharp';
-import { getService } from '../../../platform/services';
 import { errors } from '@strapi/utils';
-import {
-  PHOTO_EXTENSIONS,
-  sniffPhotoType,
-  type PhotoType,
-} from '../../../platform/vehicles/image-type';
+import { PHOTO_EXTENSIONS, sniffPhotoType, type PhotoType } from '../rules/image-type';
 import {
   isOverPixelLimit,
   MAX_IMAGE_PIXELS,
   measureImage,
   pixelLimitMessage,
-} from '../../../platform/media/pixel-limit';
+} from '../../../lib/media/pixel-limit';
 
 /** Largest photo accepted, in bytes. */
 export const PHOTO_MAX_BYTES = 8 * 1024 * 1024;
@@ -70,7 +67,6 @@ async function decodes(file: UploadedFile): Promise<boolean> {
 
 /** Photos of an owner's vehicle: JPEG, PNG or WebP by content, at most 8 MB each. */
 export default ({ strapi }: { strapi: Core.Strapi }) => {
-  const garage = () => getService(strapi, 'garage');
   const upload = () => strapi.plugin('upload').service('upload');
 
   /** Checks every file before any is stored, so a bad one rejects the whole upload. */
@@ -113,22 +109,22 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
   return {
     async add(ownerId: number, vehicleId: string, files: UploadedFile[]): Promise<void> {
-      const vehicle = await garage().ownedRow(ownerId, vehicleId);
+      const vehicle = await findOwnedVehicle(strapi, ownerId, vehicleId);
       await upload().upload({
         data: { ref: 'api::vehicle.vehicle', refId: vehicle.id, field: 'photos' },
         files: await checked(files),
       });
-      await garage().invalidate(ownerId);
+      await forgetGarage(strapi, ownerId);
     },
 
     async remove(ownerId: number, vehicleId: string, photoId: number): Promise<void> {
-      const vehicle = await garage().ownedRow(ownerId, vehicleId);
+      const vehicle = await findOwnedVehicle(strapi, ownerId, vehicleId);
       if (!(vehicle.photos ?? []).some((photo) => photo.id === photoId)) {
         throw new errors.NotFoundError('Photo not found');
       }
       const file = await strapi.db.query('plugin::upload.file').findOne({ where: { id: photoId } });
       if (file) await upload().remove(file);
-      await garage().invalidate(ownerId);
+      await forgetGarage(strapi, ownerId);
     },
   };
 };

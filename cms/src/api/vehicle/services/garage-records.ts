@@ -1,8 +1,8 @@
 import type { Core } from '@strapi/strapi';
-import { getService } from '../../../platform/services';
+import { findOwnedVehicle } from '../owned-vehicles';
 import { errors } from '@strapi/utils';
-import { createCursorCodec, toPage, type Page, type PageQuery } from '../../../platform/pagination';
-import { loadEnv } from '../../../platform/env';
+import { createCursorCodec, toPage, type Page, type PageQuery } from '../../../lib/pagination';
+import { loadEnv } from '../../../lib/env';
 
 const NOTE = 'api::vehicle.vehicle-note';
 const READING = 'api::vehicle.odometer-reading';
@@ -57,7 +57,6 @@ const toReading = (row: ReadingRow): Reading => ({
 
 /** Notes and odometer history of an owner's vehicles; someone else's answers 404. */
 export default ({ strapi }: { strapi: Core.Strapi }) => {
-  const garage = () => getService(strapi, 'garage');
   const cursors = createCursorCodec(`vehicle-records:${loadEnv().appKeys[0]}`);
 
   async function page<Row extends { id: number }, T>(
@@ -86,12 +85,12 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
   return {
     async notes(ownerId: number, vehicleId: string, query: PageQuery): Promise<Page<Note>> {
-      const vehicle = await garage().ownedRow(ownerId, vehicleId);
+      const vehicle = await findOwnedVehicle(strapi, ownerId, vehicleId);
       return page(NOTE, vehicle.id, query, toNote);
     },
 
     async addNote(ownerId: number, vehicleId: string, body: string): Promise<Note> {
-      await garage().ownedRow(ownerId, vehicleId);
+      await findOwnedVehicle(strapi, ownerId, vehicleId);
       const created = await strapi
         .documents(NOTE)
         .create({ data: { body, vehicle: vehicleId } as never });
@@ -112,7 +111,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     async readings(ownerId: number, vehicleId: string, query: PageQuery): Promise<Page<Reading>> {
-      const vehicle = await garage().ownedRow(ownerId, vehicleId);
+      const vehicle = await findOwnedVehicle(strapi, ownerId, vehicleId);
       return page(READING, vehicle.id, query, toReading);
     },
 

@@ -1,23 +1,23 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { Histogram } from 'prom-client';
-import { cachedRead } from '../../../platform/cached-read';
-import { loadEnv } from '../../../platform/env';
-import { conflictError } from '../../../platform/errors';
-import { createCursorCodec, toPage, type Page, type PageQuery } from '../../../platform/pagination';
-import { getService } from '../../../platform/services';
+import { cachedRead } from '../../../lib/cache/cached-read';
+import { loadEnv } from '../../../lib/env';
+import { conflictError } from '../../../lib/errors';
+import { createCursorCodec, toPage, type Page, type PageQuery } from '../../../lib/pagination';
 import type { ModelDetail } from '../../catalog/services/catalog';
 import type { NewVehicleInput, OdometerInput, VehicleChangeInput } from '../vehicle-input';
+import { forgetGarage, ownerCachePrefix } from '../garage-cache';
+import { findOwnedVehicle } from '../owned-vehicles';
 import { toVehicle, type Photo, type Vehicle, type VehicleRow } from '../vehicle-view';
-import { createMediaUrls, STORED_FILE_FIELDS } from '../../../platform/media/media-urls';
+import { createMediaUrls, STORED_FILE_FIELDS } from '../../../lib/media/media-urls';
+import { getCatalogService } from '../../catalog/services';
+import { getMetrics } from '../../../lib/infrastructure';
 
 const VEHICLE = 'api::vehicle.vehicle';
 const READING = 'api::vehicle.odometer-reading';
 const NOTE = 'api::vehicle.vehicle-note';
 
-/** Every cached read of an owner's garage starts with this, so one write clears them all. */
-export const ownerCachePrefix = (ownerId: number) => `vehicles:owner:${ownerId}:`;
-export const VEHICLES_CACHE_PREFIX = 'vehicles:';
 const CACHE_TTL_SECONDS = 5 * 60;
 
 const fieldError = (field: string, message: string) =>
@@ -34,7 +34,7 @@ const today = () => new Date().toISOString().slice(0, 10);
 
 /** An owner's garage: their vehicles and odometer; another owner's vehicle is never found. */
 export default ({ strapi }: { strapi: Core.Strapi }) => {
-  const catalog = () => getService(strapi, 'catalog');
+  const catalog = () => getCatalogService(strapi, 'catalog');
   const vehicles = () => strapi.db.query(VEHICLE);
   const cursors = createCursorCodec(`vehicles:${loadEnv().appKeys[0]}`);
   const listDuration = new Histogram({
@@ -42,7 +42,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     help: "Time to answer an owner's vehicle list, cache included",
     labelNames: ['cache'] as const,
     buckets: [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1],
-    registers: [getService(strapi, 'metrics').registry],
+    registers: [getMetrics(strapi).registry],
   });
 
   const modelOrNull = (modelId: string, locale: string) =>
@@ -82,21 +82,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       ? cachedRead(strapi, 'vehicles', key, media.cacheSeconds(CACHE_TTL_SECONDS), read)
       : read();
 
-  const invalidate = (ownerId: number) =>
-    getService(strapi, 'cache')
-      .deleteByPrefix(ownerCachePrefix(ownerId))
-      .catch((error: Error) =>
-        strapi.log.warn('garage cache not cleared', { error: error.message }),
-      );
+  const invalidate = (ownerId: number) => forgetGarage(strapi, ownerId);
 
-  async function ownedRow(ownerId: number, documentId: string): Promise<VehicleRow> {
-    const row = (await vehicles().findOne({
-      where: { documentId, ownerId },
-      populate: { photos: { select: ['id', ...STORED_FILE_FIELDS] } },
-    })) as VehicleRow | null;
-    if (!row) throw new errors.NotFoundError('Vehicle not found');
-    return row;
-  }
+  const ownedRow = (ownerId: number, documentId: string) =>
+    findOwnedVehicle(strapi, ownerId, documentId);
 
   /**
    * One keyset page of an owner's vehicles, newest first. The ids come from an index-only
@@ -380,15 +369,23 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
             await strapi.documents(uid).delete({ documentId: child.documentId });
           }
         }
-        for (const photo of row.photos ?? []) {
-          const file = await strapi.db
-            .query('plugin::upload.file')
-            .findOne({ where: { id: photo.id } });
-          if (file) await upload.remove(file);
-        }
         await strapi.documents(VEHICLE).delete({ documentId });
       });
+      // Only once the deletion has committed: removing a file cannot be rolled back, so a
+      // failed deletion must leave the photos where they were.
       await invalidate(ownerId);
+      for (const photo of row.photos ?? []) {
+        const file = await strapi.db
+          .query('plugin::upload.file')
+          .findOne({ where: { id: photo.id } });
+        if (!file) continue;
+        await upload.remove(file).catch((error: Error) =>
+          strapi.log.warn('photo of a deleted vehicle not removed', {
+            fileId: photo.id,
+            error: error.message,
+          }),
+        );
+      }
     },
 
     /** The vehicle row, for sub-resources (notes, odometer, photos); 404 unless owned. */

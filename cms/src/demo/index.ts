@@ -1,0 +1,26 @@
+import type { Core } from '@strapi/strapi';
+import { catalogNeedsSeed, seedCatalog } from '../api/catalog/seed-catalog';
+import type { PlatformEnv } from '../lib/env';
+import { ensureDemoOwner, ensureSuperAdmin } from './demo-accounts';
+import { seedDemoGarage } from './demo-garage';
+
+/** Demo data (SEED_DEMO_DATA): the catalog, an admin, a demo owner and their garage. */
+export async function seedDemoData(strapi: Core.Strapi, env: PlatformEnv): Promise<void> {
+  if (await catalogNeedsSeed(strapi, env.CATALOG_DATA_DIR)) {
+    const report = await seedCatalog(strapi, env.CATALOG_DATA_DIR);
+    strapi.log.info('vehicle catalog seeded', report.created);
+  }
+  if (env.ADMIN_EMAIL && env.ADMIN_PASSWORD) {
+    await ensureSuperAdmin(strapi, { email: env.ADMIN_EMAIL, password: env.ADMIN_PASSWORD });
+  }
+  if (env.DEMO_OWNER_EMAIL && env.DEMO_OWNER_PASSWORD) {
+    const ownerId = await ensureDemoOwner(strapi, {
+      email: env.DEMO_OWNER_EMAIL,
+      password: env.DEMO_OWNER_PASSWORD,
+    });
+    // Only a new demo owner: vehicles the owner deleted while trying things stay deleted.
+    if (ownerId !== null) {
+      strapi.log.info('demo garage seeded', { vehicles: await seedDemoGarage(strapi, ownerId) });
+    }
+  }
+}
