@@ -1,6 +1,7 @@
 import { open } from 'node:fs/promises';
 import type { Core } from '@strapi/strapi';
 import sharp from 'sharp';
+import { PHOTO_UPLOAD } from '../../../platform/body/body-limits';
 import { getService } from '../../../platform/services';
 import { errors } from '@strapi/utils';
 import {
@@ -15,9 +16,9 @@ import {
   pixelLimitMessage,
 } from '../../../platform/media/pixel-limit';
 
-/** Largest photo accepted, in bytes. */
-export const PHOTO_MAX_BYTES = 8 * 1024 * 1024;
-export const PHOTOS_PER_UPLOAD = 5;
+/** Largest photo accepted, in bytes, and photos per upload: what the body parser enforces. */
+export const PHOTO_MAX_BYTES = PHOTO_UPLOAD.maxFileBytes;
+export const PHOTOS_PER_UPLOAD = PHOTO_UPLOAD.maxFiles;
 
 export interface UploadedFile {
   filepath: string;
