@@ -331,7 +331,7 @@ describe('owner input on PostgreSQL and Redis', () => {
       expect(response.status).toBe(400);
       expect(response.body).toMatchObject({
         data: null,
-        error: { status: 400, message: expect.stringContaining('only supports object and array') },
+        error: { status: 400, message: 'The request body must be a JSON object or array' },
       });
       expect((await owner.get('/api/profile')).body.data).toEqual(before);
     });
@@ -343,7 +343,7 @@ describe('owner input on PostgreSQL and Redis', () => {
       expect(namedPaths(response.body)).toEqual(['data']);
     });
 
-    it('refuses, on every envelope write route of the OpenAPI document, a flat body naming data and an unknown field naming it, changing nothing', async () => {
+    it('refuses, on every envelope write route of the OpenAPI document, a flat body naming data, an unknown field naming it, and an empty data naming data, changing nothing', async () => {
       const document = JSON.parse(
         readFileSync(path.join(__dirname, '..', OPENAPI_DOCUMENT_PATH), 'utf8'),
       ) as OpenApiDocument;
@@ -396,6 +396,10 @@ describe('owner input on PostgreSQL and Redis', () => {
             'smuggled',
           ]);
           expect(unknown.body.error.message).toContain('smuggled');
+          // An empty change is not a success that did nothing: it names data.
+          const empty = await owner.raw(method, url, '{"data":{}}');
+          expect([key, empty.status, namedPaths(empty.body)]).toEqual([key, 400, ['data']]);
+          expect(empty.body.error.message).toMatch(/^data: .*at least one field/);
           covered.push(key);
         }
       }

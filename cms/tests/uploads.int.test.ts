@@ -198,8 +198,8 @@ describe('uploads, request bodies and image sizes', () => {
           .post(url)
           .set(owner.auth)
           .attach('files', await solid(32, 32, 'jpeg'), { filename: 'x.html' });
-        // 413 now: files are taken only on the upload routes an owner or admin panel uses.
-        expect([401, 403, 404, 405, 413]).toContain(response.status);
+        // 415: the content API takes multipart on the owner's photo route only.
+        expect([401, 403, 404, 405, 413, 415]).toContain(response.status);
       }
       expect(await app.strapi.db.query('plugin::upload.file').count({})).toBe(before);
     });
@@ -275,7 +275,7 @@ describe('uploads, request bodies and image sizes', () => {
       ['PUT', '/api/profile'],
       ['POST', '/api/upload'],
     ])(
-      'refuses a 25 MB multipart body on %s %s with 413 and keeps no temp file',
+      'refuses a 25 MB multipart body on %s %s with 415 before reading it, and keeps no temp file',
       async (method, url) => {
         const owner = method === 'PUT' ? await signUp() : null;
         const call = method === 'PUT' ? api().put(url) : api().post(url);
@@ -284,6 +284,23 @@ describe('uploads, request bodies and image sizes', () => {
           .field('identifier', 'someone@example.com')
           .attach('junk', junk, { filename: 'junk.bin' });
 
+        // The content API reads JSON only (multipart on the photo route alone).
+        expect(response.status).toBe(415);
+        expect(response.body).toMatchObject({
+          data: null,
+          error: { status: 415, name: 'UnsupportedMediaTypeError' },
+        });
+        expect(await leftoversAfter(500)).toEqual([]);
+      },
+    );
+
+    it.each(['/admin/login', '/Admin/Login', '/admin/renew-token'])(
+      'refuses a 25 MB multipart body on %s (outside the content API) with 413 and keeps no temp file',
+      async (url) => {
+        const response = await api()
+          .post(url)
+          .field('email', 'someone@example.com')
+          .attach('junk', junk, { filename: 'junk.bin' });
         expect(response.status).toBe(413);
         expect(response.body).toMatchObject({
           data: null,
@@ -296,7 +313,7 @@ describe('uploads, request bodies and image sizes', () => {
 
     it('refuses a file part on a route that takes none, even a small one', async () => {
       const response = await api()
-        .post('/api/auth/local')
+        .post('/admin/login')
         .attach('junk', sending(Buffer.from('tiny')), { filename: 'tiny.txt' });
       expect(response.status).toBe(413);
       expect(response.body.error.message).toMatch(/no files/i);
@@ -304,18 +321,23 @@ describe('uploads, request bodies and image sizes', () => {
     });
 
     it.each([
-      ['JSON', 'application/json', JSON.stringify({ identifier: 'x'.repeat(2 * MB) })],
-      ['form', 'application/x-www-form-urlencoded', `identifier=${'x'.repeat(2 * MB)}`],
-      ['text', 'text/plain', 'x'.repeat(2 * MB)],
-    ])('refuses a 2 MB %s body with 413 naming the limit', async (_kind, type, body) => {
-      const response = await api().post('/api/auth/local').set('content-type', type).send(body);
+      [
+        'JSON',
+        '/api/auth/local',
+        'application/json',
+        JSON.stringify({ identifier: 'x'.repeat(2 * MB) }),
+      ],
+      ['JSON', '/admin/login', 'application/json', JSON.stringify({ email: 'x'.repeat(2 * MB) })],
+      ['form', '/admin/login', 'application/x-www-form-urlencoded', `email=${'x'.repeat(2 * MB)}`],
+    ])('refuses a 2 MB %s body on %s with 413 naming the limit', async (_kind, url, type, body) => {
+      const response = await api().post(url).set('content-type', type).send(body);
       expect(response.status).toBe(413);
       expect(response.body.error.name).toBe('PayloadTooLargeError');
       expect(response.body.error.message).toMatch(/\d+ (KB|MB)/);
     });
 
     it('refuses a multipart body of thousands of fields with 413', async () => {
-      const call = api().post('/api/auth/local');
+      const call = api().post('/admin/login');
       for (let index = 0; index < 300; index += 1) call.field(`f${index}`, 'x');
       const response = await call;
       expect(response.status).toBe(413);

@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { generate } from '@strapi/openapi';
 import { z } from 'zod/v4';
+import { formatBytes, type MultipartLimits } from './body/body-limits';
 import { ENVELOPE_MESSAGE } from './validation';
 
 /** Where the checked-in OpenAPI document of the content API lives, relative to cms/. */
@@ -27,6 +28,8 @@ interface AppRoute {
   path: string;
   /** The `zod/v4` schema a controller checks `data` of `{ data: { … } }` against. */
   body?: z.ZodType;
+  /** A multipart upload route: its limits, and the media types its files must be. */
+  upload?: { limits: MultipartLimits; types: Record<string, string> };
 }
 
 type Operation = {
@@ -59,6 +62,64 @@ const BAD_REQUEST =
   'parameter: an unknown query parameter, a `locale` that is not configured, an invalid value';
 const BAD_BODY = `${BAD_REQUEST}, a body that is not \`{ data: { … } }\` (\`${ENVELOPE_MESSAGE}\`, path \`data\`), or a field \`data\` does not have`;
 
+const refusal = (description: string) => ({
+  description,
+  content: { 'application/json': { schema: errorBody } },
+});
+
+const UNSUPPORTED = refusal(
+  'The body is not of a type this route takes (the content API reads `application/json` and ' +
+    '`+json` types; the photo route also `multipart/form-data`); `error.details.accepted` lists them',
+);
+
+/** The multipart body of an upload route, from the limits the body middleware enforces. */
+function uploadBody({ limits, types }: NonNullable<AppRoute['upload']>) {
+  const names = Object.keys(types)
+    .map((type) => type.replace('image/', '').toUpperCase())
+    .map((name) => (name === 'WEBP' ? 'WebP' : name));
+  const each = `${names.slice(0, -1).join(', ')} or ${names.at(-1)}, by content`;
+  return {
+    required: true,
+    content: {
+      'multipart/form-data': {
+        schema: {
+          type: 'object',
+          required: [limits.fileField],
+          additionalProperties: false,
+          properties: {
+            [limits.fileField]: {
+              type: 'array',
+              minItems: 1,
+              maxItems: limits.maxFiles,
+              description:
+                `1 to ${limits.maxFiles} images (${each}), each up to ` +
+                `${formatBytes(limits.maxFileBytes)}; no other field or file part is taken`,
+              items: {
+                type: 'string',
+                format: 'binary',
+                maxLength: limits.maxFileBytes,
+              },
+            },
+          },
+        },
+        // OpenAPI's way to list a part's accepted types (a comma-separated list).
+        encoding: { [limits.fileField]: { contentType: Object.keys(types).join(', ') } },
+      },
+    },
+  };
+}
+
+function uploadRefusals({ limits }: NonNullable<AppRoute['upload']>) {
+  return {
+    411: refusal('The multipart body does not declare its `Content-Length`'),
+    413: refusal(
+      `The body is over ${formatBytes(limits.maxBodyBytes)} (refused before it is read), or a ` +
+        `file is over ${formatBytes(limits.maxFileBytes)}`,
+    ),
+    415: UNSUPPORTED,
+  };
+}
+
 /**
  * Describes this app's own routes where Strapi's generator cannot: the `{ data: { … } }`
  * request bodies, generated from the very schemas the controllers validate with (their input
@@ -86,7 +147,12 @@ function describeAppRoutes(strapi: Core.Strapi, document: Document): void {
           content: { 'application/json': { schema: errorBody } },
         },
       };
+      if (route.upload) {
+        operation.requestBody = uploadBody(route.upload);
+        operation.responses = { ...operation.responses, ...uploadRefusals(route.upload) };
+      }
       if (route.body) {
+        operation.responses = { ...operation.responses, 415: UNSUPPORTED };
         operation.requestBody = {
           required: true,
           content: {

@@ -1,5 +1,5 @@
 import { z } from 'zod/v4';
-import { ENVELOPE_MESSAGE, parseData } from './validation';
+import { EMPTY_DATA_MESSAGE, ENVELOPE_MESSAGE, parseData } from './validation';
 
 const schema = z
   .object({ name: z.string(), channels: z.object({ sms: z.boolean() }).strict().optional() })
@@ -35,6 +35,13 @@ describe('parseData', () => {
   ])('refuses %s, naming data', (_what, body) => {
     expect(refusal(() => parseData(schema, body))).toEqual({
       message: `data: ${ENVELOPE_MESSAGE}`,
+      paths: ['data'],
+    });
+  });
+
+  it('refuses an empty data, naming data: it would change nothing', () => {
+    expect(refusal(() => parseData(schema, { data: {} }))).toEqual({
+      message: `data: ${EMPTY_DATA_MESSAGE}`,
       paths: ['data'],
     });
   });

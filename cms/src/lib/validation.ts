@@ -27,6 +27,9 @@ export interface ErrorDetail {
 /** The message of a body that is not `{ data: { … } }`. */
 export const ENVELOPE_MESSAGE = 'Request body must be { data: { ... } }';
 
+/** The message of `{ data: {} }`: a write that would change nothing. */
+export const EMPTY_DATA_MESSAGE = 'nothing to change; send at least one field';
+
 /** Strapi's 400 with one detail per failing field; the message names the first. */
 export function validationError(details: Array<Omit<ErrorDetail, 'name'>>) {
   const issues = details.map((detail) => ({ ...detail, name: 'ValidationError' as const }));
@@ -67,8 +70,8 @@ const isPlainObject = (value: unknown): value is Record<string, unknown> =>
 
 /**
  * The `data` of a `{ data: { … } }` request body, checked against `schema`. Anything else,
- * a flat body, an array, a bare value, no body, `data` that is not an object, or a key beside
- * `data`, is a 400 saying so: a write never succeeds without doing what was asked.
+ * a flat body, an array, a bare value, no body, `data` that is not an object, an empty `data`,
+ * or a key beside `data`, is a 400 saying so: a write never succeeds without doing what was asked.
  * Error paths inside `data` are relative to it (`["nickname"]`), as every 400 of this API.
  */
 export function parseData<Output>(schema: Parser<Output>, body: unknown): Output {
@@ -80,6 +83,10 @@ export function parseData<Output>(schema: Parser<Output>, body: unknown): Output
     throw validationError(
       beside.map((key) => ({ path: [key], message: `is not allowed; ${ENVELOPE_MESSAGE}` })),
     );
+  }
+  if (Object.keys(body.data).length === 0) {
+    // `{ "data": {} }` would answer 200 having done nothing.
+    throw validationError([{ path: ['data'], message: EMPTY_DATA_MESSAGE }]);
   }
   return parseOrThrow(schema, body.data);
 }

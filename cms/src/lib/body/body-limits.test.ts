@@ -1,10 +1,12 @@
 import {
   FIELDS_ONLY,
   formatBytes,
+  isContentApiPath,
   MB,
   multipartLimitsFor,
   PHOTO_UPLOAD,
   routePath,
+  uploadLimitsFor,
 } from './body-limits';
 
 describe('multipartLimitsFor', () => {
@@ -61,5 +63,28 @@ describe('formatBytes', () => {
     [300, '300 bytes'],
   ])('names %d bytes as %s', (bytes, text) => {
     expect(formatBytes(bytes)).toBe(text);
+  });
+});
+
+describe('isContentApiPath and uploadLimitsFor', () => {
+  it.each(['/api', '/api/profile', '/API/Profile', '/Api//vehicles/', '/%61pi/profile'])(
+    'treats %s as the content API (JSON bodies only)',
+    (path) => {
+      expect(isContentApiPath(path)).toBe(true);
+    },
+  );
+
+  it.each(['/admin/login', '/upload', '/apix/profile', '/uploads/api/x'])(
+    'does not treat %s as the content API',
+    (path) => {
+      expect(isContentApiPath(path)).toBe(false);
+    },
+  );
+
+  it('names upload limits only for the upload routes', () => {
+    expect(uploadLimitsFor('POST', '/API/vehicles/a/photos/', 10 * MB)).toBe(PHOTO_UPLOAD);
+    expect(uploadLimitsFor('POST', '/upload/files/3/replace', 10 * MB)?.maxFiles).toBe(10);
+    expect(uploadLimitsFor('POST', '/api/upload', 10 * MB)).toBeNull();
+    expect(uploadLimitsFor('PUT', '/api/vehicles/a/photos', 10 * MB)).toBeNull();
   });
 });

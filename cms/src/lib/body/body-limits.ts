@@ -1,7 +1,8 @@
 /**
- * How much of a request body the CMS reads, by route. Bodies are parsed before anyone is
- * known (authentication runs later, in the router), so every route gets small limits and
- * only the two upload routes may carry files.
+ * How much of a request body the CMS reads, and of what type, by route. The global body
+ * middleware runs before anyone is known (authentication runs later, in the router), so every
+ * route gets small limits; files are read only on the upload routes, and only there by a route
+ * middleware that runs after authentication and authorization (see middlewares/upload-body).
  */
 
 export const KB = 1024;
@@ -9,7 +10,6 @@ export const MB = 1024 * KB;
 
 export const JSON_LIMIT_BYTES = 1 * MB;
 export const FORM_LIMIT_BYTES = 64 * KB;
-export const TEXT_LIMIT_BYTES = 64 * KB;
 
 export interface MultipartLimits {
   /** The whole body, as declared by Content-Length; refused before a byte is read. */
@@ -80,6 +80,29 @@ export function routePath(path: string): string {
 
 const PHOTO_ROUTE = /^\/api\/vehicles\/[^/]+\/photos$/;
 const MEDIA_LIBRARY_ROUTES = /^\/upload(\/files(\/[^/]+\/replace)?)?$/;
+
+/**
+ * The limits of an upload route (the owner's photo route, the media library's three), or
+ * null for any other request: upload routes are POSTs only.
+ */
+export function uploadLimitsFor(
+  method: string,
+  path: string,
+  mediaLibraryFileBytes: number,
+): MultipartLimits | null {
+  const limits = multipartLimitsFor(method, path, mediaLibraryFileBytes);
+  return limits === FIELDS_ONLY ? null : limits;
+}
+
+/** True for the content API (`/api`, any case), whose bodies are JSON only. */
+export function isContentApiPath(path: string): boolean {
+  const normalized = routePath(path);
+  return normalized === '/api' || normalized.startsWith('/api/');
+}
+
+/** The body types the content API reads (the `+json` family included). */
+export const CONTENT_API_TYPES = ['application/json', 'application/*+json'] as const;
+export const JSON_TYPES = ['application/json', '+json'];
 
 /** The multipart limits of a request; the upload routes are POSTs only. */
 export function multipartLimitsFor(

@@ -1,7 +1,3 @@
-import { mkdirSync } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
-import os from 'node:os';
-import path from 'node:path';
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import createHttpError from 'http-errors';
@@ -10,175 +6,134 @@ import type { Context, Next } from 'koa';
 import { koaBody } from 'koa-body';
 import { loadEnv } from '../env';
 import {
+  FIELDS_ONLY,
   FORM_LIMIT_BYTES,
   formatBytes,
+  isContentApiPath,
   JSON_LIMIT_BYTES,
-  multipartLimitsFor,
-  TEXT_LIMIT_BYTES,
-  type MultipartLimits,
+  JSON_TYPES,
+  uploadLimitsFor,
 } from './body-limits';
+import { createMultipartReader, refuseUnreadable, requestFilesDir, tooLarge } from './multipart';
 
-const MEDIA_LIBRARY_DEFAULT_FILE_BYTES = 10 * 1024 * 1024;
+export const MEDIA_LIBRARY_DEFAULT_FILE_BYTES = 10 * 1024 * 1024;
 
-interface ParsedFile {
-  size: number;
-  originalFilename?: string | null;
-}
+/** The media library's largest file: the upload plugin's own `sizeLimit`. */
+export const mediaLibraryFileBytes = (strapi: Core.Strapi) =>
+  strapi.config.get<number>('plugin::upload.sizeLimit') ?? MEDIA_LIBRARY_DEFAULT_FILE_BYTES;
 
-const tooLarge = (message: string, details: Record<string, unknown> = {}) =>
-  new errors.PayloadTooLargeError(message, details);
-
-/** A refused set of files, in the shape the photo route's own refusals use. */
-const filesError = (rule: string, field: string, message: string) =>
-  new errors.ValidationError(`${field}: ${message}`, {
-    rule,
-    errors: [{ path: [field], message, name: 'ValidationError' }],
-  });
+const FORM_TYPES = ['urlencoded'];
 
 /** The kind of non-multipart body, to name its limit. */
 function plainKind(ctx: Context): { kind: string; limit: number } {
-  if (ctx.is('urlencoded')) return { kind: 'Form', limit: FORM_LIMIT_BYTES };
-  if (ctx.is('text/*')) return { kind: 'Text', limit: TEXT_LIMIT_BYTES };
+  if (ctx.is(FORM_TYPES)) return { kind: 'Form', limit: FORM_LIMIT_BYTES };
   return { kind: 'JSON', limit: JSON_LIMIT_BYTES };
 }
 
-/** Formidable's refusals (it names its options), in Strapi's error shape. */
-function multipartError(error: Error & { httpCode?: number }, limits: MultipartLimits): Error {
-  const message = error.message ?? '';
-  if (message.includes('maxFieldsSize')) {
-    return tooLarge(`Form fields are limited to ${formatBytes(limits.maxFieldsBytes)} in all`, {
-      limit: limits.maxFieldsBytes,
-    });
+/** A request that carries bytes (an empty body is no body). */
+function carriesBody(ctx: Context): boolean {
+  if (ctx.get('transfer-encoding')) return true;
+  const length = ctx.get('content-length');
+  return length !== '' && length !== '0';
+}
+
+const unsupported = (accepted: string[]) =>
+  createHttpError(415, `This route takes request bodies of type ${accepted.join(' or ')} only`, {
+    details: { accepted },
+  });
+
+/**
+ * The parser's refusals, rebuilt from status and kind alone: co-body attaches the raw body
+ * to a parse error (`error.body`, and V8 may quote part of it in the message), and Strapi's
+ * errors middleware logs what it does not know at error level, so a password sent in a
+ * malformed login would be written to the log.
+ */
+function parseError(error: { status?: number; message?: string }, ctx: Context): Error {
+  const { kind, limit } = plainKind(ctx);
+  if (error.status === 413) {
+    return tooLarge(`${kind} bodies are limited to ${formatBytes(limit)}`, { limit });
   }
-  if (message.includes('maxFields')) {
-    return tooLarge(`At most ${limits.maxFields} form fields are accepted`, {
-      limit: limits.maxFields,
-    });
+  if (error.status === 400 && kind === 'JSON') {
+    return new errors.ValidationError(
+      error.message?.includes('only supports object and array')
+        ? 'The request body must be a JSON object or array'
+        : 'The request body is not valid JSON',
+    );
   }
-  if (message.includes('maxFileSize')) {
-    const total = limits.maxFiles * limits.maxFileBytes;
-    return tooLarge(`Files are limited to ${formatBytes(total)} per request`, { limit: total });
-  }
-  if (error.httpCode === 413) return tooLarge('The request body is too large');
-  return new errors.ValidationError(`The multipart body could not be read: ${message}`);
+  if (error.status === 400)
+    return new errors.ValidationError(`The request body is not valid ${kind}`);
+  const status = error.status && error.status >= 400 && error.status < 500 ? error.status : 400;
+  return createHttpError(status, 'The request body could not be read');
 }
 
 /**
- * Replaces `strapi::body`. Stock parses up to 200 MB of multipart on every route, before
- * anyone is known, and deletes only the files of a field named `files`, and only when the
- * route did not throw. Here every body is bounded (JSON, form, text, multipart fields and
- * files); only the upload routes take files (see body-limits); and each multipart request
- * writes into a folder of its own that is removed when the request ends, however it ends:
- * answered, refused, thrown, or the client gone mid-body.
+ * Replaces `strapi::body`, and runs before anyone is known. Every body is bounded; the content
+ * API (`/api`, any spelling) reads JSON only; a body of a type a route does not take is a 415
+ * before a byte is read. On an upload route a multipart body is checked against the route's
+ * size (411 without a Content-Length, 413 over it) and left unread: the route's own
+ * `global::upload-body` reads it after authentication, authorization and policies, so files of
+ * a caller who may not upload never reach the disk. Stock controllers always get an object as
+ * `ctx.request.body`.
  */
 export default (_config: unknown, { strapi }: { strapi: Core.Strapi }) => {
   const env = loadEnv();
-  const baseDir = path.resolve(env.UPLOAD_TEMP_DIR ?? path.join(os.tmpdir(), 'motorghar-uploads'));
-  mkdirSync(baseDir, { recursive: true });
-  const mediaLibraryFileBytes =
-    strapi.config.get<number>('plugin::upload.sizeLimit') ?? MEDIA_LIBRARY_DEFAULT_FILE_BYTES;
-
-  const bodyOptions = {
+  const readMultipart = createMultipartReader({
+    baseDir: requestFilesDir(env.UPLOAD_TEMP_DIR),
+    warn: (message, meta) => strapi.log.warn(message, meta),
+  });
+  const plainParser = koaBody({
     jsonLimit: JSON_LIMIT_BYTES,
     formLimit: FORM_LIMIT_BYTES,
-    textLimit: TEXT_LIMIT_BYTES,
-  };
-  const plainParser = koaBody({ ...bodyOptions, multipart: false });
+    text: false,
+    multipart: false,
+  });
 
   async function parsePlain(ctx: Context) {
+    if (ctx.is('+json') && !ctx.is('application/json')) {
+      // koa-body reads a fixed list of JSON types; any `+json` type is JSON by its suffix
+      // (RFC 6839), so it is read as application/json, its charset kept.
+      const charset = ctx.request.charset;
+      ctx.req.headers['content-type'] = `application/json${charset ? `; charset=${charset}` : ''}`;
+    }
     try {
       await plainParser(ctx, async () => undefined);
     } catch (error) {
-      if ((error as { status?: number }).status === 413) {
-        const { kind, limit } = plainKind(ctx);
-        throw tooLarge(`${kind} bodies are limited to ${formatBytes(limit)}`, { limit });
-      }
-      throw error;
-    }
-  }
-
-  async function parseMultipart(ctx: Context, limits: MultipartLimits, uploadDir: string) {
-    let files = 0;
-    let refusal: 'none' | 'field' | 'count' | undefined;
-    let refusedField = limits.fileField;
-    const parser = koaBody({
-      ...bodyOptions,
-      multipart: true,
-      formidable: {
-        uploadDir,
-        maxFileSize: Math.max(1, limits.maxFiles * limits.maxFileBytes),
-        maxFields: limits.maxFields,
-        maxFieldsSize: limits.maxFieldsBytes,
-        // Called before a file part is opened: a file refused here never touches the disk.
-        filter: ({ name }) => {
-          files += 1;
-          if (limits.maxFiles === 0) refusal ??= 'none';
-          else if (name !== limits.fileField) {
-            refusal ??= 'field';
-            refusedField = name ?? '';
-          } else if (files > limits.maxFiles) refusal ??= 'count';
-          return refusal === undefined;
-        },
-      },
-    });
-    try {
-      await parser(ctx, async () => undefined);
-    } catch (error) {
-      throw multipartError(error as Error, limits);
-    }
-    if (refusal === 'none') {
-      throw tooLarge('This route accepts no files', { limit: 0 });
-    }
-    if (refusal === 'field') {
-      throw filesError('field', refusedField, `files are accepted only in "${limits.fileField}"`);
-    }
-    if (refusal === 'count') {
-      throw filesError('tooMany', limits.fileField, `at most ${limits.maxFiles} files at a time`);
-    }
-    const parsed = (ctx.request as { files?: Record<string, ParsedFile | ParsedFile[]> }).files;
-    for (const file of Object.values(parsed ?? {}).flat()) {
-      if (file.size > limits.maxFileBytes) {
-        throw tooLarge(
-          `${file.originalFilename ?? 'a file'} is larger than ${formatBytes(limits.maxFileBytes)}`,
-          { limit: limits.maxFileBytes },
-        );
-      }
+      throw parseError(error as { status?: number; message?: string }, ctx);
     }
   }
 
   return async (ctx: Context, next: Next) => {
-    if (!ctx.is('multipart')) {
-      await parsePlain(ctx);
+    const request = ctx.request as { body?: unknown };
+    if (!carriesBody(ctx)) {
+      request.body = {};
       return next();
     }
+    const contentApi = isContentApiPath(ctx.path);
+    const upload = uploadLimitsFor(ctx.method, ctx.path, mediaLibraryFileBytes(strapi));
+    const multipart = Boolean(ctx.is('multipart'));
 
-    const limits = multipartLimitsFor(ctx.method, ctx.path, mediaLibraryFileBytes);
-    const declared = ctx.get('content-length');
-    if (!declared) {
-      throw createHttpError(411, 'A multipart body must declare its Content-Length');
+    if (multipart && upload) {
+      refuseUnreadable(ctx, upload);
+      request.body = {};
+      return next();
     }
-    if (Number(declared) > limits.maxBodyBytes) {
-      // Refused before a byte is read.
-      throw tooLarge(`This request body is limited to ${formatBytes(limits.maxBodyBytes)}`, {
-        limit: limits.maxBodyBytes,
-      });
-    }
+    const accepted = [
+      'application/json',
+      ...(upload ? ['multipart/form-data'] : []),
+      ...(contentApi ? [] : ['application/x-www-form-urlencoded', 'multipart/form-data']),
+    ];
+    if (contentApi && !ctx.is(JSON_TYPES)) throw unsupported([...new Set(accepted)]);
 
-    const uploadDir = await mkdtemp(path.join(baseDir, 'request-'));
-    let removal: Promise<void> | undefined;
-    const removeFiles = () =>
-      (removal ??= rm(uploadDir, { recursive: true, force: true, maxRetries: 3 }).catch(
-        (error: Error) => {
-          strapi.log.warn('could not remove request files', { error: error.message });
-        },
-      ));
-    // The client may hang up while the body is still arriving; the parse may then never end.
-    ctx.res.once('close', removeFiles);
-    try {
-      await parseMultipart(ctx, limits, uploadDir);
-      await next();
-    } finally {
-      await removeFiles();
+    if (multipart) {
+      // Outside the content API only (the admin panel): a few fields, never a file.
+      return readMultipart(ctx, FIELDS_ONLY, next);
     }
+    if (!ctx.is([...JSON_TYPES, ...FORM_TYPES])) {
+      // Text among them: never an object, which every controller expects.
+      throw unsupported([...new Set(accepted)]);
+    }
+    await parsePlain(ctx);
+    request.body ??= {};
+    return next();
   };
 };

@@ -1,4 +1,11 @@
-import { redact, redactString, REDACTED, isSensitiveName } from './redact';
+import {
+  isSensitiveName,
+  redact,
+  redactEntry,
+  redactString,
+  REDACTED,
+  REDACTED_BODY,
+} from './redact';
 
 describe('log redaction', () => {
   it('masks properties named like credentials at any depth', () => {
@@ -36,5 +43,55 @@ describe('log redaction', () => {
     expect(isSensitiveName('resetPasswordToken')).toBe(true);
     expect(isSensitiveName('id')).toBe(false);
     expect(isSensitiveName('locale')).toBe(false);
+  });
+
+  describe('raw request bodies', () => {
+    const password = 'SECRET-PW-LEAK-123';
+
+    it("masks a parse error's raw body, keeping its status", () => {
+      const error = Object.assign(new SyntaxError('Unexpected end'), {
+        status: 400,
+        body: `{"identifier":"a@b.c","password":"${password}",}`,
+      });
+      const entry = redactEntry(error as unknown as Record<string, unknown>);
+      expect(JSON.stringify({ ...entry })).not.toContain(password);
+      expect(entry).toMatchObject({ status: 400, body: REDACTED_BODY });
+    });
+
+    it.each(['rawBody', 'raw', 'requestBody', 'payload', 'req_body'])(
+      'masks a string under %s',
+      (key) => {
+        expect(redact({ [key]: `x=${password}` })).toEqual({ [key]: REDACTED_BODY });
+      },
+    );
+
+    it.each([
+      ['JSON', `{"identifier":"a@b.c","password":"${password}"}`],
+      ['escaped JSON', `{\\"password\\":\\"${password}\\"}`],
+      ['a form', `identifier=a%40b.c&password=${password}`],
+      ['a nested form key', `data[newPassword]=${password}`],
+      ['a multipart part', `Content-Disposition: form-data; name="password"\r\n\r\n${password}`],
+      ['a reset code', `{"code":"${password}","password":"x"}`],
+      ['V8 quoting bad JSON', `Unexpected token 'x', "{"pw":"${password}"x}" is not valid JSON`],
+    ])('masks free text that reads like %s carrying a credential', (_what, text) => {
+      expect(redactString(`could not parse ${text}`)).toBe(REDACTED_BODY);
+    });
+
+    it('keeps a parsed body, masking its credentials only', () => {
+      expect(redact({ body: { identifier: 'a@b.c', password } })).toEqual({
+        body: { identifier: 'a@b.c', password: REDACTED },
+      });
+    });
+
+    it('leaves ordinary messages alone', () => {
+      for (const text of [
+        'request',
+        'password: must be at least 12 characters',
+        'GET /api/vehicles?locale=ne',
+        '{"route":"/api/profile","status":200}',
+      ]) {
+        expect(redactString(text)).toBe(text);
+      }
+    });
   });
 });

@@ -11,6 +11,8 @@ interface RouteInput {
   config?: Record<string, unknown>;
   /** The `zod/v4` schema of `data` in a `{ data: { … } }` body; see lib/openapi.ts. */
   body?: unknown;
+  /** A multipart upload route's limits and file types; see platform/openapi.ts. */
+  upload?: unknown;
 }
 
 export const OWNER_STRATEGIES = ['users-permissions'];

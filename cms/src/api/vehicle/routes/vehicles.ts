@@ -1,4 +1,6 @@
+import { PHOTO_UPLOAD } from '../../../lib/body/body-limits';
 import { ownerRoutes } from '../../identity/auth/owner-routes';
+import { PHOTO_EXTENSIONS } from '../rules/image-type';
 import { newVehicleInput, noteInput, odometerInput, vehicleChangeInput } from '../vehicle-input';
 
 // Owner routes: the Owner role grants them; every action scopes to the signed-in owner.
@@ -27,7 +29,15 @@ export default {
       handler: 'vehicles.addOdometer',
       body: odometerInput,
     },
-    { method: 'POST', path: '/vehicles/:id/photos', handler: 'vehicles.addPhotos' },
+    {
+      method: 'POST',
+      path: '/vehicles/:id/photos',
+      handler: 'vehicles.addPhotos',
+      // The multipart body the OpenAPI document shows, from the limits the body parser enforces.
+      upload: { limits: PHOTO_UPLOAD, types: PHOTO_EXTENSIONS },
+      // Files are read only after the owner is known and owns the vehicle (upload-body).
+      config: { policies: ['api::vehicle.owns-vehicle'], middlewares: ['global::upload-body'] },
+    },
     { method: 'DELETE', path: '/vehicles/:id/photos/:photoId', handler: 'vehicles.deletePhoto' },
   ]),
 };

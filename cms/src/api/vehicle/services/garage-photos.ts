@@ -3,6 +3,7 @@ import type { Core } from '@strapi/strapi';
 import { forgetGarage } from '../garage-cache';
 import { findOwnedVehicle } from '../owned-vehicles';
 import sharp from 'sharp';
+import { PHOTO_UPLOAD } from '../../../lib/body/body-limits';
 import { errors } from '@strapi/utils';
 import { PHOTO_EXTENSIONS, sniffPhotoType, type PhotoType } from '../rules/image-type';
 import {
@@ -12,9 +13,9 @@ import {
   pixelLimitMessage,
 } from '../../../lib/media/pixel-limit';
 
-/** Largest photo accepted, in bytes. */
-export const PHOTO_MAX_BYTES = 8 * 1024 * 1024;
-export const PHOTOS_PER_UPLOAD = 5;
+/** Largest photo accepted, in bytes, and photos per upload: what the body parser enforces. */
+export const PHOTO_MAX_BYTES = PHOTO_UPLOAD.maxFileBytes;
+export const PHOTOS_PER_UPLOAD = PHOTO_UPLOAD.maxFiles;
 
 export interface UploadedFile {
   filepath: string;
