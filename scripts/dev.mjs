@@ -88,6 +88,8 @@ const settings = ensureEnvFile();
 const env = { ...process.env, ...settings, PORTAL_URL, CMS_URL: 'http://127.0.0.1:1337' };
 const children = [
   start('cms', ['run', 'develop', '-w', 'cms'], env),
+  // Rebuilds each local plugin on change; `strapi develop` restarts on its build stamp.
+  start('plugins', ['run', 'plugins:watch', '-w', 'cms'], env),
   start('portal', ['run', 'dev', '-w', 'storefront'], env),
 ];
 
