@@ -1,16 +1,12 @@
-import { PLUGIN_ID, READ_PERMISSION } from './plugin-id';
+import { PLUGIN_ID } from './plugin-id';
 
-/** The admin half of the plugin: one menu link to the audit page, visible with `read`. */
+/**
+ * The admin half of the plugin, bundled from this source by the app's own `strapi build`.
+ * The audit page (menu link guarded by READ_PERMISSION) is not written yet: until then the
+ * plugin only registers itself, and the admin API under /audit-log serves the data.
+ */
 export default {
-  register(app: { addMenuLink(link: unknown): void; registerPlugin(plugin: unknown): void }) {
-    app.addMenuLink({
-      to: `plugins/${PLUGIN_ID}`,
-      icon: () => null,
-      intlLabel: { id: `${PLUGIN_ID}.plugin.name`, defaultMessage: 'Audit log' },
-      permissions: [READ_PERMISSION],
-      Component: () =>
-        import('./pages/AuditLogPage').then((module) => ({ default: module.AuditLogPage })),
-    });
+  register(app: { registerPlugin(plugin: unknown): void }) {
     app.registerPlugin({ id: PLUGIN_ID, name: 'Audit log' });
   },
 };
