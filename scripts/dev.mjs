@@ -58,6 +58,8 @@ if (environments.ignored.length > 0) {
 }
 const children = [
   start('cms', ['run', 'develop', '-w', 'cms'], environments.cms),
+  // Rebuilds each local plugin on change; `strapi develop` restarts on its build stamp.
+  start('plugins', ['run', 'plugins:watch', '-w', 'cms'], environments.cms),
   start('portal', ['run', 'dev', '-w', 'storefront'], environments.portal),
 ];
 

@@ -9,5 +9,9 @@ export default () => {
     transfer: { token: { salt: env.TRANSFER_TOKEN_SALT } },
     secrets: { encryptionKey: env.ENCRYPTION_KEY },
     flags: { nps: false, promoteEE: false },
+    // `strapi develop` restarts on a plugin's build stamp, not on its sources: a restart
+    // before the plugin's own watcher has rebuilt it would load the old build
+    // (scripts/build-plugins.js --watch).
+    watchIgnoreFiles: ['**/src/plugins/*/server/**'],
   };
 };

@@ -88,5 +88,14 @@ export default () => {
     },
     upload: uploadConfig(env),
     email: emailConfig(env),
+    // Local plugin (an npm workspace built by `npm run compile`): see src/plugins/README.md.
+    'audit-log': {
+      enabled: true,
+      resolve: './src/plugins/audit-log',
+      config: {
+        retentionDays: env.AUDIT_LOG_RETENTION_DAYS,
+        enabled: env.AUDIT_LOG_ENABLED,
+      },
+    },
   };
 };

@@ -77,6 +77,10 @@ const envSchema = z.object({
   EMAIL_REPLY_TO: optionalString,
   MAIL_OUTBOX_DIR: z.string().default('.tmp/outbox'),
 
+  // Range checked by the audit-log plugin's config validator (its message stops the boot).
+  AUDIT_LOG_RETENTION_DAYS: z.coerce.number().default(365),
+  AUDIT_LOG_ENABLED: booleanString.default('true'),
+
   SEED_DEMO_DATA: booleanString.default('false'),
   CATALOG_DATA_DIR: optionalString,
   ADMIN_EMAIL: optionalString,
