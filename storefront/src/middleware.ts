@@ -9,6 +9,9 @@ import { resolveRequestId } from './lib/request-id';
 import { privacyHeaders, withHeaders } from './lib/response-headers';
 import { securityHeaders } from './lib/security-headers';
 
+// The same for every response of this build: serialised once, not per request.
+const SECURITY_HEADERS = securityHeaders({ dev: import.meta.env.DEV });
+
 /**
  * Gives each request an id and the visitor's address (both forwarded to the CMS) and adds the
  * security headers.
@@ -20,7 +23,7 @@ const requestContext = defineMiddleware(async (context, next) => {
   const response = await next();
   const personal = Boolean(context.locals.session) || context.request.method !== 'GET';
   return withHeaders(response, {
-    ...securityHeaders({ dev: import.meta.env.DEV }),
+    ...SECURITY_HEADERS,
     ...privacyHeaders(personal),
     'X-Request-Id': requestId,
   });

@@ -1,5 +1,6 @@
 import type { APIContext } from 'astro';
 import type { Locale } from '~/i18n';
+import { profileApi } from '~/features/profile/profile-api.server';
 import { authApi, callContextOf } from './auth.server';
 import { rotateCsrfToken } from './csrf.server';
 import { clearTokens, readTokens } from './session.server';
@@ -16,6 +17,7 @@ export async function logOut(context: APIContext, locale: Locale): Promise<Respo
   if (accessToken && refreshToken) {
     await authApi.logout({ jwt: accessToken, refreshToken }, callContextOf(context));
   }
+  if (accessToken) profileApi.forget(accessToken);
   clearTokens(context);
   rotateCsrfToken(context);
   return context.redirect(paths.home(locale), 303);

@@ -44,9 +44,12 @@ async function renew(context: RequestContext, refreshToken: string): Promise<Ren
   return refused ? { kind: 'refused' } : { kind: 'unavailable' };
 }
 
-/** Loads the owner's profile; null when the CMS says the token no longer signs anyone in. */
+/**
+ * Loads the owner's profile (reused for a few seconds per token: `profile-cache.ts`); null when
+ * the CMS says the token no longer signs anyone in.
+ */
 async function sessionFor(context: RequestContext, accessToken: string): Promise<Session | null> {
-  const profile = await profileApi.get(accessToken, callContextOf(context));
+  const profile = await profileApi.forSession(accessToken, callContextOf(context));
   if (profile.ok) return { accessToken, user: profile.data };
   const { problem } = profile;
   return problem.kind === 'rejected' && problem.status === 401 ? null : { accessToken };

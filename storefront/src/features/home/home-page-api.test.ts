@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { createCmsClient, type CmsClientOptions } from './home-page-api';
+import { createCmsClient, HOME_PAGE_TTL_MS, type CmsClientOptions } from './home-page-api';
 
 const context = { requestId: 'req-123' };
 
@@ -81,5 +81,70 @@ describe('cms client: getHomePage', () => {
     expect(onFailure).toHaveBeenCalledWith(
       expect.objectContaining({ reason: expect.stringContaining('TimeoutError') }),
     );
+  });
+});
+
+describe('cms client: getHomePage cache', () => {
+  function clocked() {
+    let time = 0;
+    return { now: () => time, advance: (ms: number) => (time += ms) };
+  }
+
+  it('asks the CMS once per locale while the copy is fresh, however many pages render', async () => {
+    const time = clocked();
+    const { client, fetch } = clientWith(async () => Response.json(homePageBody()), {
+      cacheTtlMs: 30_000,
+      now: time.now,
+    });
+
+    await Promise.all([client.getHomePage('ne', context), client.getHomePage('ne', context)]);
+    time.advance(29_999);
+    await expect(client.getHomePage('ne', context)).resolves.toMatchObject({
+      headline: 'स्वागत छ',
+    });
+    await client.getHomePage('en', context);
+
+    expect(fetch.mock.calls.map(([url]) => String(url))).toEqual([
+      'http://cms.test/api/home-page?locale=ne',
+      'http://cms.test/api/home-page?locale=en',
+    ]);
+  });
+
+  it('asks again once the copy is older than the time to live, so edits show up', async () => {
+    const time = clocked();
+    let headline = 'first';
+    const { client, fetch } = clientWith(async () => Response.json(homePageBody({ headline })), {
+      cacheTtlMs: 30_000,
+      now: time.now,
+    });
+
+    await client.getHomePage('ne', context);
+    headline = 'edited';
+    time.advance(30_000);
+
+    await expect(client.getHomePage('ne', context)).resolves.toMatchObject({ headline: 'edited' });
+    expect(fetch).toHaveBeenCalledTimes(2);
+  });
+
+  it('keeps no failure: the next page asks the CMS again', async () => {
+    let up = false;
+    const { client, fetch } = clientWith(async () =>
+      up ? Response.json(homePageBody()) : new Response('{}', { status: 503 }),
+    );
+
+    await expect(client.getHomePage('ne', context)).resolves.toBeNull();
+    up = true;
+    await expect(client.getHomePage('ne', context)).resolves.not.toBeNull();
+    expect(fetch).toHaveBeenCalledTimes(2);
+  });
+
+  it('caches by default for HOME_PAGE_TTL_MS', async () => {
+    const { client, fetch } = clientWith(async () => Response.json(homePageBody()));
+
+    await client.getHomePage('ne', context);
+    await client.getHomePage('ne', context);
+
+    expect(HOME_PAGE_TTL_MS).toBeGreaterThan(0);
+    expect(fetch).toHaveBeenCalledTimes(1);
   });
 });

@@ -1,4 +1,5 @@
 import { z } from 'astro/zod';
+import { createTtlCache } from '~/lib/ttl-cache';
 
 const homePageResponse = z.object({
   data: z.object({
@@ -20,11 +21,20 @@ export interface CmsFailure {
   status?: number;
 }
 
+/**
+ * How long the portal reuses the home page copy it read. Every home page view used to wait on
+ * this uncached single type; an editor's change now shows within this time.
+ */
+export const HOME_PAGE_TTL_MS = 30_000;
+
 export interface CmsClientOptions {
   baseUrl: string;
   timeoutMs?: number;
   fetch?: typeof fetch;
   onFailure?: (failure: CmsFailure) => void;
+  /** How long a home page read is reused (HOME_PAGE_TTL_MS by default; failures never are). */
+  cacheTtlMs?: number;
+  now?: () => number;
 }
 
 /** Per-request details the client forwards to the CMS. */
@@ -46,7 +56,16 @@ export function createCmsClient({
   timeoutMs = 3000,
   fetch: fetchImpl = fetch,
   onFailure = () => {},
+  cacheTtlMs = HOME_PAGE_TTL_MS,
+  now = Date.now,
 }: CmsClientOptions): CmsClient {
+  // One entry per locale; concurrent misses share one request.
+  const homePages = createTtlCache<string, HomePage | null>({
+    ttlMs: cacheTtlMs,
+    maxEntries: 16,
+    now,
+  });
+
   async function getJson<T>(path: string, schema: z.ZodType<T>, context: CmsRequestContext) {
     const fail = (reason: string, status?: number): null => {
       onFailure({ path, requestId: context.requestId, reason, status });
@@ -66,10 +85,13 @@ export function createCmsClient({
   }
 
   return {
-    async getHomePage(locale, context) {
+    getHomePage(locale, context) {
       const path = `/api/home-page?locale=${encodeURIComponent(locale)}`;
-      const body = await getJson(path, homePageResponse, context);
-      return body?.data ?? null;
+      return homePages.getOrLoad(
+        locale,
+        async () => (await getJson(path, homePageResponse, context))?.data ?? null,
+        (page) => page !== null,
+      );
     },
   };
 }
