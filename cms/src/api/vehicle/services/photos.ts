@@ -1,7 +1,8 @@
 import { open } from 'node:fs/promises';
 import type { Core } from '@strapi/strapi';
-import { forgetGarage } from '../garage-cache';
-import { findOwnedVehicle } from '../owned-vehicles';
+import { findOwnedVehicle, VEHICLE_UID } from '../owned-vehicles';
+import { serviceGetter } from '../../../lib/services';
+import type vehicleCache from './vehicle-cache';
 import sharp from 'sharp';
 import { PHOTO_UPLOAD } from '../../../lib/body/body-limits';
 import { errors } from '@strapi/utils';
@@ -12,6 +13,8 @@ import {
   measureImage,
   pixelLimitMessage,
 } from '../../../lib/media/pixel-limit';
+
+const sibling = serviceGetter<{ 'vehicle-cache': typeof vehicleCache }>('vehicle');
 
 /** Largest photo accepted, in bytes, and photos per upload: what the body parser enforces. */
 export const PHOTO_MAX_BYTES = PHOTO_UPLOAD.maxFileBytes;
@@ -112,10 +115,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     async add(ownerId: number, vehicleId: string, files: UploadedFile[]): Promise<void> {
       const vehicle = await findOwnedVehicle(strapi, ownerId, vehicleId);
       await upload().upload({
-        data: { ref: 'api::vehicle.vehicle', refId: vehicle.id, field: 'photos' },
+        data: { ref: VEHICLE_UID, refId: vehicle.id, field: 'photos' },
         files: await checked(files),
       });
-      await forgetGarage(strapi, ownerId);
+      await sibling(strapi, 'vehicle-cache').forget(ownerId);
     },
 
     async remove(ownerId: number, vehicleId: string, photoId: number): Promise<void> {
@@ -125,7 +128,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       }
       const file = await strapi.db.query('plugin::upload.file').findOne({ where: { id: photoId } });
       if (file) await upload().remove(file);
-      await forgetGarage(strapi, ownerId);
+      await sibling(strapi, 'vehicle-cache').forget(ownerId);
     },
   };
 };
