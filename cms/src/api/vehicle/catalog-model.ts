@@ -1,5 +1,5 @@
 import type { Core } from '@strapi/strapi';
-import { errors } from '@strapi/utils';
+import { NotFound } from '../../lib/errors';
 import { getCatalogService } from '../catalog/services';
 import type { ModelDetail } from '../catalog/services/catalog';
 
@@ -12,6 +12,6 @@ export const catalogModelOrNull = (
   getCatalogService(strapi, 'catalog')
     .model(modelId, locale)
     .catch((error: unknown) => {
-      if (error instanceof errors.NotFoundError) return null;
+      if (error instanceof NotFound) return null;
       throw error;
     });

@@ -1,5 +1,5 @@
 import type { Core } from '@strapi/strapi';
-import { errors } from '@strapi/utils';
+import { NotFound } from '../../../lib/errors';
 import { cachedRead } from '../../../lib/cache/cached-read';
 import {
   createMediaUrls,
@@ -82,7 +82,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         const make = await strapi
           .documents('api::catalog.make')
           .findOne({ documentId: makeId, locale, fields: ['slug'] });
-        if (!make) throw new errors.NotFoundError('Make not found');
+        if (!make) throw new NotFound('Make not found');
         const rows = (await strapi.documents('api::catalog.model').findMany({
           locale,
           filters: { make: { documentId: makeId } },
@@ -108,7 +108,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           } as never)) as
             | (Row & { make?: Row; trims?: Row[]; defaultImage?: StoredFile | null })
             | null;
-          if (!row || !row.make) throw new errors.NotFoundError('Model not found');
+          if (!row || !row.make) throw new NotFound('Model not found');
           const image = row.defaultImage ? await media.urlsOf(row.defaultImage) : null;
           return {
             ...modelSummary(row),

@@ -1,12 +1,7 @@
 import type { Core } from '@strapi/strapi';
-import { errors } from '@strapi/utils';
+import { InvalidField } from '../../../lib/errors';
 import type { ModelDetail } from '../../catalog/services/catalog';
 import { catalogModelOrNull } from '../catalog-model';
-
-const fieldError = (field: string, message: string) =>
-  new errors.ValidationError(`${field}: ${message}`, {
-    errors: [{ path: [field], message, name: 'ValidationError' }],
-  });
 
 export interface CatalogChoice {
   makeId: string;
@@ -21,20 +16,23 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
   /** Checks the chain against the catalog; a 400 names the first field that breaks it. */
   async check(choice: CatalogChoice): Promise<ModelDetail> {
     const model = await catalogModelOrNull(strapi, choice.modelId, 'en');
-    if (!model) throw fieldError('modelId', 'is not a model of the catalog');
+    if (!model) throw new InvalidField('modelId', 'is not a model of the catalog');
     if (model.make.id !== choice.makeId)
-      throw fieldError('modelId', 'does not belong to that make');
+      throw new InvalidField('modelId', 'does not belong to that make');
     if (choice.trimId && !model.trims.some((trim) => trim.id === choice.trimId)) {
-      throw fieldError('trimId', 'is not a trim of that model');
+      throw new InvalidField('trimId', 'is not a trim of that model');
     }
     const currentYear = new Date().getFullYear();
-    if (choice.year > currentYear) throw fieldError('year', 'must not be in the future');
+    if (choice.year > currentYear) throw new InvalidField('year', 'must not be in the future');
     const lastYear = Math.min(model.yearTo ?? currentYear, currentYear);
     if (choice.year < model.yearFrom || choice.year > lastYear) {
-      throw fieldError('year', `must be between ${model.yearFrom} and ${lastYear} for this model`);
+      throw new InvalidField(
+        'year',
+        `must be between ${model.yearFrom} and ${lastYear} for this model`,
+      );
     }
     if (choice.fuel && !model.fuelTypes.includes(choice.fuel)) {
-      throw fieldError('fuel', `must be one of ${model.fuelTypes.join(', ')} for this model`);
+      throw new InvalidField('fuel', `must be one of ${model.fuelTypes.join(', ')} for this model`);
     }
     return model;
   },

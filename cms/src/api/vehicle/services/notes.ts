@@ -1,5 +1,5 @@
 import type { Core } from '@strapi/strapi';
-import { errors } from '@strapi/utils';
+import { NotFound } from '../../../lib/errors';
 import type { Page, PageQuery } from '../../../lib/pagination';
 import { findOwnedVehicle, NOTE_UID } from '../owned-vehicles';
 import { createRecordPages } from '../record-pages';
@@ -34,7 +34,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     const note = (await strapi.db.query(NOTE_UID).findOne({
       where: { documentId, vehicle: { ownerId } },
     })) as NoteRow | null;
-    if (!note) throw new errors.NotFoundError('Note not found');
+    if (!note) throw new NotFound('Note not found');
     return note;
   }
 

@@ -1,5 +1,5 @@
 import type { Core } from '@strapi/strapi';
-import { errors } from '@strapi/utils';
+import { InvalidField } from '../../../lib/errors';
 import { serviceGetter } from '../../../lib/services';
 import { findOwnedVehicle, READING_UID, VEHICLE_UID } from '../owned-vehicles';
 import type { OdometerInput } from '../vehicle-input';
@@ -8,11 +8,6 @@ import type { Page, PageQuery } from '../../../lib/pagination';
 import type vehicleCache from './vehicle-cache';
 
 const sibling = serviceGetter<{ 'vehicle-cache': typeof vehicleCache }>('vehicle');
-
-const fieldError = (field: string, message: string) =>
-  new errors.ValidationError(`${field}: ${message}`, {
-    errors: [{ path: [field], message, name: 'ValidationError' }],
-  });
 
 const today = () => new Date().toISOString().slice(0, 10);
 
@@ -106,7 +101,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         field === 'readingKm'
           ? 'send correction: true if the last one was wrong'
           : 'send odometerCorrection: true if the last one was wrong';
-      throw fieldError(field, `is lower than the last reading (${last} km); ${how}`);
+      throw new InvalidField(field, `is lower than the last reading (${last} km); ${how}`);
     }
     const created = await addRow(
       vehicle.documentId,
@@ -136,7 +131,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       if (odometerKm === null) {
         const last = await lockedLastReading(vehicle.id);
         if (last !== null) {
-          throw fieldError(
+          throw new InvalidField(
             'odometerKm',
             `cannot be cleared: the vehicle has odometer readings (the last is ${last} km); send a lower value with odometerCorrection: true to correct it`,
           );

@@ -5,7 +5,7 @@ import { serviceGetter } from '../../../lib/services';
 import type vehicleCache from './vehicle-cache';
 import sharp from 'sharp';
 import { PHOTO_UPLOAD } from '../../../lib/body/body-limits';
-import { errors } from '@strapi/utils';
+import { InvalidField, NotFound, PayloadTooLarge } from '../../../lib/errors';
 import { PHOTO_EXTENSIONS, sniffPhotoType, type PhotoType } from '../rules/image-type';
 import {
   isOverPixelLimit,
@@ -33,11 +33,7 @@ export interface UploadedFile {
 type FilesRule = 'none' | 'tooMany' | 'type' | 'pixels';
 
 const filesError = (rule: FilesRule, message: string, details: Record<string, unknown> = {}) =>
-  new errors.ValidationError(`files: ${message}`, {
-    rule,
-    ...details,
-    errors: [{ path: ['files'], message, name: 'ValidationError' }],
-  });
+  new InvalidField('files', message, { details: { rule, ...details } });
 
 async function headOf(file: UploadedFile): Promise<Uint8Array> {
   const handle = await open(file.filepath, 'r');
@@ -82,7 +78,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     const types: PhotoType[] = [];
     for (const file of files) {
       if (file.size > PHOTO_MAX_BYTES) {
-        throw new errors.PayloadTooLargeError(
+        throw new PayloadTooLarge(
           `${file.originalFilename ?? 'photo'} is larger than ${PHOTO_MAX_BYTES / 1024 / 1024} MB`,
         );
       }
@@ -124,7 +120,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     async remove(ownerId: number, vehicleId: string, photoId: number): Promise<void> {
       const vehicle = await findOwnedVehicle(strapi, ownerId, vehicleId);
       if (!(vehicle.photos ?? []).some((photo) => photo.id === photoId)) {
-        throw new errors.NotFoundError('Photo not found');
+        throw new NotFound('Photo not found');
       }
       const file = await strapi.db.query('plugin::upload.file').findOne({ where: { id: photoId } });
       if (file) await upload().remove(file);

@@ -1,5 +1,5 @@
 import type { Core } from '@strapi/strapi';
-import { conflictError } from '../../../lib/errors';
+import { Conflict } from '../../../lib/errors';
 import { VEHICLE_UID } from '../owned-vehicles';
 
 const TAKEN = 'This registration number is already registered';
@@ -17,7 +17,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
       where: { registrationKey: key, ...(exceptId ? { id: { $ne: exceptId } } : {}) },
       select: ['id'],
     });
-    if (taken) throw conflictError('registrationNumber', TAKEN);
+    if (taken) throw new Conflict('registrationNumber', TAKEN);
   },
 
   /**
@@ -28,7 +28,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
     try {
       return await strapi.db.transaction(write);
     } catch (error) {
-      if (isUniqueViolation(error)) throw conflictError('registrationNumber', TAKEN);
+      if (isUniqueViolation(error)) throw new Conflict('registrationNumber', TAKEN);
       throw error;
     }
   },

@@ -1,5 +1,5 @@
 import type { Core } from '@strapi/strapi';
-import { errors } from '@strapi/utils';
+import { InvalidField } from '../../../lib/errors';
 import { Histogram } from 'prom-client';
 import { getMetrics } from '../../../lib/infrastructure';
 import { toPage, type Page, type PageQuery } from '../../../lib/pagination';
@@ -25,11 +25,6 @@ const sibling = serviceGetter<{
   'vehicle-presenter': typeof vehiclePresenter;
   'vehicle-removal': typeof vehicleRemoval;
 }>('vehicle');
-
-const fieldError = (field: string, message: string) =>
-  new errors.ValidationError(`${field}: ${message}`, {
-    errors: [{ path: [field], message, name: 'ValidationError' }],
-  });
 
 /** An owner's vehicles: list, read, add, change, delete; another owner's is never found. */
 export default ({ strapi }: { strapi: Core.Strapi }) => {
@@ -135,7 +130,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         await registrations().assertFree(change.registrationNumber.key, row.id);
       }
       if (change.odometerCorrection !== undefined && typeof change.odometerKm !== 'number') {
-        throw fieldError('odometerCorrection', 'needs the corrected odometerKm beside it');
+        throw new InvalidField('odometerCorrection', 'needs the corrected odometerKm beside it');
       }
       const { registrationNumber, odometerKm, odometerCorrection, ...rest } = change;
       await registrations().guardedWrite(async () => {
