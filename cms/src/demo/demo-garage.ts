@@ -52,9 +52,13 @@ const DEMO_VEHICLES: DemoVehicle[] = [
   },
 ];
 
-async function documentIdBySlug(strapi: Core.Strapi, uid: string, slug: string) {
+async function documentIdBySlug(
+  strapi: Core.Strapi,
+  uid: 'api::catalog.make' | 'api::catalog.model',
+  slug: string,
+) {
   const row = (await strapi.db
-    .query(uid as never)
+    .query(uid)
     .findOne({ where: { slug, locale: 'en' }, select: ['documentId'] })) as {
     documentId: string;
   } | null;

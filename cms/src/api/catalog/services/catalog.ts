@@ -72,7 +72,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           locale,
           fields: ['slug', 'name', 'country'],
           limit: -1,
-        } as never)) as Row[];
+        })) as Row[];
         return rows.map(makeSummary).sort(byName);
       });
     },
@@ -88,7 +88,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           filters: { make: { documentId: makeId } },
           fields: ['slug', 'name', 'vehicleType', 'fuelTypes', 'yearFrom', 'yearTo', 'isEv'],
           limit: -1,
-        } as never)) as Row[];
+        })) as Row[];
         return rows.map(modelSummary).sort(byName);
       });
     },
@@ -105,9 +105,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
               trims: { fields: ['id', 'slug', 'name'] },
               defaultImage: { fields: [...STORED_FILE_FIELDS] },
             },
-          } as never)) as
-            | (Row & { make?: Row; trims?: Row[]; defaultImage?: StoredFile | null })
-            | null;
+          })) as (Row & { make?: Row; trims?: Row[]; defaultImage?: StoredFile | null }) | null;
           if (!row || !row.make) throw new NotFound('Model not found');
           const image = row.defaultImage ? await media.urlsOf(row.defaultImage) : null;
           return {

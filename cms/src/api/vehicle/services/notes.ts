@@ -48,7 +48,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       await findOwnedVehicle(strapi, ownerId, vehicleId);
       const created = await strapi
         .documents(NOTE_UID)
-        .create({ data: { body, vehicle: vehicleId } as never });
+        .create({ data: { body, vehicle: vehicleId } });
       return toNote(created as unknown as NoteRow);
     },
 
@@ -56,7 +56,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       await ownedNote(ownerId, noteId);
       const updated = await strapi
         .documents(NOTE_UID)
-        .update({ documentId: noteId, data: { body } as never });
+        .update({ documentId: noteId, data: { body } });
       return toNote(updated as unknown as NoteRow);
     },
 

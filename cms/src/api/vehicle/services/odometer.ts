@@ -56,7 +56,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     correction: boolean,
   ) =>
     strapi.documents(READING_UID).create({
-      data: { vehicle: vehicleDocumentId, readingKm, readOn, correction } as never,
+      data: { vehicle: vehicleDocumentId, readingKm, readOn, correction },
     });
 
   /**
@@ -111,7 +111,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     );
     await strapi
       .documents(VEHICLE_UID)
-      .update({ documentId: vehicle.documentId, data: { odometerKm: reading.readingKm } as never });
+      .update({ documentId: vehicle.documentId, data: { odometerKm: reading.readingKm } });
     return created as unknown as ReadingRow;
   }
 

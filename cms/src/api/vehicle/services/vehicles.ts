@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { InvalidField } from '../../../lib/errors';
 import { Histogram } from 'prom-client';
+import { clearable } from '../../../lib/documents';
 import { getMetrics } from '../../../lib/infrastructure';
 import { toPage, type Page, type PageQuery } from '../../../lib/pagination';
 import { serviceGetter } from '../../../lib/services';
@@ -86,7 +87,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       await registrations().assertFree(input.registrationNumber.key);
       const created = await registrations().guardedWrite(async () => {
         const vehicle = await strapi.documents(VEHICLE_UID).create({
-          data: {
+          data: clearable(VEHICLE_UID, {
             ownerId,
             makeId: input.makeId,
             modelId: input.modelId,
@@ -100,7 +101,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
             fuel: input.fuel ?? null,
             purchaseDate: input.purchaseDate ?? null,
             odometerKm: input.odometerKm ?? null,
-          } as never,
+          }),
         });
         if (input.odometerKm !== undefined && input.odometerKm !== null) {
           await odometerHistory().recordFirst(vehicle.documentId, input.odometerKm);
@@ -140,7 +141,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         }
         await strapi.documents(VEHICLE_UID).update({
           documentId,
-          data: {
+          data: clearable(VEHICLE_UID, {
             ...rest,
             ...merged,
             ...(registrationNumber
@@ -149,7 +150,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
                   registrationKey: registrationNumber.key,
                 }
               : {}),
-          } as never,
+          }),
         });
       });
       await cache().forget(ownerId);
