@@ -30,6 +30,20 @@ export default tseslint.config(
     },
   },
   {
+    // `as never` silences every type check on a value (Document Service data, lifecycle
+    // subscribers): type it instead (cms/types/generated, Modules.Documents, lib/documents.ts).
+    files: ['cms/src/**/*.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: 'TSAsExpression > TSNeverKeyword, TSTypeAssertion > TSNeverKeyword',
+          message: 'No `as never` in cms/src: give the value its real type.',
+        },
+      ],
+    },
+  },
+  {
     files: ['**/*.cjs', 'cms/jest.config.js', 'cms/scripts/**/*.js'],
     languageOptions: { sourceType: 'commonjs' },
     rules: { '@typescript-eslint/no-require-imports': 'off' },

@@ -238,9 +238,9 @@ async function inProcessPageTiming(fleetOwnerId, page250Cursor) {
       start: (number - 1) * 20,
       limit: 20,
     });
-  const garage = strapi.service('api::vehicle.garage');
+  const vehicles = strapi.service('api::vehicle.vehicles');
   const byCursor = (cursor) => () =>
-    garage.list(fleetOwnerId, { limit: 20, ...(cursor ? { cursor } : {}) }, 'en');
+    vehicles.list(fleetOwnerId, { limit: 20, ...(cursor ? { cursor } : {}) }, 'en');
   const result = {
     first: await time(page(1)),
     page250: await time(page(250)),

@@ -12,6 +12,9 @@ export default () => {
     // First, so every request gets an id, a log line and a latency sample, errors included.
     'api::ops.request-context',
     'strapi::errors',
+    // Domain errors (src/lib/errors.ts) answered as Strapi's, for controllers, policies and
+    // route middlewares alike: the one place they are mapped.
+    'global::domain-errors',
     {
       name: 'strapi::security',
       config: {

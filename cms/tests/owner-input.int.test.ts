@@ -238,8 +238,8 @@ describe('owner input on PostgreSQL and Redis', () => {
 
     it('never lets concurrent readings go down: each accepted one is at least the one before', async () => {
       const vehicle = await addVehicle(owner);
-      const garage = app.strapi.service('api::vehicle.garage') as unknown as {
-        addOdometerReading(
+      const odometer = app.strapi.service('api::vehicle.odometer') as unknown as {
+        addReading(
           ownerId: number,
           id: string,
           input: { readingKm: number; correction: boolean },
@@ -249,7 +249,7 @@ describe('owner input on PostgreSQL and Redis', () => {
       const readings = Array.from({ length: 8 }, (_, index) => 20000 - index * 500);
       const outcomes = await Promise.allSettled(
         readings.map((readingKm) =>
-          garage.addOdometerReading(owner.id, vehicle.id, { readingKm, correction: false }),
+          odometer.addReading(owner.id, vehicle.id, { readingKm, correction: false }),
         ),
       );
       for (const outcome of outcomes) {

@@ -52,9 +52,13 @@ const DEMO_VEHICLES: DemoVehicle[] = [
   },
 ];
 
-async function documentIdBySlug(strapi: Core.Strapi, uid: string, slug: string) {
+async function documentIdBySlug(
+  strapi: Core.Strapi,
+  uid: 'api::catalog.make' | 'api::catalog.model',
+  slug: string,
+) {
   const row = (await strapi.db
-    .query(uid as never)
+    .query(uid)
     .findOne({ where: { slug, locale: 'en' }, select: ['documentId'] })) as {
     documentId: string;
   } | null;
@@ -67,23 +71,24 @@ async function documentIdBySlug(strapi: Core.Strapi, uid: string, slug: string) 
  * entry is missing (a trimmed catalog) is skipped.
  */
 export async function seedDemoGarage(strapi: Core.Strapi, ownerId: number): Promise<number> {
-  const garage = getVehicleService(strapi, 'garage');
-  const records = getVehicleService(strapi, 'garage-records');
+  const vehicles = getVehicleService(strapi, 'vehicles');
+  const odometer = getVehicleService(strapi, 'odometer');
+  const notes = getVehicleService(strapi, 'notes');
   let added = 0;
   for (const demo of DEMO_VEHICLES) {
     const makeId = await documentIdBySlug(strapi, 'api::catalog.make', demo.make);
     const modelId = await documentIdBySlug(strapi, 'api::catalog.model', demo.model);
     if (!makeId || !modelId) continue;
     const input = newVehicleInput.parse({ ...demo.input, makeId, modelId });
-    const vehicle = await garage.create(ownerId, input, 'en');
+    const vehicle = await vehicles.create(ownerId, input, 'en');
     for (const [readingKm, readOn] of demo.readings) {
-      await garage.addOdometerReading(ownerId, vehicle.id, {
+      await odometer.addReading(ownerId, vehicle.id, {
         readingKm,
         readOn,
         correction: false,
       });
     }
-    await records.addNote(ownerId, vehicle.id, demo.note);
+    await notes.add(ownerId, vehicle.id, demo.note);
     added += 1;
   }
   return added;

@@ -4,7 +4,7 @@ import type { Core } from '@strapi/strapi';
  * Liveness, readiness and metrics live at the root, where probes and scrapers expect them,
  * rather than under the content API's /api prefix.
  */
-export const OPS_ROUTES = [
+export const OPS_ROUTES: Array<Omit<Core.Route, 'info'>> = [
   {
     method: 'GET',
     path: '/healthz',
@@ -23,11 +23,12 @@ export const OPS_ROUTES = [
     handler: 'api::ops.ops.metrics',
     config: { auth: false, policies: ['api::ops.metrics-token'] },
   },
-] as const;
+];
 
 /** Mounts {@link OPS_ROUTES} on the server's root router. */
 export function registerOpsRoutes(strapi: Core.Strapi): void {
   strapi.server.routes(
-    OPS_ROUTES.map((route) => ({ ...route, config: { ...route.config } })) as never,
+    // Copies: Strapi writes into a route's config as it mounts it.
+    OPS_ROUTES.map((route) => ({ ...route, config: { ...route.config } })),
   );
 }

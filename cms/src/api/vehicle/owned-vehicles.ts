@@ -1,5 +1,5 @@
 import type { Core } from '@strapi/strapi';
-import { errors } from '@strapi/utils';
+import { NotFound } from '../../lib/errors';
 import { STORED_FILE_FIELDS } from '../../lib/media/media-urls';
 import type { VehicleRow } from './vehicle-view';
 
@@ -23,6 +23,6 @@ export async function findOwnedVehicle(
     where: { documentId, ownerId },
     populate: VEHICLE_POPULATE,
   })) as VehicleRow | null;
-  if (!row) throw new errors.NotFoundError('Vehicle not found');
+  if (!row) throw new NotFound('Vehicle not found');
   return row;
 }

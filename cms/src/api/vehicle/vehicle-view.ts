@@ -1,4 +1,5 @@
 import type { ModelDetail } from '../catalog/services/catalog';
+import type { FUEL_TYPES } from '../catalog/catalog-data';
 import type { MediaUrls, StoredFile } from '../../lib/media/media-urls';
 
 export interface VehicleRow {
@@ -13,7 +14,7 @@ export interface VehicleRow {
   vin: string | null;
   nickname: string | null;
   colour: string | null;
-  fuel: string | null;
+  fuel: (typeof FUEL_TYPES)[number] | null;
   purchaseDate: string | null;
   odometerKm: number | null;
   photos?: Array<{ id: number } & StoredFile> | null;

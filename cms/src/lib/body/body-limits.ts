@@ -41,7 +41,7 @@ export const FIELDS_ONLY: MultipartLimits = {
   maxFileBytes: 0,
 };
 
-/** `POST /api/vehicles/:id/photos`: the owner's photos (see garage-photos). */
+/** `POST /api/vehicles/:id/photos`: the owner's photos (see api/vehicle/services/photos). */
 export const PHOTO_UPLOAD = withEnvelope({
   maxFields: 20,
   maxFieldsBytes: 64 * KB,

@@ -1,4 +1,5 @@
-import type { Core } from '@strapi/strapi';
+import type { Core, Modules } from '@strapi/strapi';
+import { clearable, type ClearableInput } from '../../../lib/documents';
 import type { CatalogMake, CatalogModel } from '../catalog-data';
 
 type Localized = { name: Record<string, string> };
@@ -21,43 +22,42 @@ const COUNTER: Record<CatalogUid, keyof SeedReport['created']> = {
  * in the panel stays as the admin left it.
  */
 export default ({ strapi }: { strapi: Core.Strapi }) => {
-  async function ensureDocument(
+  async function ensureDocument<Uid extends CatalogUid>(
     report: SeedReport,
-    uid: CatalogUid,
-    filters: Record<string, unknown>,
+    uid: Uid,
+    filters: Modules.Documents.Params.Filters.Any<Uid>,
     entry: Localized,
-    data: Record<string, unknown>,
+    /** The entry's data in one locale, its name in that locale included. */
+    dataIn: (name: string) => ClearableInput<Uid>,
   ): Promise<string> {
     const documents = strapi.documents(uid);
     const [defaultLocale, ...otherLocales] = Object.keys(entry.name);
-    let existing = await documents.findFirst({
+    const existing = await documents.findFirst({
       locale: defaultLocale,
       filters,
       fields: ['documentId'],
     });
-    if (!existing) {
-      existing = await documents.create({
+    let documentId = existing?.documentId;
+    if (!documentId) {
+      const created = await documents.create({
         locale: defaultLocale,
-        data: { ...data, name: entry.name[defaultLocale] } as never,
+        data: clearable(uid, dataIn(entry.name[defaultLocale])),
       });
+      documentId = created.documentId;
       report.created[COUNTER[uid]] += 1;
     }
     for (const locale of otherLocales) {
-      const localized = await documents.findOne({
-        documentId: existing.documentId,
-        locale,
-        fields: ['documentId'],
-      });
+      const localized = await documents.findOne({ documentId, locale, fields: ['documentId'] });
       if (!localized) {
         await documents.update({
-          documentId: existing.documentId,
+          documentId,
           locale,
-          data: { ...data, name: entry.name[locale] } as never,
+          data: clearable(uid, dataIn(entry.name[locale])),
         });
         report.created.localizations += 1;
       }
     }
-    return existing.documentId;
+    return documentId;
   }
 
   async function seedModel(report: SeedReport, makeId: string, model: CatalogModel): Promise<void> {
@@ -66,7 +66,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       'api::catalog.model',
       { slug: model.slug, make: { documentId: makeId } },
       model,
-      {
+      (name) => ({
+        name,
         slug: model.slug,
         make: makeId,
         vehicleType: model.vehicleType,
@@ -74,7 +75,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         yearFrom: model.yearFrom,
         yearTo: model.yearTo,
         isEv: model.isEv,
-      },
+      }),
     );
     for (const trim of model.trims) {
       await ensureDocument(
@@ -82,16 +83,23 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         'api::catalog.trim',
         { slug: trim.slug, model: { documentId: modelId } },
         trim,
-        { slug: trim.slug, model: modelId },
+        (name) => ({ name, slug: trim.slug, model: modelId }),
       );
     }
   }
 
   async function seedMake(report: SeedReport, make: CatalogMake): Promise<void> {
-    const makeId = await ensureDocument(report, 'api::catalog.make', { slug: make.slug }, make, {
-      slug: make.slug,
-      country: make.country,
-    });
+    const makeId = await ensureDocument(
+      report,
+      'api::catalog.make',
+      { slug: make.slug },
+      make,
+      (name) => ({
+        name,
+        slug: make.slug,
+        country: make.country,
+      }),
+    );
     for (const model of make.models) await seedModel(report, makeId, model);
   }
 

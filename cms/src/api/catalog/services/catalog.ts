@@ -1,5 +1,5 @@
 import type { Core } from '@strapi/strapi';
-import { errors } from '@strapi/utils';
+import { NotFound } from '../../../lib/errors';
 import { cachedRead } from '../../../lib/cache/cached-read';
 import {
   createMediaUrls,
@@ -72,7 +72,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           locale,
           fields: ['slug', 'name', 'country'],
           limit: -1,
-        } as never)) as Row[];
+        })) as Row[];
         return rows.map(makeSummary).sort(byName);
       });
     },
@@ -82,13 +82,13 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         const make = await strapi
           .documents('api::catalog.make')
           .findOne({ documentId: makeId, locale, fields: ['slug'] });
-        if (!make) throw new errors.NotFoundError('Make not found');
+        if (!make) throw new NotFound('Make not found');
         const rows = (await strapi.documents('api::catalog.model').findMany({
           locale,
           filters: { make: { documentId: makeId } },
           fields: ['slug', 'name', 'vehicleType', 'fuelTypes', 'yearFrom', 'yearTo', 'isEv'],
           limit: -1,
-        } as never)) as Row[];
+        })) as Row[];
         return rows.map(modelSummary).sort(byName);
       });
     },
@@ -105,10 +105,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
               trims: { fields: ['id', 'slug', 'name'] },
               defaultImage: { fields: [...STORED_FILE_FIELDS] },
             },
-          } as never)) as
-            | (Row & { make?: Row; trims?: Row[]; defaultImage?: StoredFile | null })
-            | null;
-          if (!row || !row.make) throw new errors.NotFoundError('Model not found');
+          })) as (Row & { make?: Row; trims?: Row[]; defaultImage?: StoredFile | null }) | null;
+          if (!row || !row.make) throw new NotFound('Model not found');
           const image = row.defaultImage ? await media.urlsOf(row.defaultImage) : null;
           return {
             ...modelSummary(row),

@@ -5,6 +5,10 @@ import type { Context } from 'koa';
 import { getCache } from '../../../lib/infrastructure';
 
 type Ability = unknown;
+/** What the content API's permission engine builds an ability from. */
+type ContentApiPermission = Parameters<
+  Core.Strapi['contentAPI']['permissions']['engine']['generateAbility']
+>[0][number];
 
 interface AuthResult {
   authenticated?: boolean;
@@ -81,9 +85,11 @@ export function withCachedOwners(strapi: Core.Strapi, stock: AuthStrategy): Auth
     const permissions = strapi.plugin('users-permissions').service('permission');
     const ability = permissions
       .findRolePermissions(roleId)
-      .then((found: unknown[]) => found.map(permissions.toContentAPIPermission))
-      .then((found: unknown[]) =>
-        strapi.contentAPI.permissions.engine.generateAbility(found as never),
+      .then((found: unknown[]): ContentApiPermission[] =>
+        found.map(permissions.toContentAPIPermission),
+      )
+      .then((found: ContentApiPermission[]) =>
+        strapi.contentAPI.permissions.engine.generateAbility(found),
       );
     abilities.set(roleId, { ability, expiresAt: Date.now() + ABILITY_TTL_MS });
     ability.catch(() => abilities.delete(roleId));
@@ -115,7 +121,7 @@ export function withCachedOwners(strapi: Core.Strapi, stock: AuthStrategy): Auth
     afterUpdate: () => abilities.clear(),
     afterDelete: () => abilities.clear(),
     afterDeleteMany: () => abilities.clear(),
-  } as never);
+  });
 
   return {
     ...stock,

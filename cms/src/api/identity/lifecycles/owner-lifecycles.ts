@@ -35,7 +35,7 @@ export function subscribeOwnerLifecycles(strapi: Core.Strapi): void {
       const ownerId = event.result?.id ?? event.params.where?.id;
       if (ownerId !== undefined) await forgetSignedInOwner(strapi, ownerId);
     },
-  } as never);
+  });
 }
 
 async function forgetSignedInOwner(strapi: Core.Strapi, ownerId: number): Promise<void> {

@@ -33,5 +33,5 @@ export function subscribeSessionLifecycles(strapi: Core.Strapi): void {
     beforeDeleteMany: (event: SessionEvent) => sessionIdsMatching(strapi, event),
     afterDelete: (event: SessionEvent) => markRevoked(strapi, event),
     afterDeleteMany: (event: SessionEvent) => markRevoked(strapi, event),
-  } as never);
+  });
 }

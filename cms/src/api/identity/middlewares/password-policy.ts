@@ -1,5 +1,5 @@
 import type { Core } from '@strapi/strapi';
-import { errors } from '@strapi/utils';
+import { InvalidField } from '../../../lib/errors';
 import type { Context, Next } from 'koa';
 import { checkPassword } from '../rules/password-policy';
 
@@ -43,16 +43,10 @@ export default (config: PasswordPolicyConfig, { strapi }: { strapi: Core.Strapi 
         await identityFor(strapi, ctx, config.identity),
       );
       if (violation) {
-        throw new errors.ValidationError(violation.message, {
+        // The rule's message names the password already.
+        throw new InvalidField('password', violation.message, {
           rule: violation.rule,
-          errors: [
-            {
-              path: ['password'],
-              message: violation.message,
-              name: 'ValidationError',
-              rule: violation.rule,
-            },
-          ],
+          message: violation.message,
         });
       }
     }

@@ -2,6 +2,7 @@ import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import type { Context, Next } from 'koa';
 import { CounterStoreFullError } from '../../../lib/counters';
+import { DomainError, TooManyRequests } from '../../../lib/errors';
 import {
   outcomeOf,
   reserveAttempt,
@@ -33,6 +34,7 @@ export interface RateLimitConfig {
 
 /** The status Strapi's error middleware will answer with for an error thrown by the action. */
 export function statusOfError(error: unknown): number {
+  if (error instanceof DomainError) return error.status;
   if (error instanceof errors.ApplicationError) {
     if (error instanceof errors.UnauthorizedError) return 401;
     if (error instanceof errors.ForbiddenError) return 403;
@@ -48,7 +50,7 @@ export function statusOfError(error: unknown): number {
 
 const tooMany = (ctx: Context, seconds: number, message: string) => {
   ctx.set('Retry-After', String(seconds));
-  return new errors.RateLimitError(message, { retryAfter: seconds });
+  return new TooManyRequests(message, seconds);
 };
 
 /**

@@ -1,5 +1,5 @@
 import type { Core } from '@strapi/strapi';
-import { errors } from '@strapi/utils';
+import { InvalidField, NotFound } from '../../../lib/errors';
 import { assertLocale } from '../../../lib/locales';
 import type { ProfileInput } from '../profile-input';
 
@@ -27,11 +27,6 @@ export interface Profile {
   createdAt: string;
 }
 
-const fieldError = (path: string[], message: string) =>
-  new errors.ValidationError(`${path.join('.')}: ${message}`, {
-    errors: [{ path, message, name: 'ValidationError' }],
-  });
-
 function toProfile(owner: OwnerRecord): Profile {
   return {
     email: owner.email,
@@ -50,7 +45,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
   const load = async (ownerId: number): Promise<OwnerRecord> => {
     const owner = (await owners().findOne({ where: { id: ownerId } })) as OwnerRecord | null;
-    if (!owner) throw new errors.NotFoundError('Profile not found');
+    if (!owner) throw new NotFound('Profile not found');
     return owner;
   };
 
@@ -69,7 +64,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const phone = input.phone === undefined ? owner.phone : input.phone;
       const notifyBySms = input.notificationChannels?.sms ?? owner.notifyBySms ?? false;
       if (notifyBySms && !phone) {
-        throw fieldError(['notificationChannels', 'sms'], 'needs a phone number');
+        throw new InvalidField(['notificationChannels', 'sms'], 'needs a phone number');
       }
       const updated = (await owners().update({
         where: { id: ownerId },

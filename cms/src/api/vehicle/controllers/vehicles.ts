@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { parseLocaleQuery } from '../../../lib/locales';
 import { pageQuery } from '../../../lib/pagination';
 import { parseData, parseOrThrow, validationError } from '../../../lib/validation';
-import type { UploadedFile } from '../services/garage-photos';
+import type { UploadedFile } from '../services/photos';
 import { newVehicleInput, noteInput, odometerInput, vehicleChangeInput } from '../vehicle-input';
 import { getVehicleService } from '../services';
 
@@ -34,77 +34,77 @@ function assertOnlyPhotoParts(ctx: Context): void {
  * know; writes take `{ data: { … } }` and refuse fields they do not know.
  */
 export default ({ strapi }: { strapi: Core.Strapi }) => {
-  const garage = () => getVehicleService(strapi, 'garage');
-  const records = () => getVehicleService(strapi, 'garage-records');
-  const photos = () => getVehicleService(strapi, 'garage-photos');
+  const vehicles = () => getVehicleService(strapi, 'vehicles');
+  const notes = () => getVehicleService(strapi, 'notes');
+  const odometer = () => getVehicleService(strapi, 'odometer');
+  const photos = () => getVehicleService(strapi, 'photos');
   const query = (ctx: Context) => parseLocaleQuery(strapi, ctx.query);
   const pagedQuery = (ctx: Context) => parseLocaleQuery(strapi, ctx.query, pageQuery.shape);
 
   return {
     async list(ctx: Context) {
       const { locale, ...page } = await pagedQuery(ctx);
-      ctx.body = await garage().list(ownerOf(ctx), page, locale);
+      ctx.body = await vehicles().list(ownerOf(ctx), page, locale);
     },
 
     async create(ctx: Context) {
       const { locale } = await query(ctx);
       const input = parseData(newVehicleInput, bodyOf(ctx));
       ctx.status = 201;
-      ctx.body = { data: await garage().create(ownerOf(ctx), input, locale) };
+      ctx.body = { data: await vehicles().create(ownerOf(ctx), input, locale) };
     },
 
     async findOne(ctx: Context) {
       const { locale } = await query(ctx);
-      ctx.body = { data: await garage().findOne(ownerOf(ctx), ctx.params.id, locale) };
+      ctx.body = { data: await vehicles().findOne(ownerOf(ctx), ctx.params.id, locale) };
     },
 
     async update(ctx: Context) {
       const { locale } = await query(ctx);
       const change = parseData(vehicleChangeInput, bodyOf(ctx));
-      ctx.body = { data: await garage().update(ownerOf(ctx), ctx.params.id, change, locale) };
+      ctx.body = { data: await vehicles().update(ownerOf(ctx), ctx.params.id, change, locale) };
     },
 
     async delete(ctx: Context) {
       await query(ctx);
-      await garage().delete(ownerOf(ctx), ctx.params.id);
+      await vehicles().delete(ownerOf(ctx), ctx.params.id);
       ctx.status = 204;
     },
 
     async listNotes(ctx: Context) {
       const { locale: _locale, ...page } = await pagedQuery(ctx);
-      ctx.body = await records().notes(ownerOf(ctx), ctx.params.id, page);
+      ctx.body = await notes().list(ownerOf(ctx), ctx.params.id, page);
     },
 
     async createNote(ctx: Context) {
       await query(ctx);
       const { body } = parseData(noteInput, bodyOf(ctx));
       ctx.status = 201;
-      ctx.body = { data: await records().addNote(ownerOf(ctx), ctx.params.id, body) };
+      ctx.body = { data: await notes().add(ownerOf(ctx), ctx.params.id, body) };
     },
 
     async updateNote(ctx: Context) {
       await query(ctx);
       const { body } = parseData(noteInput, bodyOf(ctx));
-      ctx.body = { data: await records().updateNote(ownerOf(ctx), ctx.params.id, body) };
+      ctx.body = { data: await notes().update(ownerOf(ctx), ctx.params.id, body) };
     },
 
     async deleteNote(ctx: Context) {
       await query(ctx);
-      await records().deleteNote(ownerOf(ctx), ctx.params.id);
+      await notes().remove(ownerOf(ctx), ctx.params.id);
       ctx.status = 204;
     },
 
     async listOdometer(ctx: Context) {
       const { locale: _locale, ...page } = await pagedQuery(ctx);
-      ctx.body = await records().readings(ownerOf(ctx), ctx.params.id, page);
+      ctx.body = await odometer().readings(ownerOf(ctx), ctx.params.id, page);
     },
 
     async addOdometer(ctx: Context) {
       await query(ctx);
       const input = parseData(odometerInput, bodyOf(ctx));
-      const reading = await garage().addOdometerReading(ownerOf(ctx), ctx.params.id, input);
       ctx.status = 201;
-      ctx.body = { data: records().toReading(reading as never) };
+      ctx.body = { data: await odometer().addReading(ownerOf(ctx), ctx.params.id, input) };
     },
 
     async addPhotos(ctx: Context) {
@@ -115,7 +115,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const chosen = files?.files;
       await photos().add(ownerOf(ctx), ctx.params.id, chosen ? [chosen].flat() : []);
       ctx.status = 201;
-      ctx.body = { data: await garage().findOne(ownerOf(ctx), ctx.params.id, locale) };
+      ctx.body = { data: await vehicles().findOne(ownerOf(ctx), ctx.params.id, locale) };
     },
 
     async deletePhoto(ctx: Context) {

@@ -18,7 +18,7 @@ export default async (
 ) => {
   const { user } = policyContext.state;
   if (!user) return false;
-  await getVehicleService(strapi, 'garage').ownedRow(
+  await getVehicleService(strapi, 'vehicles').ownedRow(
     user.id,
     String(policyContext.params.id ?? ''),
   );

@@ -1,9 +1,28 @@
 import { serviceGetter } from '../../../lib/services';
-import garage from './garage';
-import garagePhotos from './garage-photos';
-import garageRecords from './garage-records';
+import catalogRules from './catalog-rules';
+import notes from './notes';
+import odometer from './odometer';
+import photos from './photos';
+import registration from './registration';
+import vehicleCache from './vehicle-cache';
+import vehiclePages from './vehicle-pages';
+import vehiclePresenter from './vehicle-presenter';
+import vehicleRemoval from './vehicle-removal';
+import vehicles from './vehicles';
 
-const services = { garage, 'garage-photos': garagePhotos, 'garage-records': garageRecords };
+// Each does one thing; `vehicles` composes the rest through Strapi (api::vehicle.<name>).
+const services = {
+  vehicles,
+  'vehicle-presenter': vehiclePresenter,
+  'vehicle-cache': vehicleCache,
+  'vehicle-pages': vehiclePages,
+  'catalog-rules': catalogRules,
+  registration,
+  odometer,
+  'vehicle-removal': vehicleRemoval,
+  notes,
+  photos,
+};
 export default services;
 
 /** Typed access to the vehicle domain's services. */

@@ -1,10 +1,11 @@
 import { open } from 'node:fs/promises';
 import type { Core } from '@strapi/strapi';
-import { forgetGarage } from '../garage-cache';
-import { findOwnedVehicle } from '../owned-vehicles';
+import { findOwnedVehicle, VEHICLE_UID } from '../owned-vehicles';
+import { serviceGetter } from '../../../lib/services';
+import type vehicleCache from './vehicle-cache';
 import sharp from 'sharp';
 import { PHOTO_UPLOAD } from '../../../lib/body/body-limits';
-import { errors } from '@strapi/utils';
+import { InvalidField, NotFound, PayloadTooLarge } from '../../../lib/errors';
 import { PHOTO_EXTENSIONS, sniffPhotoType, type PhotoType } from '../rules/image-type';
 import {
   isOverPixelLimit,
@@ -12,6 +13,8 @@ import {
   measureImage,
   pixelLimitMessage,
 } from '../../../lib/media/pixel-limit';
+
+const sibling = serviceGetter<{ 'vehicle-cache': typeof vehicleCache }>('vehicle');
 
 /** Largest photo accepted, in bytes, and photos per upload: what the body parser enforces. */
 export const PHOTO_MAX_BYTES = PHOTO_UPLOAD.maxFileBytes;
@@ -30,11 +33,7 @@ export interface UploadedFile {
 type FilesRule = 'none' | 'tooMany' | 'type' | 'pixels';
 
 const filesError = (rule: FilesRule, message: string, details: Record<string, unknown> = {}) =>
-  new errors.ValidationError(`files: ${message}`, {
-    rule,
-    ...details,
-    errors: [{ path: ['files'], message, name: 'ValidationError' }],
-  });
+  new InvalidField('files', message, { details: { rule, ...details } });
 
 async function headOf(file: UploadedFile): Promise<Uint8Array> {
   const handle = await open(file.filepath, 'r');
@@ -79,7 +78,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     const types: PhotoType[] = [];
     for (const file of files) {
       if (file.size > PHOTO_MAX_BYTES) {
-        throw new errors.PayloadTooLargeError(
+        throw new PayloadTooLarge(
           `${file.originalFilename ?? 'photo'} is larger than ${PHOTO_MAX_BYTES / 1024 / 1024} MB`,
         );
       }
@@ -112,20 +111,20 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     async add(ownerId: number, vehicleId: string, files: UploadedFile[]): Promise<void> {
       const vehicle = await findOwnedVehicle(strapi, ownerId, vehicleId);
       await upload().upload({
-        data: { ref: 'api::vehicle.vehicle', refId: vehicle.id, field: 'photos' },
+        data: { ref: VEHICLE_UID, refId: vehicle.id, field: 'photos' },
         files: await checked(files),
       });
-      await forgetGarage(strapi, ownerId);
+      await sibling(strapi, 'vehicle-cache').forget(ownerId);
     },
 
     async remove(ownerId: number, vehicleId: string, photoId: number): Promise<void> {
       const vehicle = await findOwnedVehicle(strapi, ownerId, vehicleId);
       if (!(vehicle.photos ?? []).some((photo) => photo.id === photoId)) {
-        throw new errors.NotFoundError('Photo not found');
+        throw new NotFound('Photo not found');
       }
       const file = await strapi.db.query('plugin::upload.file').findOne({ where: { id: photoId } });
       if (file) await upload().remove(file);
-      await forgetGarage(strapi, ownerId);
+      await sibling(strapi, 'vehicle-cache').forget(ownerId);
     },
   };
 };

@@ -1,0 +1,44 @@
+import type { Core } from '@strapi/strapi';
+import { serviceGetter } from '../../../lib/services';
+import { NOTE_UID, READING_UID, VEHICLE_UID } from '../owned-vehicles';
+import type { VehicleRow } from '../vehicle-view';
+import type vehicleCache from './vehicle-cache';
+
+const sibling = serviceGetter<{ 'vehicle-cache': typeof vehicleCache }>('vehicle');
+
+/** Deletes a vehicle with everything that hangs off it: notes, odometer readings, photos. */
+export default ({ strapi }: { strapi: Core.Strapi }) => ({
+  /**
+   * All or nothing in the database; the owner's cached reads and the photo files only once
+   * that has committed: removing
+   * a file cannot be rolled back, so a failed deletion must leave the photos where they were.
+   * A file that then fails to go is logged, not an error: the vehicle is gone either way.
+   */
+  async remove(row: VehicleRow): Promise<void> {
+    await strapi.db.transaction(async () => {
+      for (const uid of [NOTE_UID, READING_UID] as const) {
+        const children = await strapi.db
+          .query(uid)
+          .findMany({ where: { vehicle: { id: row.id } }, select: ['documentId'] });
+        for (const child of children as Array<{ documentId: string }>) {
+          await strapi.documents(uid).delete({ documentId: child.documentId });
+        }
+      }
+      await strapi.documents(VEHICLE_UID).delete({ documentId: row.documentId });
+    });
+    await sibling(strapi, 'vehicle-cache').forget(row.ownerId);
+    const upload = strapi.plugin('upload').service('upload');
+    for (const photo of row.photos ?? []) {
+      const file = await strapi.db
+        .query('plugin::upload.file')
+        .findOne({ where: { id: photo.id } });
+      if (!file) continue;
+      await upload.remove(file).catch((error: Error) =>
+        strapi.log.warn('photo of a deleted vehicle not removed', {
+          fileId: photo.id,
+          error: error.message,
+        }),
+      );
+    }
+  },
+});
