@@ -36,7 +36,7 @@ export default {
     const { writer } = service(strapi);
     subscribeLifecycles(strapi, writer, { record: settings.enabled });
     if (settings.enabled) {
-      strapi.documents.use(documentRecorder(strapi, writer) as never);
+      strapi.documents.use(documentRecorder(strapi, writer));
       subscribeSignIns(strapi, writer);
     }
     strapi.cron.add({

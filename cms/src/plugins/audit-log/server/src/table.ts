@@ -42,7 +42,9 @@ export function entryTable(strapi: Core.Strapi) {
   const isPostgres = strapi.db.dialect.client === 'postgres';
 
   const parseDiff = (value: unknown) =>
-    typeof value === 'string' ? (JSON.parse(value) as Record<string, unknown>) : (value as never);
+    typeof value === 'string'
+      ? (JSON.parse(value) as Record<string, unknown>)
+      : (value as Record<string, unknown> | null);
 
   return {
     name: meta.tableName,
@@ -50,7 +52,8 @@ export function entryTable(strapi: Core.Strapi) {
     isPostgres,
     toRow(fields: EntryFields, prevHash: string, hash: string, documentId: string) {
       const row: Record<string, unknown> = {};
-      for (const name of FIELDS) row[columns[name]] = (fields as never)[name];
+      const values: Record<string, unknown> = { ...fields, prevHash, hash };
+      for (const name of FIELDS) row[columns[name]] = values[name];
       row[columns.diff] = fields.diff === null ? null : JSON.stringify(fields.diff);
       row[columns.createdAt] = new Date(fields.createdAt);
       row[columns.updatedAt] = new Date(fields.createdAt);

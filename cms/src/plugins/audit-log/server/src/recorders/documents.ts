@@ -1,5 +1,5 @@
 import { errors } from '@strapi/utils';
-import type { Core } from '@strapi/strapi';
+import type { Core, Modules } from '@strapi/strapi';
 import { currentOrigin } from '../actor';
 import { diffFields } from '../diff';
 import { ENTRY_UID } from '../constants';
@@ -29,16 +29,11 @@ type Attributes = Record<string, { type?: string }>;
  * Service during a request: the admin's content manager and the owner API both write there.
  * The row before the change is read (one indexed select) only for updates and deletes.
  */
-export function documentRecorder(strapi: Core.Strapi, writer: AuditWriter) {
-  return async (
-    context: {
-      uid: string;
-      action: string;
-      params: unknown;
-      contentType: { attributes: unknown; options?: { draftAndPublish?: boolean } };
-    },
-    next: () => Promise<unknown>,
-  ) => {
+export function documentRecorder(
+  strapi: Core.Strapi,
+  writer: AuditWriter,
+): Modules.Documents.Middleware.Middleware {
+  return async (context, next) => {
     if (context.uid === ENTRY_UID && context.action in RECORDED) {
       throw new errors.ForbiddenError('Audit log entries cannot be changed or deleted');
     }
@@ -52,7 +47,9 @@ export function documentRecorder(strapi: Core.Strapi, writer: AuditWriter) {
     const wantsBefore =
       (context.action === 'update' || context.action === 'delete') && params.documentId;
     const before = wantsBefore ? await readCurrent(strapi, context, params) : null;
-    const result = (await next()) as Row | null | undefined;
+    const outcome = await next();
+    // A single document for the writes recorded here (create, update, delete, publish...).
+    const result = outcome as Row | null | undefined;
 
     const documentId = params.documentId ?? (result?.documentId as string | undefined) ?? null;
     let diff: Record<string, unknown> | null = null;
@@ -79,7 +76,7 @@ export function documentRecorder(strapi: Core.Strapi, writer: AuditWriter) {
       ip: origin.ip,
       userAgent: origin.userAgent,
     });
-    return result;
+    return outcome;
   };
 }
 
@@ -92,5 +89,5 @@ async function readCurrent(
   const where: Row = { documentId: params.documentId };
   if (params.locale && params.locale !== '*') where.locale = params.locale;
   if (context.contentType.options?.draftAndPublish) where.publishedAt = null;
-  return (await strapi.db.query(context.uid as never).findOne({ where })) as Row | null;
+  return (await strapi.db.query(context.uid).findOne({ where })) as Row | null;
 }

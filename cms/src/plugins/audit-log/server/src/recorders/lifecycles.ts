@@ -56,8 +56,8 @@ export function subscribeLifecycles(
   const readBefore = async (event: LifecycleEvent) => {
     if (!currentOrigin(strapi) || !event.params.where) return;
     event.state.before = await strapi.db
-      .query(event.model.uid as never)
-      .findOne({ where: event.params.where as never });
+      .query(event.model.uid)
+      .findOne({ where: event.params.where });
   };
 
   const write = async (event: LifecycleEvent, action: 'create' | 'update' | 'delete') => {
@@ -96,5 +96,5 @@ export function subscribeLifecycles(
     afterCreate: (event: LifecycleEvent) => write(event, 'create'),
     afterUpdate: (event: LifecycleEvent) => write(event, 'update'),
     afterDelete: (event: LifecycleEvent) => write(event, 'delete'),
-  } as never);
+  });
 }
