@@ -1,4 +1,5 @@
 import { ReadStream } from 'node:fs';
+import path from 'node:path';
 import type { Context, Next } from 'koa';
 
 /**
@@ -24,12 +25,22 @@ const INLINE_TYPES = [
  * only as an opaque download. Every file also gets `nosniff` and a sandboxing policy, so
  * even a mislabelled file cannot be read as active content.
  */
-export default () => {
+export default (
+  _config: unknown = {},
+  { strapi }: { strapi?: { dirs?: { dist?: { build?: string } } } } = {},
+) => {
+  // The admin panel's own bundle (`strapi build` output, served under /admin by Strapi) is
+  // the app, not an uploaded file: it must run as a page.
+  const adminBuild = strapi?.dirs?.dist?.build;
+  const isAdminBundle = (body: unknown) =>
+    adminBuild !== undefined &&
+    body instanceof ReadStream &&
+    path.resolve(String(body.path)).startsWith(path.resolve(adminBuild) + path.sep);
   return async (ctx: Context & { _matchedRoute?: string | RegExp }, next: Next) => {
     await next();
     const isStaticFile =
       STATIC_ROUTES.has(String(ctx._matchedRoute)) || ctx.body instanceof ReadStream;
-    if (!isStaticFile || ctx.body == null) return;
+    if (!isStaticFile || ctx.body == null || isAdminBundle(ctx.body)) return;
     ctx.set('X-Content-Type-Options', 'nosniff');
     ctx.set('Content-Security-Policy', "default-src 'none'; style-src 'unsafe-inline'; sandbox");
     if (!INLINE_TYPES.some((type) => type.test(ctx.response.type))) {
