@@ -26,7 +26,10 @@ async function serve(file: string, type: string, matchedRoute: string) {
       return this.response.type;
     },
   };
-  const middleware = staticFilePolicy({}, { strapi: { dirs: { dist: { build } } } });
+  const middleware = staticFilePolicy(
+    {},
+    { strapi: { dirs: { dist: { root: path.dirname(build) } } } },
+  );
   await middleware(ctx as never, async () => {
     ctx.body = fs.createReadStream(file);
   });

@@ -27,15 +27,16 @@ const INLINE_TYPES = [
  */
 export default (
   _config: unknown = {},
-  { strapi }: { strapi?: { dirs?: { dist?: { build?: string } } } } = {},
+  { strapi }: { strapi?: { dirs?: { dist?: { root?: string } } } } = {},
 ) => {
-  // The admin panel's own bundle (`strapi build` output, served under /admin by Strapi) is
-  // the app, not an uploaded file: it must run as a page.
-  const adminBuild = strapi?.dirs?.dist?.build;
+  // The admin panel's own bundle (`strapi build` output in <dist>/build, where Strapi's
+  // serve-admin-panel route reads it) is the app, not an uploaded file: it must run as a page.
+  const distRoot = strapi?.dirs?.dist?.root;
+  const adminBuild = distRoot === undefined ? undefined : path.resolve(distRoot, 'build');
   const isAdminBundle = (body: unknown) =>
     adminBuild !== undefined &&
     body instanceof ReadStream &&
-    path.resolve(String(body.path)).startsWith(path.resolve(adminBuild) + path.sep);
+    path.resolve(String(body.path)).startsWith(adminBuild + path.sep);
   return async (ctx: Context & { _matchedRoute?: string | RegExp }, next: Next) => {
     await next();
     const isStaticFile =
