@@ -30,7 +30,7 @@ async function serve(file: string, type: string, matchedRoute: string) {
     {},
     { strapi: { dirs: { dist: { root: path.dirname(build) } } } },
   );
-  await middleware(ctx as never, async () => {
+  await middleware(ctx as unknown as Parameters<typeof middleware>[0], async () => {
     ctx.body = fs.createReadStream(file);
   });
   (ctx.body as fs.ReadStream).destroy();
