@@ -1,49 +1,12 @@
-import Redis from 'ioredis';
+import { connectPrefixedRedis, type PrefixedRedisOptions } from '../redis/prefixed-redis';
 import { assertTtl, CacheUnavailableError, type Cache } from './cache';
 
-export interface RedisCacheOptions {
-  url: string;
-  /** Namespace for every key, so several apps or test runs can share one Redis. */
-  prefix: string;
-  onError?: (error: Error) => void;
-}
-
-const SCAN_BATCH = 500;
+export type RedisCacheOptions = PrefixedRedisOptions;
 
 /** Redis-backed cache. Commands fail fast while Redis is unreachable instead of queueing. */
 export function createRedisCache(options: RedisCacheOptions): Cache {
-  const redis = new Redis(options.url, {
-    enableOfflineQueue: false,
-    maxRetriesPerRequest: 1,
-    connectTimeout: 2000,
-    retryStrategy: (attempt) => Math.min(attempt * 250, 5000),
-  });
-  let lastError: string | undefined;
-  redis.on('error', (error: Error) => {
-    // Reconnect attempts repeat the same error; report each distinct failure once.
-    if (error.message !== lastError) options.onError?.(error);
-    lastError = error.message;
-  });
-  redis.on('ready', () => {
-    lastError = undefined;
-  });
-  // Commands wait for the first connection attempt only; after that, a lost connection
-  // fails them at once rather than stalling requests.
-  const firstAttempt = new Promise<void>((resolve) => {
-    redis.once('ready', resolve);
-    redis.once('error', () => resolve());
-    redis.once('end', resolve);
-  });
-
-  const key = (name: string) => `${options.prefix}${name}`;
-  const run = async <T>(command: () => Promise<T>): Promise<T> => {
-    try {
-      await firstAttempt;
-      return await command();
-    } catch (error) {
-      throw new CacheUnavailableError(error);
-    }
-  };
+  const connection = connectPrefixedRedis(options, (cause) => new CacheUnavailableError(cause));
+  const { redis, key, run } = connection;
 
   return {
     kind: 'redis',
@@ -66,45 +29,11 @@ export function createRedisCache(options: RedisCacheOptions): Cache {
     },
     async increment(name: string, windowSeconds: number) {
       assertTtl(windowSeconds);
-      const windowMs = Math.ceil(windowSeconds * 1000);
-      // One round trip, atomic across instances: the expiry is set by the first increment only.
-      const results = await run(() =>
-        redis.multi().incr(key(name)).pexpire(key(name), windowMs, 'NX').pttl(key(name)).exec(),
-      );
-      const [[incrError, count], , [ttlError, ttl]] = results ?? [
-        [null, 0],
-        [null, 0],
-        [null, 0],
-      ];
-      if (incrError || ttlError) throw new CacheUnavailableError(incrError ?? ttlError);
-      return { count: Number(count), resetInMs: Math.max(Number(ttl), 0) };
+      return connection.increment(name, windowSeconds);
     },
-    async delete(name: string) {
-      await run(() => redis.unlink(key(name)));
-    },
-    async deleteByPrefix(prefix: string) {
-      const pattern = `${escapeGlob(key(prefix))}*`;
-      let cursor = '0';
-      let deleted = 0;
-      do {
-        const [next, keys] = await run(() =>
-          redis.scan(cursor, 'MATCH', pattern, 'COUNT', SCAN_BATCH),
-        );
-        cursor = next;
-        if (keys.length > 0) deleted += await run(() => redis.unlink(...keys));
-      } while (cursor !== '0');
-      return deleted;
-    },
-    async ping() {
-      await run(() => redis.ping());
-    },
-    async close() {
-      redis.disconnect();
-    },
+    delete: connection.delete,
+    deleteByPrefix: connection.deleteByPrefix,
+    ping: connection.ping,
+    close: connection.close,
   };
-}
-
-/** Escapes Redis glob characters so a prefix matches literally. */
-export function escapeGlob(value: string): string {
-  return value.replace(/[*?[\]\\]/g, '\\$&');
 }

@@ -1,15 +1,7 @@
-import Redis from 'ioredis';
-import { escapeGlob } from '../cache/redis-cache';
+import { connectPrefixedRedis, type PrefixedRedisOptions } from '../redis/prefixed-redis';
 import { assertWindow, CounterStoreUnavailableError, type CounterStore } from './counter-store';
 
-export interface RedisCounterOptions {
-  url: string;
-  /** Namespace for every key, so several apps or test runs can share one Redis. */
-  prefix: string;
-  onError?: (error: Error) => void;
-}
-
-const SCAN_BATCH = 500;
+export type RedisCounterOptions = PrefixedRedisOptions;
 
 // Takes one back only from a counter that still exists: a DECR on an expired key would
 // create one without expiry.
@@ -32,58 +24,22 @@ export function evictsLiveKeys(policy: string | undefined): boolean {
 export function createRedisCounters(options: RedisCounterOptions): CounterStore & {
   evictionPolicy(): Promise<string | undefined>;
 } {
-  const redis = new Redis(options.url, {
-    enableOfflineQueue: false,
-    maxRetriesPerRequest: 1,
-    connectTimeout: 2000,
-    retryStrategy: (attempt) => Math.min(attempt * 250, 5000),
-  });
-  let lastError: string | undefined;
-  redis.on('error', (error: Error) => {
-    if (error.message !== lastError) options.onError?.(error);
-    lastError = error.message;
-  });
-  redis.on('ready', () => {
-    lastError = undefined;
-  });
-  const firstAttempt = new Promise<void>((resolve) => {
-    redis.once('ready', resolve);
-    redis.once('error', () => resolve());
-    redis.once('end', resolve);
-  });
-
-  const key = (name: string) => `${options.prefix}${name}`;
-  const run = async <T>(command: () => Promise<T>): Promise<T> => {
-    try {
-      await firstAttempt;
-      return await command();
-    } catch (error) {
-      throw new CounterStoreUnavailableError(error);
-    }
-  };
+  const connection = connectPrefixedRedis(
+    options,
+    (cause) => new CounterStoreUnavailableError(cause),
+  );
+  const { redis, key, run } = connection;
 
   return {
     kind: 'redis',
     async increment(name, windowSeconds) {
       assertWindow(windowSeconds);
-      const windowMs = Math.ceil(windowSeconds * 1000);
-      const results = await run(() =>
-        redis.multi().incr(key(name)).pexpire(key(name), windowMs, 'NX').pttl(key(name)).exec(),
-      );
-      const [[incrError, count], , [ttlError, ttl]] = results ?? [
-        [new Error('transaction aborted'), 0],
-        [null, 0],
-        [null, 0],
-      ];
-      if (incrError || ttlError) throw new CounterStoreUnavailableError(incrError ?? ttlError);
-      return { count: Number(count), resetInMs: Math.max(Number(ttl), 0) };
+      return connection.increment(name, windowSeconds);
     },
     async decrement(name) {
       await run(() => redis.eval(DECREMENT_LIVE, 1, key(name)));
     },
-    async delete(name) {
-      await run(() => redis.unlink(key(name)));
-    },
+    delete: connection.delete,
     async mark(name, ttlSeconds) {
       assertWindow(ttlSeconds);
       await run(() => redis.set(key(name), '1', 'PX', Math.ceil(ttlSeconds * 1000)));
@@ -91,25 +47,9 @@ export function createRedisCounters(options: RedisCounterOptions): CounterStore 
     async isMarked(name) {
       return (await run(() => redis.exists(key(name)))) === 1;
     },
-    async deleteByPrefix(prefix) {
-      const pattern = `${escapeGlob(key(prefix))}*`;
-      let cursor = '0';
-      let deleted = 0;
-      do {
-        const [next, keys] = await run(() =>
-          redis.scan(cursor, 'MATCH', pattern, 'COUNT', SCAN_BATCH),
-        );
-        cursor = next;
-        if (keys.length > 0) deleted += await run(() => redis.unlink(...keys));
-      } while (cursor !== '0');
-      return deleted;
-    },
-    async ping() {
-      await run(() => redis.ping());
-    },
-    async close() {
-      redis.disconnect();
-    },
+    deleteByPrefix: connection.deleteByPrefix,
+    ping: connection.ping,
+    close: connection.close,
     /** The server's maxmemory-policy, or undefined where CONFIG is not allowed. */
     async evictionPolicy() {
       try {
