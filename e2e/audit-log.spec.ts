@@ -42,11 +42,7 @@ test('an admin edits a make in the Content Manager and finds the change with its
   await page.goto(
     cms(`/admin/content-manager/collection-types/${MAKE_UID}?plugins[i18n][locale]=en`),
   );
-  await page
-    .getByRole('row', { name: new RegExp(ORIGINAL) })
-    .getByRole('gridcell')
-    .first()
-    .click();
+  await page.getByRole('gridcell', { name: ORIGINAL, exact: true }).click();
   const name = page.getByRole('textbox', { name: /^name/ });
   await expect(name).toHaveValue(ORIGINAL);
   await name.fill(renamed);
