@@ -5,6 +5,7 @@ import { randomBytes } from 'node:crypto';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { CMS_PORT, PORTAL_PORT, S3_PORT } from './ports.mjs';
+import { E2E_ADMIN, ensureAdminPanel } from './admin-panel.mjs';
 import { throwawaySecrets } from '../../cms/scripts/throwaway-secrets.js';
 import { CMS_CHAIN } from '../../scripts/dev-env.mjs';
 
@@ -45,6 +46,9 @@ async function dropLeftovers() {
 }
 
 execFileSync('npm', ['run', 'compile', '-w', 'cms'], { cwd: root, stdio: 'inherit' });
+const secrets = throwawaySecrets();
+// The audit-log test signs into the admin panel, so it is built (or taken from the cache).
+ensureAdminPanel({ root, cmsDir, env: secrets });
 await dropLeftovers();
 await admin(`CREATE DATABASE "${database}"`);
 
@@ -58,13 +62,13 @@ Object.assign(process.env, {
   // the browser tests run the production chain of client addresses.
   ...CMS_CHAIN,
   PORT: String(CMS_PORT),
-  SERVE_ADMIN_PANEL: 'false',
+  SERVE_ADMIN_PANEL: 'true',
   DATABASE_URL: url.toString(),
   REDIS_URL: process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379',
   CACHE_PREFIX: `${database}:`,
   PORTAL_URL: `http://127.0.0.1:${PORTAL_PORT}`,
   ...bucket.env,
-  ...throwawaySecrets(),
+  ...secrets,
   LOG_LEVEL: 'warn',
 });
 
@@ -94,4 +98,6 @@ const { seedCatalog } = require(
   path.join(cmsDir, 'dist', 'src', 'api', 'catalog', 'seed-catalog.js'),
 );
 await seedCatalog(strapi, path.join(cmsDir, 'tests', 'fixtures', 'catalog'));
+const { ensureSuperAdmin } = require(path.join(cmsDir, 'dist', 'src', 'demo', 'demo-accounts.js'));
+await ensureSuperAdmin(strapi, E2E_ADMIN);
 await strapi.start();

@@ -208,6 +208,8 @@ function Entries({
   const search = apiQuery(filters);
   return (
     <>
+      {/* The design system's Th is a plain gridcell; header roles let screen readers read
+          each cell with its column's name. */}
       <Table colCount={7} rowCount={results.length + 1}>
         <VisuallyHidden tag="caption">{t('table.caption')}</VisuallyHidden>
         <Thead>
@@ -222,11 +224,11 @@ function Entries({
                 'table.changes',
               ] as const
             ).map((key) => (
-              <Th key={key}>
+              <Th key={key} role="columnheader">
                 <Typography variant="sigma">{t(key)}</Typography>
               </Th>
             ))}
-            <Th>
+            <Th role="columnheader">
               <VisuallyHidden>{t('table.details')}</VisuallyHidden>
             </Th>
           </Tr>

@@ -108,12 +108,14 @@ function EntryDetails({ entry }: { entry: AuditEntry }) {
       {changes.length === 0 ? (
         <Typography>{t('diff.none')}</Typography>
       ) : (
+        // Header roles: the design system's Th is a plain gridcell, which would leave the old
+        // and new values without their column names for screen readers.
         <Table colCount={3} rowCount={changes.length + 1}>
           <VisuallyHidden tag="caption">{t('diff.caption')}</VisuallyHidden>
           <Thead>
             <Tr>
               {(['diff.field', 'diff.before', 'diff.after'] as const).map((key) => (
-                <Th key={key}>
+                <Th key={key} role="columnheader">
                   <Typography variant="sigma">{t(key)}</Typography>
                 </Th>
               ))}
@@ -122,7 +124,7 @@ function EntryDetails({ entry }: { entry: AuditEntry }) {
           <Tbody>
             {changes.map(([field, change]) => (
               <Tr key={field}>
-                <Th scope="row">
+                <Th scope="row" role="rowheader">
                   <Typography fontWeight="bold">{field}</Typography>
                 </Th>
                 <Td>
