@@ -4,7 +4,7 @@ const { dist, withStrapi } = require('./with-strapi');
 
 withStrapi('seed:admin', async (strapi) => {
   const { adminCredentialsProblem } = dist('src/provisioning/admin-credentials.js');
-  const { ensureSuperAdmin } = dist('src/demo/demo-accounts.js');
+  const { ensureSuperAdmin } = dist('src/provisioning/super-admin.js');
   const { ADMIN_EMAIL: email, ADMIN_PASSWORD: password } = process.env;
   const problem = adminCredentialsProblem(email, password);
   if (problem) throw new Error(problem);

@@ -7,7 +7,7 @@ import path from 'node:path';
 import request from 'supertest';
 import { seedCatalog } from '../src/api/catalog/seed-catalog';
 import { OPENAPI_DOCUMENT_PATH } from '../src/lib/openapi';
-import { ensureSuperAdmin } from '../src/demo/demo-accounts';
+import { ensureSuperAdmin } from '../src/provisioning/super-admin';
 import {
   bootStrapi,
   createTestDatabase,

@@ -6,7 +6,7 @@ import path from 'node:path';
 import sharp from 'sharp';
 import request from 'supertest';
 import { seedCatalog } from '../src/api/catalog/seed-catalog';
-import { ensureSuperAdmin } from '../src/demo/demo-accounts';
+import { ensureSuperAdmin } from '../src/provisioning/super-admin';
 import {
   bootStrapi,
   createTestDatabase,

@@ -98,6 +98,8 @@ const { seedCatalog } = require(
   path.join(cmsDir, 'dist', 'src', 'api', 'catalog', 'seed-catalog.js'),
 );
 await seedCatalog(strapi, path.join(cmsDir, 'tests', 'fixtures', 'catalog'));
-const { ensureSuperAdmin } = require(path.join(cmsDir, 'dist', 'src', 'demo', 'demo-accounts.js'));
+const { ensureSuperAdmin } = require(
+  path.join(cmsDir, 'dist', 'src', 'provisioning', 'super-admin.js'),
+);
 await ensureSuperAdmin(strapi, E2E_ADMIN);
 await strapi.start();

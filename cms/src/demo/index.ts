@@ -1,7 +1,8 @@
 import type { Core } from '@strapi/strapi';
 import { catalogNeedsSeed, seedCatalog } from '../api/catalog/seed-catalog';
 import type { PlatformEnv } from '../lib/env';
-import { ensureDemoOwner, ensureSuperAdmin } from './demo-accounts';
+import { ensureSuperAdmin } from '../provisioning/super-admin';
+import { ensureDemoOwner } from './demo-accounts';
 import { seedDemoGarage } from './demo-garage';
 
 /** Demo data (SEED_DEMO_DATA): the catalog, an admin, a demo owner and their garage. */
