@@ -4,14 +4,12 @@
 // Each owner updates their own vehicle (32 owners, one connection each), so the garage's own
 // rules (per-owner limits, uniqueness) are the same in both modes; only auditing differs.
 import { execFileSync, spawn } from 'node:child_process';
-import { createRequire } from 'node:module';
 import path from 'node:path';
 import autocannon from 'autocannon';
 import { throwawaySecrets } from '../cms/scripts/throwaway-secrets.js';
+import { sql, stopProcess, waitFor } from './support.mjs';
 
 const root = path.resolve(import.meta.dirname, '..');
-const require = createRequire(path.join(root, 'cms', 'package.json'));
-const { Client } = require('pg');
 
 const PORT = Number(process.env.BENCH_PORT ?? 1538);
 const BASE = `http://127.0.0.1:${PORT}`;
@@ -25,16 +23,6 @@ const database = `mg_bench_audit_${Date.now()}`;
 const dbUrl = Object.assign(new URL(ADMIN_URL), { pathname: `/${database}` }).toString();
 const secrets = throwawaySecrets();
 const log = (message) => console.log(`[bench:audit] ${message}`);
-
-async function sql(url, text) {
-  const client = new Client({ connectionString: url });
-  await client.connect();
-  try {
-    return await client.query(text);
-  } finally {
-    await client.end();
-  }
-}
 
 function startServer(auditEnabled) {
   return spawn('node', [path.join(import.meta.dirname, 'server.mjs')], {
@@ -55,29 +43,6 @@ function startServer(auditEnabled) {
       ...secrets,
     },
     stdio: ['ignore', 'ignore', 'inherit'],
-  });
-}
-
-async function waitUntilReady() {
-  for (let attempt = 0; attempt < 240; attempt += 1) {
-    try {
-      if ((await fetch(`${BASE}/readyz`)).ok) return;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((resolve) => setTimeout(resolve, 500));
-  }
-  throw new Error('the CMS did not become ready');
-}
-
-function stopServer(child) {
-  return new Promise((resolve) => {
-    const force = setTimeout(() => child.kill('SIGKILL'), 10_000);
-    child.once('exit', () => {
-      clearTimeout(force);
-      resolve();
-    });
-    child.kill('SIGTERM');
   });
 }
 
@@ -181,7 +146,7 @@ async function main() {
       for (const mode of ['off', 'on']) {
         const server = startServer(mode === 'on');
         try {
-          await waitUntilReady();
+          await waitFor(`${BASE}/readyz`);
           owners ??= await prepareOwners();
           const measured = await measure(owners);
           log(
@@ -189,7 +154,7 @@ async function main() {
           );
           results[mode].push(measured);
         } finally {
-          await stopServer(server);
+          await stopProcess(server);
         }
       }
     }

@@ -8,6 +8,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import autocannon from 'autocannon';
 import { throwawaySecrets } from '../cms/scripts/throwaway-secrets.js';
+import { sql, stopProcess, waitFor } from './support.mjs';
 
 const root = path.resolve(import.meta.dirname, '..');
 const require = createRequire(path.join(root, 'cms', 'package.json'));
@@ -47,16 +48,6 @@ const serverEnv = {
 
 const log = (message) => console.log(`[bench] ${message}`);
 
-async function sql(url, text, values) {
-  const client = new Client({ connectionString: url });
-  await client.connect();
-  try {
-    return await client.query(text, values);
-  } finally {
-    await client.end();
-  }
-}
-
 function startServer(extraEnv = {}) {
   const child = spawn('node', [path.join(import.meta.dirname, 'server.mjs')], {
     env: { ...serverEnv, ...extraEnv },
@@ -65,38 +56,14 @@ function startServer(extraEnv = {}) {
   return child;
 }
 
-async function waitUntilReady() {
-  for (let attempt = 0; attempt < 240; attempt += 1) {
-    try {
-      if ((await fetch(`${BASE}/readyz`)).ok) return;
-    } catch {
-      // not yet listening
-    }
-    await new Promise((resolve) => setTimeout(resolve, 500));
-  }
-  throw new Error('the CMS did not become ready');
-}
-
-/** Strapi shuts itself down on SIGTERM; SIGKILL if it has not within 10 s. */
-function stopServer(child) {
-  return new Promise((resolve) => {
-    const force = setTimeout(() => child.kill('SIGKILL'), 10_000);
-    child.once('exit', () => {
-      clearTimeout(force);
-      resolve();
-    });
-    child.kill('SIGTERM');
-  });
-}
-
 /** Runs `measure` against a CMS started with `extraEnv`, stopping it whatever happens. */
 async function withServer(extraEnv, measure) {
   const server = startServer(extraEnv);
   try {
-    await waitUntilReady();
+    await waitFor(`${BASE}/readyz`);
     return await measure();
   } finally {
-    await stopServer(server);
+    await stopProcess(server);
   }
 }
 
@@ -259,7 +226,7 @@ async function main() {
     CATALOG_DATA_DIR: path.join(root, 'cms/tests/fixtures/catalog'),
   });
   try {
-    await waitUntilReady();
+    await waitFor(`${BASE}/readyz`);
     let owners = { listOwner: 'bench-1@example.com', fleetOwner: `bench-${OWNERS}@example.com` };
     if (!reused) {
       log(`seeding ${OWNERS} owners, ${VEHICLES} vehicles and a fleet of ${FLEET}`);
@@ -282,7 +249,7 @@ async function main() {
     );
     const me = await load('GET /api/users/me (this build)', '/api/users/me', ownerJwt);
     const page250Cursor = await cursorOfPage(fleetJwt, 250);
-    await stopServer(server);
+    await stopProcess(server);
     server = null;
 
     const withCacheOff = await withServer({ GARAGE_CACHE: 'false' }, async () => ({
@@ -325,7 +292,7 @@ Garage list benchmark (${CONNECTIONS} connections, ${DURATION} s each, PostgreSQ
     page 250: offset / cursor ${ratio(inProcess.page250.p50, inProcess.cursor250.p50)}x
   failed requests: ${cached.failed + uncached.failed + me.failed + stock.failed + fleetFirst.failed + fleet250.failed}`);
   } finally {
-    if (server) await stopServer(server);
+    if (server) await stopProcess(server);
     if (process.env.BENCH_KEEP === '1' || reused) log(`kept database ${database}`);
     else await sql(ADMIN_URL, `DROP DATABASE IF EXISTS "${database}" WITH (FORCE)`);
   }

@@ -19,6 +19,7 @@ import path from 'node:path';
 import autocannon from 'autocannon';
 import { throwawaySecrets } from '../cms/scripts/throwaway-secrets.js';
 import { summarise } from './profile-summary.mjs';
+import { sql, stopProcess, waitFor } from './support.mjs';
 
 const root = path.resolve(import.meta.dirname, '..');
 const require = createRequire(path.join(root, 'cms', 'package.json'));
@@ -49,16 +50,6 @@ const dbUrl = Object.assign(new URL(ADMIN_URL), { pathname: `/${database}` }).to
 const log = (message) => console.log(`[bench] ${message}`);
 const children = [];
 
-async function sql(url, text, values) {
-  const client = new Client({ connectionString: url });
-  await client.connect();
-  try {
-    return await client.query(text, values);
-  } finally {
-    await client.end();
-  }
-}
-
 function run(command, args, cwd = root) {
   execFileSync(command, args, { cwd, stdio: ['ignore', 'ignore', 'inherit'] });
 }
@@ -71,30 +62,6 @@ function start(args, env, cwd = root) {
   });
   children.push(child);
   return child;
-}
-
-function stop(child) {
-  if (child.exitCode !== null) return Promise.resolve();
-  return new Promise((resolve) => {
-    const force = setTimeout(() => child.kill('SIGKILL'), 10_000);
-    child.once('exit', () => {
-      clearTimeout(force);
-      resolve();
-    });
-    child.kill('SIGTERM');
-  });
-}
-
-async function waitFor(url) {
-  for (let attempt = 0; attempt < 240; attempt += 1) {
-    try {
-      if ((await fetch(url)).ok) return;
-    } catch {
-      // not yet listening
-    }
-    await new Promise((resolve) => setTimeout(resolve, 500));
-  }
-  throw new Error(`${url} did not answer`);
 }
 
 /** A bare Astro 5 node app (same adapter, same node_modules) rendering a 20-item list. */
@@ -392,7 +359,7 @@ async function main() {
 
     const baseline = await load(`http://127.0.0.1:${BARE_PORT}`, '/');
     log(`bare Astro page: ${baseline.rps} req/s`);
-    await stop(bareServer);
+    await stopProcess(bareServer);
     const rows = [
       { title: 'portal /healthz', url: '/healthz' },
       { title: 'home page /en', url: '/en', kind: 'home' },
@@ -466,7 +433,7 @@ ${cls.length ? `Layout shift at a phone viewport (Chromium, 4x CPU, 150 ms RTT, 
       console.log(summarise(JSON.parse(readFileSync(profileFile, 'utf8'))));
     }
   } finally {
-    await Promise.all(children.map(stop));
+    await Promise.all(children.map(stopProcess));
     await sql(ADMIN_URL, `DROP DATABASE IF EXISTS "${database}" WITH (FORCE)`);
     if (!PROFILE) rmSync(tmp, { recursive: true, force: true });
     void cms;
