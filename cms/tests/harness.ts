@@ -3,6 +3,7 @@ import path from 'node:path';
 import { PassThrough } from 'node:stream';
 import { createStrapi, type Core } from '@strapi/strapi';
 import { winston } from '@strapi/logger';
+import request from 'supertest';
 import { Client } from 'pg';
 import { ENV_VARIABLES, RETIRED_VARIABLES } from '../src/lib/env';
 import { throwawaySecrets } from '../scripts/throwaway-secrets';
@@ -92,4 +93,18 @@ export async function bootStrapi(env: Record<string, string | undefined>): Promi
         .filter(Boolean)
         .map((line) => JSON.parse(line) as Record<string, unknown>),
   };
+}
+
+/** The API ids of a make and one of its models in the seeded catalog, found by slug. */
+export async function catalogIds(
+  strapi: Core.Strapi,
+  makeSlug: string,
+  modelSlug: string,
+): Promise<{ make: string; model: string }> {
+  const http = () => request(strapi.server.httpServer);
+  const bySlug = (rows: Array<{ id: string; slug: string }>, slug: string) =>
+    rows.find((row) => row.slug === slug)!.id;
+  const make = bySlug((await http().get('/api/catalog/makes')).body.data, makeSlug);
+  const models = (await http().get(`/api/catalog/makes/${make}/models`)).body.data;
+  return { make, model: bySlug(models, modelSlug) };
 }

@@ -12,6 +12,7 @@ import {
   TEST_REDIS_URL,
   type BootedStrapi,
   type TestDatabase,
+  catalogIds,
 } from './harness';
 
 const FIXTURE = path.join(__dirname, 'fixtures', 'catalog');
@@ -126,16 +127,7 @@ describe('owner input on PostgreSQL and Redis', () => {
     app = await bootStrapi(env);
     redis = new Redis(TEST_REDIS_URL);
     await seedCatalog(app.strapi, FIXTURE);
-    const makes = (await http().get('/api/catalog/makes')).body.data as Array<{
-      id: string;
-      slug: string;
-    }>;
-    const bajaj = makes.find((make) => make.slug === 'bajaj')!.id;
-    const models = (await http().get(`/api/catalog/makes/${bajaj}/models`)).body.data as Array<{
-      id: string;
-      slug: string;
-    }>;
-    const pulsar = models.find((model) => model.slug === 'pulsar-150')!.id;
+    const { make: bajaj, model: pulsar } = await catalogIds(app.strapi, 'bajaj', 'pulsar-150');
     const detail = (await http().get(`/api/catalog/models/${pulsar}`)).body.data;
     const twinDisc = detail.trims.find((trim: { slug: string }) => trim.slug === 'twin-disc').id;
     catalog = { bajaj, pulsar, twinDisc };

@@ -9,6 +9,7 @@ import {
   TEST_REDIS_URL,
   type BootedStrapi,
   type TestDatabase,
+  catalogIds,
 } from './harness';
 
 const FIXTURE = path.join(__dirname, 'fixtures', 'catalog');
@@ -68,16 +69,8 @@ describe('query parameters and dates on PostgreSQL and Redis', () => {
     db = await createTestDatabase();
     app = await bootStrapi(testEnv({ DATABASE_URL: db.url, REDIS_URL: TEST_REDIS_URL }));
     await seedCatalog(app.strapi, FIXTURE);
-    const makes = (await http().get('/api/catalog/makes')).body.data as Array<{
-      id: string;
-      slug: string;
-    }>;
-    const bajaj = makes.find((make) => make.slug === 'bajaj')!.id;
-    const models = (await http().get(`/api/catalog/makes/${bajaj}/models`)).body.data as Array<{
-      id: string;
-      slug: string;
-    }>;
-    catalog = { bajaj, pulsar: models.find((model) => model.slug === 'pulsar-150')!.id };
+    const { make: bajaj, model: pulsar } = await catalogIds(app.strapi, 'bajaj', 'pulsar-150');
+    catalog = { bajaj, pulsar };
     owner = await signUp();
   });
 

@@ -15,6 +15,7 @@ import {
   TEST_REDIS_URL,
   type BootedStrapi,
   type TestDatabase,
+  catalogIds,
 } from './harness';
 
 const FIXTURE = path.join(__dirname, 'fixtures', 'catalog');
@@ -157,16 +158,7 @@ describe('request bodies: parsed after the caller is known, JSON only on /api, n
       }),
     );
     await seedCatalog(app.strapi, FIXTURE);
-    const makes = (await api().get('/api/catalog/makes')).body.data as Array<{
-      id: string;
-      slug: string;
-    }>;
-    const make = makes.find((entry) => entry.slug === 'bajaj')!.id;
-    const models = (await api().get(`/api/catalog/makes/${make}/models`)).body.data as Array<{
-      id: string;
-      slug: string;
-    }>;
-    catalog = { make, model: models.find((entry) => entry.slug === 'pulsar-150')!.id };
+    catalog = await catalogIds(app.strapi, 'bajaj', 'pulsar-150');
   });
 
   afterAll(async () => {

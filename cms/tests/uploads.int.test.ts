@@ -14,6 +14,7 @@ import {
   TEST_REDIS_URL,
   type BootedStrapi,
   type TestDatabase,
+  catalogIds,
 } from './harness';
 
 const FIXTURE = path.join(__dirname, 'fixtures', 'catalog');
@@ -120,16 +121,7 @@ describe('uploads, request bodies and image sizes', () => {
       }),
     );
     await seedCatalog(app.strapi, FIXTURE);
-    const makes = (await api().get('/api/catalog/makes')).body.data as Array<{
-      id: string;
-      slug: string;
-    }>;
-    const bajaj = makes.find((make) => make.slug === 'bajaj')!.id;
-    const models = (await api().get(`/api/catalog/makes/${bajaj}/models`)).body.data as Array<{
-      id: string;
-      slug: string;
-    }>;
-    const pulsar = models.find((model) => model.slug === 'pulsar-150')!.id;
+    const { make: bajaj, model: pulsar } = await catalogIds(app.strapi, 'bajaj', 'pulsar-150');
     let plate = 1000;
     vehicleOf = async (owner) => {
       const added = await api()

@@ -10,6 +10,7 @@ import {
   TEST_REDIS_URL,
   type BootedStrapi,
   type TestDatabase,
+  catalogIds,
 } from './harness';
 
 const FIXTURE = path.join(__dirname, 'fixtures', 'catalog');
@@ -52,13 +53,7 @@ describe('deleting a vehicle on PostgreSQL', () => {
       .send({ username: email, email, password: PASSWORD })
       .expect(200);
     const auth = { authorization: `Bearer ${signUp.body.jwt as string}` };
-    const makes = (await http().get('/api/catalog/makes')).body.data as Array<{
-      id: string;
-      slug: string;
-    }>;
-    const bajaj = makes.find((make) => make.slug === 'bajaj')!.id;
-    const models = (await http().get(`/api/catalog/makes/${bajaj}/models`)).body.data;
-    const pulsar = models.find((model: { slug: string }) => model.slug === 'pulsar-150').id;
+    const { make: bajaj, model: pulsar } = await catalogIds(app.strapi, 'bajaj', 'pulsar-150');
     const created = await http()
       .post('/api/vehicles')
       .set(auth)
