@@ -58,8 +58,6 @@ export function entryTable(strapi: Core.Strapi) {
       row[columns.createdAt] = new Date(fields.createdAt);
       row[columns.updatedAt] = new Date(fields.createdAt);
       row[columns.documentId] = documentId;
-      row[columns.prevHash] = prevHash;
-      row[columns.hash] = hash;
       return row;
     },
     fromRow(row: Record<string, unknown>): StoredEntry {
