@@ -21,7 +21,7 @@ describe('SpendingByMonth', () => {
     expect(svg).toContain('aria-labelledby="spending-by-month-summary"');
     expect(svg.match(/<rect\b/g)).toHaveLength(12);
     expect(textOf(elements(html, 'figcaption')[0]!)).toBe(
-      'पछिल्ला १२ महिनामा जम्मा रु. १,२७,९५६ खर्च भयो; सबैभन्दा बढी २०२४ जुलाई मा: रु. १,२३,४५६।',
+      'पछिल्ला १२ महिनामा जम्मा रु. १,२७,९५६ खर्च भयो; सबैभन्दा धेरै खर्च भएको महिना: २०२४ जुलाई (रु. १,२३,४५६)।',
     );
     expect(textOf(svg)).toContain('असार–साउन २०८१');
   });
@@ -61,7 +61,7 @@ describe('SpendingByKind', () => {
       'जम्मा रु. १२,०००',
     ]);
     expect(textOf(elements(html, 'figcaption')[0]!)).toBe(
-      'जम्मा रु. १२,०००; सबैभन्दा बढी टायर मा: रु. ९,००० (७५%)।',
+      'जम्मा रु. १२,०००; सबैभन्दा धेरै खर्च: टायर, रु. ९,००० (७५%)।',
     );
   });
 });
