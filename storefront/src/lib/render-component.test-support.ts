@@ -9,13 +9,21 @@ let container: Promise<AstroContainer> | undefined;
  * Renders an Astro component (React islands included) to HTML as a page would, without the
  * dev-only `data-astro-*` attributes, so a test can read what a visitor's browser gets.
  */
-export async function renderComponent(component: Component, props: Record<string, unknown>) {
+export async function renderComponent(
+  component: Component,
+  props: Record<string, unknown>,
+  options: { slots?: Record<string, string>; locals?: Partial<App.Locals> } = {},
+) {
   container ??= AstroContainer.create().then((created) => {
     created.addServerRenderer({ name: '@astrojs/react', renderer: reactRenderer });
     created.addClientRenderer({ name: '@astrojs/react', entrypoint: '@astrojs/react/client.js' });
     return created;
   });
-  const html = await (await container).renderToString(component, { props });
+  const html = await (await container).renderToString(component, {
+    props,
+    slots: options.slots,
+    locals: { requestId: 'test', session: null, csrfToken: 'c'.repeat(43), ...options.locals },
+  });
   return html.replace(/\s+data-astro-[\w-]+(="[^"]*")?/g, '');
 }
 
