@@ -28,7 +28,10 @@ function contrast(a: string, b: string): number {
 describe('badge colours', () => {
   it.each(BADGE_TONES)('%s text passes WCAG AA on its background, light and dark', (tone) => {
     for (const scheme of [light, dark]) {
-      const ratio = contrast(token(scheme, `badge-${tone}-text`), token(scheme, `badge-${tone}-bg`));
+      const ratio = contrast(
+        token(scheme, `badge-${tone}-text`),
+        token(scheme, `badge-${tone}-bg`),
+      );
       expect(ratio).toBeGreaterThanOrEqual(4.5);
     }
   });

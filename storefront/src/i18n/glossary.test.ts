@@ -5,8 +5,15 @@ import { SERVICE_KINDS } from '../../../cms/src/api/catalog/service-kinds';
 const glossary = readFileSync(new URL('./glossary.md', import.meta.url), 'utf8');
 const rows = glossary
   .split('\n')
-  .filter((line) => line.startsWith('| ') && !line.startsWith('| English') && !line.startsWith('| ---'))
-  .map((line) => line.split('|').slice(1, -1).map((cell) => cell.trim()));
+  .filter(
+    (line) => line.startsWith('| ') && !line.startsWith('| English') && !line.startsWith('| ---'),
+  )
+  .map((line) =>
+    line
+      .split('|')
+      .slice(1, -1)
+      .map((cell) => cell.trim()),
+  );
 
 describe('glossary', () => {
   it('has every service kind with the catalogue’s English and Nepali names', () => {

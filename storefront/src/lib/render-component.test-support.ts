@@ -19,7 +19,9 @@ export async function renderComponent(
     created.addClientRenderer({ name: '@astrojs/react', entrypoint: '@astrojs/react/client.js' });
     return created;
   });
-  const html = await (await container).renderToString(component, {
+  const html = await (
+    await container
+  ).renderToString(component, {
     props,
     slots: options.slots,
     locals: { requestId: 'test', session: null, csrfToken: 'c'.repeat(43), ...options.locals },

@@ -15,7 +15,9 @@ describe('DateField', () => {
       value: '2024-07-30',
     });
 
-    expect(html).toMatch(/<input id="expiresOn" name="expiresOn" type="text" [^>]*value="२०८१-०४-१५"/);
+    expect(html).toMatch(
+      /<input id="expiresOn" name="expiresOn" type="text" [^>]*value="२०८१-०४-१५"/,
+    );
     expect(html).toContain('aria-describedby="expiresOn-hint expiresOn-other"');
     expect(textOf(elements(html, 'output')[0]!)).toBe('अर्थात् ई.सं. २०२४ जुलाई ३०');
     expect(textOf(elements(html, 'p', 'id="expiresOn-hint"')[0]!)).toBe(

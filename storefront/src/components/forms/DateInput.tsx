@@ -18,7 +18,15 @@ interface Props {
  * an AD date, AD under a BS one). Rendered on the server it is a plain text input with the
  * preview of its first value; the form handler reads whatever was typed (`readDateField`).
  */
-export default function DateInput({ name, value, settings, describedBy, invalid, required, autocomplete }: Props) {
+export default function DateInput({
+  name,
+  value,
+  settings,
+  describedBy,
+  invalid,
+  required,
+  autocomplete,
+}: Props) {
   const [text, setText] = useState(value);
   return (
     <>

@@ -52,13 +52,21 @@ describe('readDateField', () => {
 
 describe('otherCalendarText', () => {
   it('shows the AD day of a BS date in Nepali', () => {
-    expect(otherCalendarText('२०८१-०४-१५', datePreviewSettings(ne))).toBe('अर्थात् ई.सं. २०२४ जुलाई ३०');
+    expect(otherCalendarText('२०८१-०४-१५', datePreviewSettings(ne))).toBe(
+      'अर्थात् ई.सं. २०२४ जुलाई ३०',
+    );
   });
 
   it('shows the BS day of an AD date, in the page’s words', () => {
-    expect(otherCalendarText('2024-07-30', datePreviewSettings(ne))).toBe('अर्थात् वि.सं. २०८१ साउन १५');
-    expect(otherCalendarText('2024-07-30', datePreviewSettings(en))).toBe('That is 15 Shrawan 2081 BS.');
-    expect(otherCalendarText('2081-04-15 BS', datePreviewSettings(en))).toBe('That is July 30, 2024 AD.');
+    expect(otherCalendarText('2024-07-30', datePreviewSettings(ne))).toBe(
+      'अर्थात् वि.सं. २०८१ साउन १५',
+    );
+    expect(otherCalendarText('2024-07-30', datePreviewSettings(en))).toBe(
+      'That is 15 Shrawan 2081 BS.',
+    );
+    expect(otherCalendarText('2081-04-15 BS', datePreviewSettings(en))).toBe(
+      'That is July 30, 2024 AD.',
+    );
   });
 
   it('shows nothing while the text is not a date yet', () => {

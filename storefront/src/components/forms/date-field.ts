@@ -37,7 +37,9 @@ export interface DateBounds {
 }
 
 /** A date field read from a form: the AD day for the CMS, or why it cannot be one. */
-export type DateFieldResult = { value: string | undefined; error?: undefined } | { error: FormError };
+export type DateFieldResult =
+  | { value: string | undefined; error?: undefined }
+  | { error: FormError };
 
 const REASONS = {
   format: 'forms.errors.date.format',

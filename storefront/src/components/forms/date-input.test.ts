@@ -15,22 +15,37 @@ describe('readDateInput', () => {
     });
   });
 
-  it.each(['2081-04-15 BS', '2081/4/15 B.S.', 'वि.सं. २०८१-०४-१५', 'बि.सं. 2081.04.15', '(वि.सं.) 2081 04 15'])(
-    'reads %s, marked BS, as 30 July 2024 in either language',
-    (text) => {
-      for (const rules of [nepali, english]) {
-        expect(readDateInput(text, rules)).toMatchObject({ calendar: 'bs', iso: '2024-07-30' });
-      }
-    },
-  );
+  it.each([
+    '2081-04-15 BS',
+    '2081/4/15 B.S.',
+    'वि.सं. २०८१-०४-१५',
+    'बि.सं. 2081.04.15',
+    '(वि.सं.) 2081 04 15',
+  ])('reads %s, marked BS, as 30 July 2024 in either language', (text) => {
+    for (const rules of [nepali, english]) {
+      expect(readDateInput(text, rules)).toMatchObject({ calendar: 'bs', iso: '2024-07-30' });
+    }
+  });
 
   it('reads an unmarked late year as BS in Nepali, and as AD in English', () => {
-    expect(readDateInput('2081-04-15', nepali)).toMatchObject({ calendar: 'bs', iso: '2024-07-30' });
-    expect(readDateInput('2081-04-15', english)).toMatchObject({ calendar: 'ad', iso: '2081-04-15' });
+    expect(readDateInput('2081-04-15', nepali)).toMatchObject({
+      calendar: 'bs',
+      iso: '2024-07-30',
+    });
+    expect(readDateInput('2081-04-15', english)).toMatchObject({
+      calendar: 'ad',
+      iso: '2081-04-15',
+    });
   });
 
   it('reads an AD date, and gives its BS day beside it', () => {
-    for (const text of ['2024-07-30', '2024/7/30', '20240730', ' 2024-07-30 AD ', 'ई.सं. 2024-07-30']) {
+    for (const text of [
+      '2024-07-30',
+      '2024/7/30',
+      '20240730',
+      ' 2024-07-30 AD ',
+      'ई.सं. 2024-07-30',
+    ]) {
       expect(readDateInput(text, nepali)).toEqual({
         kind: 'date',
         calendar: 'ad',
@@ -42,12 +57,18 @@ describe('readDateInput', () => {
   });
 
   it('reads a marked AD date in Devanagari digits as AD', () => {
-    expect(readDateInput('२०२४-०७-३० ई.सं.', nepali)).toMatchObject({ calendar: 'ad', iso: '2024-07-30' });
+    expect(readDateInput('२०२४-०७-३० ई.सं.', nepali)).toMatchObject({
+      calendar: 'ad',
+      iso: '2024-07-30',
+    });
   });
 
   it('refuses a BS day its month does not have', () => {
     expect(readDateInput('२०८१-०४-३३', nepali)).toEqual({ kind: 'invalid', reason: 'not-a-day' });
-    expect(readDateInput('2081-13-01 BS', nepali)).toEqual({ kind: 'invalid', reason: 'not-a-day' });
+    expect(readDateInput('2081-13-01 BS', nepali)).toEqual({
+      kind: 'invalid',
+      reason: 'not-a-day',
+    });
   });
 
   it('refuses an AD day that does not exist', () => {
@@ -56,7 +77,10 @@ describe('readDateInput', () => {
   });
 
   it('refuses a BS year the conversion table does not cover', () => {
-    expect(readDateInput('2095-01-01 BS', nepali)).toEqual({ kind: 'invalid', reason: 'outside-table' });
+    expect(readDateInput('2095-01-01 BS', nepali)).toEqual({
+      kind: 'invalid',
+      reason: 'outside-table',
+    });
   });
 
   it('refuses text that is not a date, or says both calendars', () => {

@@ -45,5 +45,7 @@ export function otherCalendarText(text: string, settings: DatePreviewSettings): 
   if (reading.calendar === 'bs') {
     return interpolate(settings.isAd, { date: adText(reading.ad, settings.locale) });
   }
-  return reading.bs ? interpolate(settings.isBs, { date: bikramSambatText(reading.bs, settings) }) : '';
+  return reading.bs
+    ? interpolate(settings.isBs, { date: bikramSambatText(reading.bs, settings) })
+    : '';
 }

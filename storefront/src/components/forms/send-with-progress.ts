@@ -15,7 +15,12 @@ export interface SendingRequest {
  * the bytes sent. Browser only.
  */
 export function sendWithProgress(
-  request: { method: string; url: string; headers?: Record<string, string>; body: XMLHttpRequestBodyInit },
+  request: {
+    method: string;
+    url: string;
+    headers?: Record<string, string>;
+    body: XMLHttpRequestBodyInit;
+  },
   onProgress: (sent: { loaded: number; total: number }) => void,
 ): SendingRequest {
   const xhr = new XMLHttpRequest();
@@ -28,7 +33,8 @@ export function sendWithProgress(
     xhr.addEventListener('abort', () => reject(new Error('aborted')));
   });
   xhr.open(request.method, request.url);
-  for (const [name, value] of Object.entries(request.headers ?? {})) xhr.setRequestHeader(name, value);
+  for (const [name, value] of Object.entries(request.headers ?? {}))
+    xhr.setRequestHeader(name, value);
   xhr.send(request.body);
   return { answer, abort: () => xhr.abort() };
 }

@@ -17,7 +17,9 @@ describe('documentUploadText', () => {
       refused: 'यो फाइल नामले भनेजस्तो होइन। साँचो PDF वा फोटो छान्नुहोस्',
       failed: 'फाइल अपलोड हुन सकेन। फेरि प्रयास गर्नुहोस्।',
     });
-    expect(documentUploadText(en, 5 * 1024 * 1024).errors['too-large']).toBe('Choose a file of at most 5 MB');
+    expect(documentUploadText(en, 5 * 1024 * 1024).errors['too-large']).toBe(
+      'Choose a file of at most 5 MB',
+    );
   });
 });
 
@@ -30,9 +32,13 @@ describe('DocumentUpload without JavaScript', () => {
     );
 
     const form = elements(html, 'form')[0]!;
-    expect(form).toMatch(/<form class="form document-upload" method="post" action="\/en\/documents" enctype="multipart\/form-data"/i);
+    expect(form).toMatch(
+      /<form class="form document-upload" method="post" action="\/en\/documents" enctype="multipart\/form-data"/i,
+    );
     expect(form).toContain('name="number"');
-    expect(form).toMatch(/<input id="file" name="file" type="file" accept="application\/pdf,\.pdf,image\/jpeg,\.jpg,\.jpeg,/);
+    expect(form).toMatch(
+      /<input id="file" name="file" type="file" accept="application\/pdf,\.pdf,image\/jpeg,\.jpg,\.jpeg,/,
+    );
     expect(form).toContain('aria-describedby="file-hint"');
     expect(form).toContain('aria-live="polite"');
     expect(form).not.toContain('<progress');

@@ -1,4 +1,12 @@
-import { useEffect, useReducer, useRef, useState, type ChangeEvent, type FormEvent, type ReactNode } from 'react';
+import {
+  useEffect,
+  useReducer,
+  useRef,
+  useState,
+  type ChangeEvent,
+  type FormEvent,
+  type ReactNode,
+} from 'react';
 import UploadProgress from '~/components/forms/UploadProgress';
 import { sendWithProgress } from '~/components/forms/send-with-progress';
 import { afterUpload, uploadedTens } from '~/components/forms/upload-progress';
@@ -92,7 +100,9 @@ export default function DocumentUpload({
     const size = fileSize(file.size);
     setChosen({
       name: file.name,
-      size: interpolate(size.unit === 'MB' ? text.megabytes : text.kilobytes, { size: digits.format(size.value) }),
+      size: interpolate(size.unit === 'MB' ? text.megabytes : text.kilobytes, {
+        size: digits.format(size.value),
+      }),
       url: previewKind(file) === 'image' ? URL.createObjectURL(file) : undefined,
     });
   };
@@ -115,7 +125,11 @@ export default function DocumentUpload({
       ask.append('fileName', file.name);
       ask.append('contentType', declaredType(file)!);
       ask.append('size', String(file.size));
-      const asked = await fetch(presignAction, { method: 'POST', body: ask, signal: aborter.signal });
+      const asked = await fetch(presignAction, {
+        method: 'POST',
+        body: ask,
+        signal: aborter.signal,
+      });
       const target = readPresignAnswer(asked.status, await asked.json().catch(() => undefined));
       if ('error' in target) return failWith(target.error);
       dispatch({ type: 'presigned', total: file.size });
@@ -147,16 +161,27 @@ export default function DocumentUpload({
   };
 
   const busy = step.step === 'presigning' || step.step === 'sending' || step.step === 'finalising';
-  const sent = step.step === 'sending' ? step : step.step === 'presigning' ? { loaded: 0, total: 0 } : undefined;
+  const sent =
+    step.step === 'sending'
+      ? step
+      : step.step === 'presigning'
+        ? { loaded: 0, total: 0 }
+        : undefined;
   const status =
     step.step === 'sending' || step.step === 'presigning'
-      ? interpolate(text.uploading, { percent: digits.format(sent ? uploadedTens(sent.loaded, sent.total) : 0) })
+      ? interpolate(text.uploading, {
+          percent: digits.format(sent ? uploadedTens(sent.loaded, sent.total) : 0),
+        })
       : step.step === 'finalising'
         ? text.saving
         : step.step === 'cancelled'
           ? text.cancelled
           : '';
-  const { hintId, errorId, describedBy } = fieldDescription(DOCUMENT_FILE_FIELD, text.hint, fileError);
+  const { hintId, errorId, describedBy } = fieldDescription(
+    DOCUMENT_FILE_FIELD,
+    text.hint,
+    fileError,
+  );
   return (
     <form
       className="form document-upload"
@@ -200,14 +225,18 @@ export default function DocumentUpload({
               <path d="M6 2h8l5 5v15H6z M14 2v5h5 M9 13h7 M9 17h7" />
             </svg>
           )}
-          <figcaption>{interpolate(text.chosen, { name: chosen.name, size: chosen.size })}</figcaption>
+          <figcaption>
+            {interpolate(text.chosen, { name: chosen.name, size: chosen.size })}
+          </figcaption>
         </figure>
       )}
       <UploadProgress
         label={text.progress}
         sent={sent}
         status={status}
-        cancel={busy && step.step !== 'finalising' ? { label: text.cancel, onCancel: cancel } : undefined}
+        cancel={
+          busy && step.step !== 'finalising' ? { label: text.cancel, onCancel: cancel } : undefined
+        }
       />
       <div className="actions">
         <button type="submit" className="button" disabled={busy}>

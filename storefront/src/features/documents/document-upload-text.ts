@@ -27,7 +27,10 @@ export interface DocumentUploadText {
 }
 
 /** The upload island's texts in a locale, for a vault that takes files of up to `maxBytes`. */
-export function documentUploadText(locale: Locale, maxBytes = DOCUMENT_MAX_BYTES): DocumentUploadText {
+export function documentUploadText(
+  locale: Locale,
+  maxBytes = DOCUMENT_MAX_BYTES,
+): DocumentUploadText {
   const max = localeDigits(String(Math.floor(maxBytes / 1024 / 1024)), locale);
   const errors = Object.fromEntries(
     Object.entries(UPLOAD_ERROR_MESSAGES).map(([code, key]) => [code, t(locale, key, { max })]),

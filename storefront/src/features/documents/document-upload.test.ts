@@ -25,7 +25,9 @@ describe('fileRefusal', () => {
     expect(fileRefusal(file('blank.pdf', 'application/pdf', 0))).toBe('empty');
     expect(fileRefusal(file('setup.exe', 'application/x-msdownload'))).toBe('type');
     expect(fileRefusal(file('notes.docx', ''))).toBe('type');
-    expect(fileRefusal(file('scan.pdf', 'application/pdf', 10 * 1024 * 1024 + 1))).toBe('too-large');
+    expect(fileRefusal(file('scan.pdf', 'application/pdf', 10 * 1024 * 1024 + 1))).toBe(
+      'too-large',
+    );
     expect(fileRefusal(file('scan.pdf', 'application/pdf', 10 * 1024 * 1024))).toBeUndefined();
     expect(fileRefusal(file('scan.pdf', 'application/pdf', 2000), 1000)).toBe('too-large');
   });
@@ -59,7 +61,12 @@ describe('what the picker and the preview offer', () => {
 
 describe('readPresignAnswer', () => {
   it('reads the upload target', () => {
-    const body = { uploadId: 'u1', url: 'https://s3.test/b/k?sig', method: 'PUT', headers: { 'content-type': 'application/pdf' } };
+    const body = {
+      uploadId: 'u1',
+      url: 'https://s3.test/b/k?sig',
+      method: 'PUT',
+      headers: { 'content-type': 'application/pdf' },
+    };
     expect(readPresignAnswer(200, body)).toEqual(body);
   });
 
@@ -67,8 +74,12 @@ describe('readPresignAnswer', () => {
     expect(readPresignAnswer(400, { error: 'too-large' })).toEqual({ error: 'too-large' });
     expect(readPresignAnswer(400, { error: 'because' })).toEqual({ error: 'failed' });
     expect(readPresignAnswer(502, 'Bad gateway')).toEqual({ error: 'failed' });
-    expect(readPresignAnswer(200, { uploadId: 'u1', url: 'x', method: 'POST' })).toEqual({ error: 'failed' });
-    expect(readPresignAnswer(200, { uploadId: 'u1', url: 'x', method: 'PUT', headers: { a: 1 } })).toEqual({
+    expect(readPresignAnswer(200, { uploadId: 'u1', url: 'x', method: 'POST' })).toEqual({
+      error: 'failed',
+    });
+    expect(
+      readPresignAnswer(200, { uploadId: 'u1', url: 'x', method: 'PUT', headers: { a: 1 } }),
+    ).toEqual({
       error: 'failed',
     });
   });
@@ -80,11 +91,21 @@ describe('nextUploadStep', () => {
 
   it('goes presign → send (with progress) → finalise', () => {
     expect(run({ type: 'start' })).toEqual({ step: 'presigning' });
-    expect(run({ type: 'start' }, { type: 'presigned', total: 100 })).toEqual({ step: 'sending', loaded: 0, total: 100 });
+    expect(run({ type: 'start' }, { type: 'presigned', total: 100 })).toEqual({
+      step: 'sending',
+      loaded: 0,
+      total: 100,
+    });
     expect(
-      run({ type: 'start' }, { type: 'presigned', total: 100 }, { type: 'progress', loaded: 40, total: 100 }),
+      run(
+        { type: 'start' },
+        { type: 'presigned', total: 100 },
+        { type: 'progress', loaded: 40, total: 100 },
+      ),
     ).toEqual({ step: 'sending', loaded: 40, total: 100 });
-    expect(run({ type: 'start' }, { type: 'presigned', total: 100 }, { type: 'sent' })).toEqual({ step: 'finalising' });
+    expect(run({ type: 'start' }, { type: 'presigned', total: 100 }, { type: 'sent' })).toEqual({
+      step: 'finalising',
+    });
   });
 
   it('stays cancelled when the aborted request still reports', () => {
@@ -106,8 +127,14 @@ describe('nextUploadStep', () => {
   });
 
   it('never lets progress go backwards, and starts again after a failure', () => {
-    const sending = run({ type: 'start' }, { type: 'presigned', total: 100 }, { type: 'progress', loaded: 60, total: 100 });
-    expect(nextUploadStep(sending, { type: 'progress', loaded: 30, total: 100 })).toMatchObject({ loaded: 60 });
+    const sending = run(
+      { type: 'start' },
+      { type: 'presigned', total: 100 },
+      { type: 'progress', loaded: 60, total: 100 },
+    );
+    expect(nextUploadStep(sending, { type: 'progress', loaded: 30, total: 100 })).toMatchObject({
+      loaded: 60,
+    });
     const failed = nextUploadStep(sending, { type: 'fail', error: 'failed' });
     expect(failed).toEqual({ step: 'failed', error: 'failed' });
     expect(nextUploadStep(failed, { type: 'start' })).toEqual({ step: 'presigning' });

@@ -101,7 +101,10 @@ export interface UploadTarget {
  * Reads the portal's answer to a presign request: the target, or the refusal the portal
  * names (`{ error: 'too-large' }`); anything else is a failure.
  */
-export function readPresignAnswer(status: number, body: unknown): UploadTarget | { error: UploadError } {
+export function readPresignAnswer(
+  status: number,
+  body: unknown,
+): UploadTarget | { error: UploadError } {
   const answer = typeof body === 'object' && body !== null ? (body as Record<string, unknown>) : {};
   if (status >= 200 && status < 300) {
     const { uploadId, url, method, headers = {} } = answer;
@@ -149,7 +152,9 @@ export function nextUploadStep(state: UploadStep, event: UploadEvent): UploadSte
     case 'start':
       return BUSY.has(state.step) ? state : { step: 'presigning' };
     case 'presigned':
-      return state.step === 'presigning' ? { step: 'sending', loaded: 0, total: event.total } : state;
+      return state.step === 'presigning'
+        ? { step: 'sending', loaded: 0, total: event.total }
+        : state;
     case 'progress':
       return state.step === 'sending'
         ? { step: 'sending', loaded: Math.max(state.loaded, event.loaded), total: event.total }
@@ -157,7 +162,9 @@ export function nextUploadStep(state: UploadStep, event: UploadEvent): UploadSte
     case 'sent':
       return state.step === 'sending' ? { step: 'finalising' } : state;
     case 'cancel':
-      return state.step === 'presigning' || state.step === 'sending' ? { step: 'cancelled' } : state;
+      return state.step === 'presigning' || state.step === 'sending'
+        ? { step: 'cancelled' }
+        : state;
     case 'fail':
       return BUSY.has(state.step) ? { step: 'failed', error: event.error } : state;
   }

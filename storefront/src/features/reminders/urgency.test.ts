@@ -10,7 +10,12 @@ const ne = parseLocale('ne') as Locale;
 describe('urgencyBadge', () => {
   it('gives each tier its own words, icon and colour, rising with urgency', () => {
     const badges = URGENCY_TIERS.map((tier) => urgencyBadge(tier, en));
-    expect(badges.map((badge) => badge.label)).toEqual(['Upcoming', 'Due soon', 'Due now', 'Overdue']);
+    expect(badges.map((badge) => badge.label)).toEqual([
+      'Upcoming',
+      'Due soon',
+      'Due now',
+      'Overdue',
+    ]);
     expect(badges.map((badge) => badge.tone)).toEqual(['neutral', 'warning', 'danger', 'critical']);
     expect(new Set(badges.map((badge) => badge.icon)).size).toBe(4);
     expect(URGENCY_TIERS.map((tier) => urgencyBadge(tier, ne).label)).toEqual([
@@ -42,7 +47,11 @@ describe('aboutDays', () => {
 
 describe('UrgencyBadge', () => {
   it('shows the tier in words beside its icon, with the projection for a km reminder', async () => {
-    const html = await renderComponent(UrgencyBadge, { locale: ne, tier: 'due-soon', projectedDays: 9 });
+    const html = await renderComponent(UrgencyBadge, {
+      locale: ne,
+      tier: 'due-soon',
+      projectedDays: 9,
+    });
 
     expect(html).toContain('class="badge badge-warning"');
     expect(elements(html, 'svg', 'aria-hidden="true"')).toHaveLength(1);

@@ -17,7 +17,9 @@ describe('MonthCalendar', () => {
     });
 
     expect(textOf(elements(html, 'h2')[0]!)).toBe('साउन २०८१');
-    expect(textOf(elements(html, 'p', 'class="range"')[0]!)).toMatch(/^२०२४ जुलाई १६\s?–\s?अगस्ट १६$/);
+    expect(textOf(elements(html, 'p', 'class="range"')[0]!)).toMatch(
+      /^२०२४ जुलाई १६\s?–\s?अगस्ट १६$/,
+    );
     const headers = elements(html, 'th', 'scope="col"').map(textOf);
     expect(headers).toEqual(['आइत', 'सोम', 'मंगल', 'बुध', 'बिही', 'शुक्र', 'शनि']);
     const days = elements(html, 'td').filter((cell) => !cell.includes('class="outside"'));
@@ -49,7 +51,9 @@ describe('MonthCalendar', () => {
       today: '2024-07-30',
     });
 
-    expect(html).toContain('href="?month=2081-03" rel="prev" aria-label="अघिल्लो महिना: असार २०८१"');
+    expect(html).toContain(
+      'href="?month=2081-03" rel="prev" aria-label="अघिल्लो महिना: असार २०८१"',
+    );
     expect(html).toContain('href="?month=2081-05" rel="next" aria-label="अर्को महिना: भदौ २०८१"');
     expect(textOf(html)).toContain('यो महिना कुनै सर्भिसिङ छैन।');
   });

@@ -14,7 +14,11 @@ describe('SpendingByMonth', () => {
   ];
 
   it('draws twelve bars named by a summary, in rupees with Devanagari digits and BS months in Nepali', async () => {
-    const html = await renderComponent(SpendingByMonth, { locale: ne, months, today: '2024-07-30' });
+    const html = await renderComponent(SpendingByMonth, {
+      locale: ne,
+      months,
+      today: '2024-07-30',
+    });
 
     const svg = elements(html, 'svg')[0]!;
     expect(svg).toContain('role="img"');
@@ -27,7 +31,11 @@ describe('SpendingByMonth', () => {
   });
 
   it('gives the figures as a table with a total, in English', async () => {
-    const html = await renderComponent(SpendingByMonth, { locale: en, months, today: '2024-07-30' });
+    const html = await renderComponent(SpendingByMonth, {
+      locale: en,
+      months,
+      today: '2024-07-30',
+    });
 
     const rows = elements(html, 'tr').map(textOf);
     expect(rows[0]).toBe('Month Amount');
@@ -37,7 +45,11 @@ describe('SpendingByMonth', () => {
   });
 
   it('says so when nothing was spent, without a chart', async () => {
-    const html = await renderComponent(SpendingByMonth, { locale: en, months: [], today: '2024-07-30' });
+    const html = await renderComponent(SpendingByMonth, {
+      locale: en,
+      months: [],
+      today: '2024-07-30',
+    });
     expect(html).not.toContain('<svg');
     expect(textOf(html)).toBe('Nothing spent in the last 12 months.');
   });

@@ -1,7 +1,12 @@
 import { t, type Locale, type MessageKey } from '~/i18n';
 import { localeDigits } from '~/i18n/digits';
 import { dateReadingRules } from '~/components/forms/date-field';
-import { monthBounds, type CalendarMonth, type CalendarSystem, type MonthDay } from './month-calendar';
+import {
+  monthBounds,
+  type CalendarMonth,
+  type CalendarSystem,
+  type MonthDay,
+} from './month-calendar';
 import type { CalendarDay } from '~/i18n/bikram-sambat';
 
 /** The calendar a locale's month view uses: BS where its owners write BS dates (Nepali). */
@@ -60,7 +65,11 @@ export interface DayText {
 }
 
 /** The texts of one day's cell in a month of the given calendar. */
-export function dayText(day: MonthDay<never> | MonthDay<{ day: string }>, month: CalendarMonth, locale: Locale): DayText {
+export function dayText(
+  day: MonthDay<never> | MonthDay<{ day: string }>,
+  month: CalendarMonth,
+  locale: Locale,
+): DayText {
   const number = localeDigits(String(day.number), locale);
   const weekday = t(locale, `dates.weekdays.${day.weekday}` as MessageKey);
   const adLong = adFormat(locale, { dateStyle: 'long' }).format(toDate(day.ad));

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { monthGrid, monthOf, monthParam, readMonthParam, type CalendarMonth } from './month-calendar';
+import {
+  monthGrid,
+  monthOf,
+  monthParam,
+  readMonthParam,
+  type CalendarMonth,
+} from './month-calendar';
 
 const bs = (year: number, month: number): CalendarMonth => ({ calendar: 'bs', year, month });
 const ad = (year: number, month: number): CalendarMonth => ({ calendar: 'ad', year, month });

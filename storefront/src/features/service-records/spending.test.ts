@@ -4,8 +4,18 @@ import { barLengths, lastMonths, spendingByKind, spendingByMonth } from './spend
 describe('lastMonths', () => {
   it('gives the twelve months that end with this one, across the year', () => {
     expect(lastMonths('2024-03-15')).toEqual([
-      '2023-04', '2023-05', '2023-06', '2023-07', '2023-08', '2023-09',
-      '2023-10', '2023-11', '2023-12', '2024-01', '2024-02', '2024-03',
+      '2023-04',
+      '2023-05',
+      '2023-06',
+      '2023-07',
+      '2023-08',
+      '2023-09',
+      '2023-10',
+      '2023-11',
+      '2023-12',
+      '2024-01',
+      '2024-02',
+      '2024-03',
     ]);
   });
 });

@@ -45,7 +45,10 @@ export function spendingByMonth(data: readonly MonthSpending[], today: string, c
  * Spending by kind, most first, without kinds that cost nothing. Shares are whole percent
  * that add up to 100 (largest remainder), so the table's column sums as a reader expects.
  */
-export function spendingByKind(data: readonly KindSpending[]): { kinds: KindShare[]; total: number } {
+export function spendingByKind(data: readonly KindSpending[]): {
+  kinds: KindShare[];
+  total: number;
+} {
   const sums = new Map<string, number>();
   for (const { kind, amount } of data) sums.set(kind, (sums.get(kind) ?? 0) + amount);
   const rows = [...sums]
