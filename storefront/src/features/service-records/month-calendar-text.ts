@@ -65,11 +65,7 @@ export interface DayText {
 }
 
 /** The texts of one day's cell in a month of the given calendar. */
-export function dayText(
-  day: MonthDay<never> | MonthDay<{ day: string }>,
-  month: CalendarMonth,
-  locale: Locale,
-): DayText {
+export function dayText(day: MonthDay<DayEvent>, month: CalendarMonth, locale: Locale): DayText {
   const number = localeDigits(String(day.number), locale);
   const weekday = t(locale, `dates.weekdays.${day.weekday}` as MessageKey);
   const adLong = adFormat(locale, { dateStyle: 'long' }).format(toDate(day.ad));

@@ -101,6 +101,10 @@ describe('readMonthParam', () => {
     expect(readMonthParam(null, 'ad', '2024-07-30')).toEqual(ad(2024, 7));
   });
 
+  it('shows the last BS month there is once today is past the conversion table', () => {
+    expect(readMonthParam(null, 'bs', '2040-01-01')).toEqual(bs(2090, 12));
+  });
+
   it('writes the value back as it reads it', () => {
     expect(monthParam(bs(2081, 4))).toBe('2081-04');
     expect(readMonthParam(monthParam(bs(2082, 12)), 'bs', '2024-07-30')).toEqual(bs(2082, 12));

@@ -160,7 +160,8 @@ export function readMonthParam(
   calendar: CalendarSystem,
   today: string,
 ): CalendarMonth {
-  const current = monthOf(today, calendar) ?? { calendar: 'ad', year: 2024, month: 1 };
+  // Past the BS table's end (2034 AD) a BS page has no month of today: it shows the last one.
+  const current = monthOf(today, calendar) ?? { calendar, year: BS_YEARS.last, month: 12 };
   const match = /^(\d{4})-(\d{1,2})$/.exec(toLatinDigits(value?.trim() ?? ''));
   if (!match) return current;
   const year = Number(match[1]);
