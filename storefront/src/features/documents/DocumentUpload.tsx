@@ -9,11 +9,10 @@ import {
 } from 'react';
 import UploadProgress from '~/components/forms/UploadProgress';
 import { sendWithProgress } from '~/components/forms/send-with-progress';
-import { afterUpload, uploadedTens } from '~/components/forms/upload-progress';
+import { uploadedTens } from '~/components/forms/upload-progress';
 import { fieldDescription } from '~/features/forms/field-description';
 import { interpolate } from '~/i18n/translate';
 import {
-  declaredType,
   DOCUMENT_ACCEPT,
   DOCUMENT_FILE_FIELD,
   DOCUMENT_MAX_BYTES,
@@ -21,10 +20,9 @@ import {
   fileSize,
   nextUploadStep,
   previewKind,
-  readPresignAnswer,
-  type UploadError,
   type UploadStep,
 } from './document-upload';
+import { uploadDocument, type UploadTransport } from './document-upload-flow';
 import type { DocumentUploadText } from './document-upload-text';
 
 interface Props {
@@ -44,6 +42,23 @@ interface Props {
   /** The form's other fields (kind, number, dates), rendered by the page. */
   children?: ReactNode;
 }
+
+/** The browser's way to the portal (fetch) and to the upload URL (XHR, for its progress). */
+const BROWSER_TRANSPORT: UploadTransport = {
+  async presign(url, form, signal) {
+    const answer = await fetch(url, { method: 'POST', body: form, signal });
+    return { status: answer.status, body: await answer.json().catch(() => undefined) };
+  },
+  put: (target, file, onProgress) =>
+    sendWithProgress(
+      { method: target.method, url: target.url, headers: target.headers, body: file },
+      onProgress,
+    ),
+  async finalise(url, form, signal) {
+    const answer = await fetch(url, { method: 'POST', body: form, signal });
+    return { status: answer.status, url: answer.url };
+  },
+};
 
 interface Chosen {
   name: string;
@@ -86,12 +101,6 @@ export default function DocumentUpload({
   );
 
   const digits = new Intl.NumberFormat(locale, { numberingSystem, maximumFractionDigits: 1 });
-  const failWith = (code: UploadError) => {
-    setFileError(text.errors[code]);
-    dispatch({ type: 'fail', error: code });
-    input.current?.focus();
-  };
-
   const choose = (event: ChangeEvent<HTMLInputElement>) => {
     const file = event.currentTarget.files?.[0];
     const refusal = fileRefusal(file, maxBytes);
@@ -107,58 +116,33 @@ export default function DocumentUpload({
     });
   };
 
-  const upload = async (event: FormEvent<HTMLFormElement>) => {
+  const upload = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
+    if (busy) return;
     const form = event.currentTarget;
-    const file = input.current?.files?.[0];
-    const refusal = fileRefusal(file, maxBytes);
-    if (refusal || !file) return failWith(refusal ?? 'none');
-    if (step.step === 'presigning' || step.step === 'sending' || step.step === 'finalising') return;
     setFileError(undefined);
-    dispatch({ type: 'start' });
-    const aborter = new AbortController();
-    stop.current = () => aborter.abort();
-    try {
-      const ask = new FormData();
-      ask.append(csrf.name, csrf.token);
-      ask.append('intent', 'presign-document');
-      ask.append('fileName', file.name);
-      ask.append('contentType', declaredType(file)!);
-      ask.append('size', String(file.size));
-      const asked = await fetch(presignAction, {
-        method: 'POST',
-        body: ask,
-        signal: aborter.signal,
-      });
-      const target = readPresignAnswer(asked.status, await asked.json().catch(() => undefined));
-      if ('error' in target) return failWith(target.error);
-      dispatch({ type: 'presigned', total: file.size });
-      const sending = sendWithProgress(
-        { method: target.method, url: target.url, headers: target.headers, body: file },
-        ({ loaded, total }) => dispatch({ type: 'progress', loaded, total }),
-      );
-      stop.current = sending.abort;
-      const put = await sending.answer;
-      if (put.status < 200 || put.status >= 300) return failWith('failed');
-      dispatch({ type: 'sent' });
-      const finalise = new FormData(form);
-      finalise.delete(DOCUMENT_FILE_FIELD);
-      finalise.set('intent', 'finalise-document');
-      finalise.set('uploadId', target.uploadId);
-      const answered = await fetch(form.action, { method: 'POST', body: finalise });
-      const next = afterUpload({ status: answered.status, url: answered.url }, form.action);
-      if (next === 'post-form') return failWith('failed');
-      window.location.assign(next.goTo);
-    } catch {
-      // A cancel aborts the request, which rejects: the step is already `cancelled` then.
-      if (!aborter.signal.aborted) failWith('failed');
-    }
+    const { outcome, cancel } = uploadDocument(
+      {
+        file: input.current?.files?.[0],
+        fields: new FormData(form),
+        action: form.action,
+        presignAction,
+        csrf,
+        maxBytes,
+      },
+      BROWSER_TRANSPORT,
+      dispatch,
+    );
+    stop.current = cancel;
+    void outcome.then((ended) => {
+      if (ended === 'cancelled') return;
+      if ('goTo' in ended) return window.location.assign(ended.goTo);
+      setFileError(text.errors[ended.error]);
+      input.current?.focus();
+    });
   };
 
-  const cancel = () => {
-    stop.current?.();
-    dispatch({ type: 'cancel' });
-  };
+  const cancel = () => stop.current?.();
 
   const busy = step.step === 'presigning' || step.step === 'sending' || step.step === 'finalising';
   const sent =

@@ -5,6 +5,7 @@ import {
   monthBounds,
   type CalendarMonth,
   type CalendarSystem,
+  type DayEvent,
   type MonthDay,
 } from './month-calendar';
 import type { CalendarDay } from '~/i18n/bikram-sambat';
