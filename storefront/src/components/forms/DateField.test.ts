@@ -21,7 +21,7 @@ describe('DateField', () => {
     expect(html).toContain('aria-describedby="expiresOn-hint expiresOn-other"');
     expect(textOf(elements(html, 'output')[0]!)).toBe('अर्थात् ई.सं. २०२४ जुलाई ३०');
     expect(textOf(elements(html, 'p', 'id="expiresOn-hint"')[0]!)).toBe(
-      'वर्ष-महिना-गते, जस्तै २०८१-०४-१५ (वि.सं.) वा 2024-07-30 ई.सं.।',
+      'वर्ष-महिना-गते लेख्नुहोस्, जस्तै वि.सं. २०८१-०४-१५ वा ई.सं. 2024-07-30।',
     );
   });
 

@@ -55,6 +55,6 @@ describe('UrgencyBadge', () => {
 
     expect(html).toContain('class="badge badge-warning"');
     expect(elements(html, 'svg', 'aria-hidden="true"')).toHaveLength(1);
-    expect(textOf(html)).toBe('छिट्टै गर्नुपर्ने – हालको चलाइअनुसार करिब ९ दिनमा');
+    expect(textOf(html)).toBe('छिट्टै गर्नुपर्ने – हालको दैनिक यात्राअनुसार करिब ९ दिनमा');
   });
 });
