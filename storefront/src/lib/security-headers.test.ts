@@ -10,7 +10,7 @@ describe('securityHeaders', () => {
     expect(csp).toContain("default-src 'self'");
     expect(csp).toMatch(/script-src 'self'( 'sha256-[\w+/]+=*')+;/);
     expect(csp).toMatch(/style-src 'self'( 'sha256-[\w+/]+=*')+;/);
-    expect(csp).toContain("img-src 'self' data:");
+    expect(csp).toContain("img-src 'self' data: blob:");
     expect(csp).toContain("frame-ancestors 'none'");
     expect(csp).not.toContain('unsafe-inline');
   });

@@ -3,7 +3,8 @@ import { ISLAND_SCRIPT_HASHES, ISLAND_STYLE_HASHES } from './island-csp';
 // Islands need Astro's inline bootstrap; it is allowed by hash, never by 'unsafe-inline'.
 const PRODUCTION_CSP = {
   'default-src': ["'self'"],
-  'img-src': ["'self'", 'data:'],
+  // blob: is the preview of a file an owner chose, before it is uploaded (an object URL).
+  'img-src': ["'self'", 'data:', 'blob:'],
   'font-src': ["'self'"],
   'style-src': ["'self'", ...ISLAND_STYLE_HASHES],
   'script-src': ["'self'", ...ISLAND_SCRIPT_HASHES],

@@ -3,7 +3,9 @@ import { interpolate } from '~/i18n/translate';
 import { fieldDescription } from '~/features/forms/field-description';
 import { numberFormat } from './catalog-fields';
 import { PHOTO_FIELD, PHOTO_TYPES } from './photo-upload';
-import { afterUpload, isSent, uploadedTens } from './photo-upload-progress';
+import UploadProgress from '~/components/forms/UploadProgress';
+import { sendWithProgress } from '~/components/forms/send-with-progress';
+import { afterUpload, isSent, uploadedTens } from '~/components/forms/upload-progress';
 
 /** The upload form's texts, already in the page's language. */
 export interface PhotoUploadText {
@@ -48,18 +50,18 @@ export default function PhotoUpload({ action, csrf, locale, numberingSystem, tex
     event.preventDefault();
     if (sent !== undefined) return;
     const form = event.currentTarget;
-    const request = new XMLHttpRequest();
-    request.upload.addEventListener('progress', (progress) => {
-      if (progress.lengthComputable) setSent({ loaded: progress.loaded, total: progress.total });
-    });
-    request.addEventListener('load', () => {
-      const next = afterUpload({ status: request.status, url: request.responseURL }, form.action);
-      if (next === 'post-form') form.submit();
-      else window.location.assign(next.goTo);
-    });
-    request.addEventListener('error', () => form.submit());
-    request.open('POST', form.action);
-    request.send(new FormData(form));
+    const { answer } = sendWithProgress(
+      { method: 'POST', url: form.action, body: new FormData(form) },
+      setSent,
+    );
+    answer.then(
+      (answered) => {
+        const next = afterUpload(answered, form.action);
+        if (next === 'post-form') form.submit();
+        else window.location.assign(next.goTo);
+      },
+      () => form.submit(),
+    );
     setSent({ loaded: 0, total: 0 });
   };
 
@@ -98,17 +100,15 @@ export default function PhotoUpload({ action, csrf, locale, numberingSystem, tex
           aria-invalid={error ? 'true' : undefined}
         />
       </div>
-      {sent !== undefined && (
-        <progress max={sent.total || 1} value={sent.loaded} aria-label={text.progress} />
-      )}
+      <UploadProgress
+        label={text.progress}
+        sent={sent}
+        status={sent ? (isSent(sent) ? text.saving : progressText(sent)) : ''}
+      />
       <div className="actions">
         <button type="submit" className="button" disabled={sent !== undefined}>
           {text.submit}
         </button>
-        {/* Read out as it changes; not a `status`, which on this page is the confirmation. */}
-        <p className="upload-progress" aria-live="polite">
-          {sent && (isSent(sent) ? text.saving : progressText(sent))}
-        </p>
       </div>
     </form>
   );

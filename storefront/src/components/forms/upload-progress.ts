@@ -7,16 +7,22 @@ export function uploadedTens(loaded: number, total: number): number {
   return Math.min(100, Math.floor((loaded / total) * 10) * 10);
 }
 
-/** Whether every byte is sent (the CMS is storing the photos); not before the size is known. */
+/** How much of an upload is sent, in whole percent: the progress bar's value. */
+export function uploadedPercent(loaded: number, total: number): number {
+  if (total <= 0) return 0;
+  return Math.min(100, Math.floor((loaded / total) * 100));
+}
+
+/** Whether every byte is sent (the server is storing the file); not before the size is known. */
 export function isSent({ loaded, total }: { loaded: number; total: number }): boolean {
   return total > 0 && loaded >= total;
 }
 
 /**
- * What the page does once its upload is answered. The portal answers every upload with a
- * redirect (to the confirmation, the error, or the login page), which the request followed:
- * the browser goes there. Any other answer (a refused CSRF token, a vehicle gone) is only
- * shown by posting the form the ordinary way.
+ * What the page does once a scripted form post (a photo upload, a document's finalise) is
+ * answered. The portal answers these with a redirect (to the confirmation, the error, or the
+ * login page), which the request followed: the browser goes there. Any other answer (a
+ * refused CSRF token, a vehicle gone) is only shown by posting the form the ordinary way.
  */
 export function afterUpload(
   answer: { status: number; url: string },

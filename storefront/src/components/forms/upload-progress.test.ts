@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { afterUpload, isSent, uploadedTens } from './photo-upload-progress';
+import { afterUpload, isSent, uploadedPercent, uploadedTens } from './upload-progress';
 
 describe('uploadedTens', () => {
   it('rounds down to whole tens of percent', () => {
@@ -11,6 +11,16 @@ describe('uploadedTens', () => {
 
   it('reads nothing sent when the size is not known yet', () => {
     expect(uploadedTens(10, 0)).toBe(0);
+  });
+});
+
+describe('uploadedPercent', () => {
+  it('rounds down to whole percent, and never passes 100', () => {
+    expect(uploadedPercent(0, 1000)).toBe(0);
+    expect(uploadedPercent(419, 1000)).toBe(41);
+    expect(uploadedPercent(1000, 1000)).toBe(100);
+    expect(uploadedPercent(1200, 1000)).toBe(100);
+    expect(uploadedPercent(10, 0)).toBe(0);
   });
 });
 
