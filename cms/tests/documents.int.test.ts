@@ -13,9 +13,10 @@ import {
 } from './harness';
 
 // The compiled module Strapi runs: its subscriber registry, not a second copy of it.
+type DomainEventsModule = typeof import('../src/lib/domain-events');
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-const { onDomainEvent } =
-  require('../dist/src/lib/domain-events') as typeof import('../src/lib/domain-events');
+const events: DomainEventsModule = require('../dist/src/lib/domain-events');
+const { onDomainEvent } = events;
 
 const BUCKET = 'motorghar-vault-test';
 const LINK_SECONDS = 3;

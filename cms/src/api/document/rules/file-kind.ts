@@ -64,7 +64,8 @@ export function storedFileName(original: string, type: DocumentType): string {
   const stem = base
     .replace(/\.[^.]*$/, '')
     .normalize('NFC')
-    .replace(/[\u0000-\u001f\u007f<>:"|?*]/g, '')
+    .replace(/[<>:"|?*]/g, '')
+    .replace(/\p{Cc}/gu, '')
     .replace(/\s+/g, ' ')
     .replace(/^[.\s]+|[.\s]+$/g, '')
     .slice(0, MAX_NAME);

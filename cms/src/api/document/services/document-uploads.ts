@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Core } from '@strapi/strapi';
 import { formatBytes } from '../../../lib/body/body-limits';
+import { clearable } from '../../../lib/documents';
 import { publishDomainEvent } from '../../../lib/domain-events';
 import { loadEnv } from '../../../lib/env';
 import { InvalidField } from '../../../lib/errors';
@@ -80,7 +81,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       await ownVehicle(ownerId, input.vehicle);
       const id = randomUUID();
       const row = (await strapi.documents(DOCUMENT_UID).create({
-        data: {
+        data: clearable(DOCUMENT_UID, {
           ownerId,
           status: 'pending',
           vehicle: input.vehicle ?? null,
@@ -90,8 +91,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           fileName: input.fileName.slice(0, 200),
           mime: input.contentType,
           size: input.size,
-        },
-      } as never)) as unknown as DocumentRow;
+        }),
+      })) as unknown as DocumentRow;
       const target = await files().uploadTarget({
         key: row.uploadKey!,
         contentType: input.contentType,
@@ -147,7 +148,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const saved = await strapi.db.transaction(async () => {
         const updated = (await strapi.documents(DOCUMENT_UID).update({
           documentId: row.documentId,
-          data: {
+          data: clearable(DOCUMENT_UID, {
             status: 'ready',
             uploadKey: null,
             mime: judged.type,
@@ -162,8 +163,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
             expiresOn: input.expiresOn ?? null,
             title: input.title ?? null,
             notes: input.notes ?? null,
-          },
-        } as never)) as unknown as DocumentRow;
+          }),
+        })) as unknown as DocumentRow;
         const view = presentDocument({ ...row, ...updated });
         await publishDomainEvent(strapi, 'document.saved', {
           ownerId,

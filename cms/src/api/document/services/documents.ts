@@ -1,4 +1,5 @@
 import type { Core } from '@strapi/strapi';
+import { clearable } from '../../../lib/documents';
 import { publishDomainEvent } from '../../../lib/domain-events';
 import { loadEnv } from '../../../lib/env';
 import { InvalidField } from '../../../lib/errors';
@@ -70,8 +71,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       return strapi.db.transaction(async () => {
         const updated = (await strapi.documents(DOCUMENT_UID).update({
           documentId,
-          data: change,
-        } as never)) as unknown as DocumentRow;
+          data: clearable(DOCUMENT_UID, change),
+        })) as unknown as DocumentRow;
         const view = presentDocument({ ...row, ...updated });
         await publishDomainEvent(strapi, 'document.saved', {
           ownerId,

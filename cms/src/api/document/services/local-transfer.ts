@@ -1,4 +1,4 @@
-import type { Readable } from 'node:stream';
+import { PassThrough, pipeline, type Readable } from 'node:stream';
 import type { Core } from '@strapi/strapi';
 import createHttpError from 'http-errors';
 import { NotFound } from '../../../lib/errors';
@@ -93,7 +93,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           'X-Content-Type-Options': 'nosniff',
           'Content-Security-Policy': "default-src 'none'; sandbox",
         },
-        body: local().reader(allowed.key),
+        // Not the bare file stream: global::static-file-policy serves any file stream outside
+        // its inline types as a nameless octet-stream download; these headers already say
+        // exactly how this file may be shown (attachment unless an image, nosniff, sandbox).
+        body: pipeline(local().reader(allowed.key), new PassThrough(), () => undefined),
       };
     },
   };
