@@ -1,5 +1,6 @@
 import type { Domain } from '../../lib/domain';
 import { onDomainEvent } from '../../lib/domain-events';
+import { ensureDocumentIndexes } from './indexes';
 import { DOCUMENT_OWNER_ACTIONS } from './permissions';
 import { getDocumentService } from './services';
 
@@ -28,5 +29,6 @@ export const documentDomain: Domain = {
       },
     });
   },
+  bootstrap: ensureDocumentIndexes,
   permissions: { owner: DOCUMENT_OWNER_ACTIONS },
 };
