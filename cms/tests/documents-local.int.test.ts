@@ -157,6 +157,31 @@ describe('the document vault in the private folder (no S3)', () => {
     expect(filesUnder(folder)).toEqual(before);
   });
 
+  it('accepts a HEIC photo from a phone, and a Windows program renamed .jpg is refused', async () => {
+    const auth = await api.owner('local-heic');
+    // The start of an iPhone photo: an ISO-BMFF `ftyp` box of brand heic.
+    const heic = Buffer.alloc(64);
+    heic.writeUInt32BE(24, 0);
+    heic.write('ftypheic', 4, 'latin1');
+    heic.write('mif1heic', 16, 'latin1');
+    const photo = await presigned(auth, heic, 'IMG_2041.HEIC', 'image/heic');
+    await api.http().put(photo.url).set(photo.headers).send(heic).expect(204);
+    const accepted = await api
+      .finalise(auth, { uploadId: photo.uploadId, kind: 'driving-licence' })
+      .expect(201);
+    expect(accepted.body.data.file).toMatchObject({ name: 'IMG_2041.heic', type: 'image/heic' });
+
+    const program = Buffer.concat([Buffer.from('MZ', 'latin1'), Buffer.alloc(126)]);
+    const target = await presigned(auth, program, 'licence.jpg', 'image/jpeg');
+    await api.http().put(target.url).set(target.headers).send(program).expect(204);
+    const refused = await api
+      .finalise(auth, { uploadId: target.uploadId, kind: 'driving-licence' })
+      .expect(400);
+    expect(refused.body.error.message).toBe(
+      'licence.jpg is not a PDF, JPEG, PNG, WebP or HEIC file; it was deleted',
+    );
+  });
+
   it('refuses a PNG renamed .pdf declared as a PDF, and deletes it', async () => {
     const auth = await api.owner('local-png');
     const before = filesUnder(folder);
