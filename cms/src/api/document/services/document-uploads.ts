@@ -56,9 +56,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     await files().remove(row.storageKey);
     await strapi.documents(DOCUMENT_UID).delete({ documentId: row.documentId });
     metrics().countUpload('refused', rule);
-    return Promise.reject(
-      new InvalidField('uploadId', message, { rule, message, details: { file: row.fileName } }),
-    );
+    throw new InvalidField('uploadId', message, {
+      rule,
+      message,
+      details: { file: row.fileName },
+    });
   }
 
   /** Where the upload's bytes are now: moved to the stored key, or nowhere yet. */
