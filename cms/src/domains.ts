@@ -1,4 +1,5 @@
 import { catalogDomain } from './api/catalog/domain';
+import { documentDomain } from './api/document/domain';
 import { homePageDomain } from './api/home-page/domain';
 import { identityDomain } from './api/identity/domain';
 import { opsDomain } from './api/ops/domain';
@@ -13,5 +14,6 @@ export const DOMAINS: readonly Domain[] = [
   profileDomain,
   catalogDomain,
   vehicleDomain,
+  documentDomain,
   homePageDomain,
 ];

@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { PassThrough } from 'node:stream';
 import { createStrapi, type Core } from '@strapi/strapi';
@@ -28,6 +29,8 @@ export function testEnv(overrides: Record<string, string | undefined> = {}) {
     LOG_LEVEL: 'info',
     ...throwawaySecrets(),
     CACHE_PREFIX: `mg-test:${secret()}:`,
+    // Private files (the document vault) of a test run, never in cms/private.
+    PRIVATE_FILES_DIR: path.join(tmpdir(), `mg-private-${secret()}`),
     ...overrides,
   };
 }

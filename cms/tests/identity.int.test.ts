@@ -561,6 +561,9 @@ describe('owner identity on PostgreSQL and Redis', () => {
             'addPhotos',
             'deletePhoto',
           ].map((action) => `api::vehicle.vehicles.${action}`),
+          ...['presign', 'finalise', 'list', 'findOne', 'update', 'delete', 'download'].map(
+            (action) => `api::document.documents.${action}`,
+          ),
         ].sort(),
       );
     });

@@ -41,6 +41,8 @@ type OpenApiDocument = { paths: Record<string, Record<string, OpenApiOperation>>
  */
 const EXEMPT_WRITE_ROUTES: Record<string, string> = {
   'POST /vehicles/{id}/photos': 'multipart upload, field `files`; tested on its own below',
+  'PUT /documents/uploads/{uploadId}':
+    "a document's raw bytes to the private folder (signed link); documents-local.int.test.ts",
   'POST /email': 'stock email plugin; no role is granted it',
   'POST /upload': 'stock upload plugin (multipart); no owner role is granted it',
   'POST /auth/local': 'stock users-permissions: flat body by its contract',
@@ -342,13 +344,28 @@ describe('owner input on PostgreSQL and Redis', () => {
       const vehicle = await addVehicle(owner);
       const note = (await owner.post(`/api/vehicles/${vehicle.id}/notes`, { body: 'Chain oiled' }))
         .body.data as { id: string };
+      const pdf = Buffer.from('%PDF-1.4\n%%EOF\n');
+      const target = (
+        await owner.post('/api/documents/uploads', {
+          fileName: 'a.pdf',
+          contentType: 'application/pdf',
+          size: pdf.length,
+        })
+      ).body.data as { uploadId: string; url: string; headers: Record<string, string> };
+      await http().put(target.url).set(target.headers).send(pdf).expect(204);
+      await owner.post('/api/documents', { uploadId: target.uploadId, kind: 'other' }).expect(201);
       // The owner's record each path parameter stands for, by the collection it follows.
-      const idAfter: Record<string, string> = { vehicles: vehicle.id, notes: note.id };
+      const idAfter: Record<string, string> = {
+        vehicles: vehicle.id,
+        notes: note.id,
+        documents: target.uploadId,
+      };
       const snapshot = async () => ({
         profile: (await owner.get('/api/profile')).body,
         vehicles: (await owner.get('/api/vehicles')).body,
         notes: (await owner.get(`/api/vehicles/${vehicle.id}/notes`)).body,
         odometer: (await owner.get(`/api/vehicles/${vehicle.id}/odometer`)).body,
+        documents: (await owner.get('/api/documents')).body,
       });
       const before = await snapshot();
 

@@ -67,6 +67,20 @@ const envSchema = z.object({
   S3_FORCE_PATH_STYLE: booleanString.default('true'),
   S3_SIGNED_URL_EXPIRES: z.coerce.number().int().min(60).max(604800).default(900),
   UPLOAD_TEMP_DIR: optionalString,
+  PRIVATE_FILES_DIR: z.string().default('private'),
+  PRIVATE_FILE_URL_SECONDS: z.coerce.number().int().min(1).max(3600).default(60),
+  DOCUMENT_MAX_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .max(100 * 1024 * 1024)
+    .default(10 * 1024 * 1024),
+  DOCUMENT_UPLOAD_TTL_HOURS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 30)
+    .default(24),
 
   SMTP_HOST: optionalString,
   SMTP_PORT: port.default(587),

@@ -29,8 +29,19 @@ export default function createMetrics() {
     registers: [registry],
   });
 
+  const uploads = new Counter({
+    name: 'private_uploads_total',
+    help: "Owners' private uploads (documents) finalised, by result (accepted, refused) and the reason a refused one was refused",
+    labelNames: ['result', 'reason'] as const,
+    registers: [registry],
+  });
+
   return {
     registry,
+    /** An upload accepted (`reason` "ok") or refused (`type`, `mismatch`, `size`, `missing`). */
+    countUpload(result: 'accepted' | 'refused', reason: string): void {
+      uploads.inc({ result, reason });
+    },
     countCacheLookup(cache: string, result: 'hit' | 'miss' | 'error'): void {
       cacheLookups.inc({ cache, result });
     },

@@ -2,6 +2,7 @@ import {
   FIELDS_ONLY,
   formatBytes,
   isContentApiPath,
+  isRawUploadRoute,
   MB,
   multipartLimitsFor,
   PHOTO_UPLOAD,
@@ -86,5 +87,19 @@ describe('isContentApiPath and uploadLimitsFor', () => {
     expect(uploadLimitsFor('POST', '/upload/files/3/replace', 10 * MB)?.maxFiles).toBe(10);
     expect(uploadLimitsFor('POST', '/api/upload', 10 * MB)).toBeNull();
     expect(uploadLimitsFor('PUT', '/api/vehicles/a/photos', 10 * MB)).toBeNull();
+  });
+});
+
+describe('isRawUploadRoute', () => {
+  it("is the private folder's document upload PUT, in any spelling the router matches", () => {
+    expect(isRawUploadRoute('PUT', '/api/documents/uploads/abc')).toBe(true);
+    expect(isRawUploadRoute('put', '/API/Documents//uploads/abc/')).toBe(true);
+  });
+
+  it('is no other method or path', () => {
+    expect(isRawUploadRoute('POST', '/api/documents/uploads/abc')).toBe(false);
+    expect(isRawUploadRoute('PUT', '/api/documents/abc')).toBe(false);
+    expect(isRawUploadRoute('PUT', '/api/documents/uploads/abc/x')).toBe(false);
+    expect(isRawUploadRoute('PUT', '/api/documents/uploads')).toBe(false);
   });
 });

@@ -94,6 +94,16 @@ export function uploadLimitsFor(
   return limits === FIELDS_ONLY ? null : limits;
 }
 
+const RAW_UPLOAD_ROUTE = /^\/api\/documents\/uploads\/[^/]+$/;
+
+/**
+ * The route that reads its own body, unparsed: the private folder's stand-in for a presigned
+ * PUT, which takes the file's raw bytes and stops at the exact length its signed link names.
+ */
+export function isRawUploadRoute(method: string, path: string): boolean {
+  return method.toUpperCase() === 'PUT' && RAW_UPLOAD_ROUTE.test(routePath(path));
+}
+
 /** True for the content API (`/api`, any case), whose bodies are JSON only. */
 export function isContentApiPath(path: string): boolean {
   const normalized = routePath(path);

@@ -10,6 +10,7 @@ import {
   FORM_LIMIT_BYTES,
   formatBytes,
   isContentApiPath,
+  isRawUploadRoute,
   JSON_LIMIT_BYTES,
   JSON_TYPES,
   uploadLimitsFor,
@@ -105,6 +106,11 @@ export default (_config: unknown, { strapi }: { strapi: Core.Strapi }) => {
   return async (ctx: Context, next: Next) => {
     const request = ctx.request as { body?: unknown };
     if (!carriesBody(ctx)) {
+      request.body = {};
+      return next();
+    }
+    if (isRawUploadRoute(ctx.method, ctx.path)) {
+      // Left unread: the route checks the signed type and length, then streams it to disk.
       request.body = {};
       return next();
     }

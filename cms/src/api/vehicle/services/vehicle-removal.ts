@@ -1,4 +1,5 @@
 import type { Core } from '@strapi/strapi';
+import { publishDomainEvent } from '../../../lib/domain-events';
 import { serviceGetter } from '../../../lib/services';
 import { NOTE_UID, READING_UID, VEHICLE_UID } from '../owned-vehicles';
 import type { VehicleRow } from '../vehicle-view';
@@ -24,6 +25,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
           await strapi.documents(uid).delete({ documentId: child.documentId });
         }
       }
+      // Other domains' dependants (documents, records, reminders) go in this transaction too.
+      await publishDomainEvent(strapi, 'vehicle.deleted', {
+        ownerId: row.ownerId,
+        vehicleId: row.documentId,
+      });
       await strapi.documents(VEHICLE_UID).delete({ documentId: row.documentId });
     });
     await sibling(strapi, 'vehicle-cache').forget(row.ownerId);

@@ -1,0 +1,4 @@
+import documents from './documents';
+import files from './files';
+
+export default { documents, files };
