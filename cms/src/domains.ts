@@ -1,8 +1,10 @@
+import { calendarDomain } from './api/calendar/domain';
 import { catalogDomain } from './api/catalog/domain';
 import { homePageDomain } from './api/home-page/domain';
 import { identityDomain } from './api/identity/domain';
 import { opsDomain } from './api/ops/domain';
 import { profileDomain } from './api/profile/domain';
+import { serviceRecordDomain } from './api/service-record/domain';
 import { vehicleDomain } from './api/vehicle/domain';
 import type { Domain } from './lib/domain';
 
@@ -13,5 +15,7 @@ export const DOMAINS: readonly Domain[] = [
   profileDomain,
   catalogDomain,
   vehicleDomain,
+  serviceRecordDomain,
+  calendarDomain,
   homePageDomain,
 ];
