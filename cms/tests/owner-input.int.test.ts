@@ -41,6 +41,8 @@ type OpenApiDocument = { paths: Record<string, Record<string, OpenApiOperation>>
  */
 const EXEMPT_WRITE_ROUTES: Record<string, string> = {
   'POST /vehicles/{id}/photos': 'multipart upload, field `files`; tested on its own below',
+  'POST /service-records/{id}/cancel': 'takes no body; tested in service-records.int.test.ts',
+  'POST /calendar/token': 'takes no body (creates or rotates the feed token); calendar.int',
   'POST /email': 'stock email plugin; no role is granted it',
   'POST /upload': 'stock upload plugin (multipart); no owner role is granted it',
   'POST /auth/local': 'stock users-permissions: flat body by its contract',
@@ -342,13 +344,25 @@ describe('owner input on PostgreSQL and Redis', () => {
       const vehicle = await addVehicle(owner);
       const note = (await owner.post(`/api/vehicles/${vehicle.id}/notes`, { body: 'Chain oiled' }))
         .body.data as { id: string };
+      const serviceRecord = (
+        await owner.post('/api/service-records', {
+          vehicleId: vehicle.id,
+          scheduledAt: '2026-12-20T10:30:00+05:45',
+          kind: 'general-service',
+        })
+      ).body.data as { id: string };
       // The owner's record each path parameter stands for, by the collection it follows.
-      const idAfter: Record<string, string> = { vehicles: vehicle.id, notes: note.id };
+      const idAfter: Record<string, string> = {
+        vehicles: vehicle.id,
+        notes: note.id,
+        'service-records': serviceRecord.id,
+      };
       const snapshot = async () => ({
         profile: (await owner.get('/api/profile')).body,
         vehicles: (await owner.get('/api/vehicles')).body,
         notes: (await owner.get(`/api/vehicles/${vehicle.id}/notes`)).body,
         odometer: (await owner.get(`/api/vehicles/${vehicle.id}/odometer`)).body,
+        serviceRecords: (await owner.get('/api/service-records')).body,
       });
       const before = await snapshot();
 
@@ -366,7 +380,7 @@ describe('owner input on PostgreSQL and Redis', () => {
             if (!(key in EXEMPT_WRITE_ROUTES)) unclassified.push(key);
             continue;
           }
-          const url = `/api${route.replace(/(\w+)\/\{(\w+)\}/g, (_match, collection: string) => {
+          const url = `/api${route.replace(/([\w-]+)\/\{(\w+)\}/g, (_match, collection: string) => {
             const id = idAfter[collection];
             if (!id)
               throw new Error(`${key}: no test record for the parameter after ${collection}`);
@@ -405,6 +419,9 @@ describe('owner input on PostgreSQL and Redis', () => {
           'POST /vehicles/{id}/notes',
           'PUT /notes/{id}',
           'POST /vehicles/{id}/odometer',
+          'POST /service-records',
+          'PUT /service-records/{id}',
+          'POST /service-records/{id}/complete',
         ]),
       );
       expect(await snapshot()).toEqual(before);
