@@ -23,6 +23,7 @@ describe('service records on PostgreSQL', () => {
   let plate = 0;
   let signUps = 0;
   const completions: Array<DomainEvents['service-record.completed']> = [];
+  const deletions: Array<DomainEvents['service-record.deleted']> = [];
   const http = () => request(app.strapi.server.httpServer);
 
   async function signUp() {
@@ -109,6 +110,9 @@ describe('service records on PostgreSQL', () => {
       // A listener that fails (reminders, one day) must undo the whole completion.
       if (payload.kind === 'brakes') throw new Error('listener failed');
       completions.push(payload);
+    });
+    events.onDomainEvent(app.strapi, 'service-record.deleted', (payload) => {
+      deletions.push(payload);
     });
   });
 
@@ -471,6 +475,7 @@ describe('service records on PostgreSQL', () => {
       const record = await addRecord(owner, scheduled(await addVehicle(owner)));
       expect((await owner.del(`/api/service-records/${record.id}`)).status).toBe(204);
       expect((await owner.get(`/api/service-records/${record.id}`)).status).toBe(404);
+      expect(deletions).toContainEqual(expect.objectContaining({ serviceRecordId: record.id }));
     });
   });
 
@@ -573,6 +578,12 @@ describe('service records on PostgreSQL', () => {
       expect((await owner.del(`/api/vehicles/${gone}`)).status).toBe(204);
       expect((await owner.get(`/api/service-records/${goneRecord.id}`)).status).toBe(404);
       expect((await owner.get(`/api/service-records/${keptRecord.id}`)).status).toBe(200);
+      // The vault hears of it, to take the record's receipts along.
+      expect(deletions).toContainEqual({
+        ownerId: owner.id,
+        vehicleId: gone,
+        serviceRecordId: goneRecord.id,
+      });
       const rows = await app.strapi.db
         .query('api::service-record.service-record')
         .count({ where: { vehicleId: gone } });

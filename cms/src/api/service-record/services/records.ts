@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { z } from 'zod';
 import { clearable } from '../../../lib/documents';
+import { publishDomainEvent } from '../../../lib/domain-events';
 import { loadEnv } from '../../../lib/env';
 import { Conflict, InvalidField } from '../../../lib/errors';
 import { pageQuery, type Page } from '../../../lib/pagination';
@@ -57,6 +58,15 @@ const toInstant = (value: string) =>
 /** Reading, changing and deleting an owner's service records. */
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   const cursors = createRecordCursorCodec(`service-records:${loadEnv().appKeys[0]}`);
+
+  async function removeRow(row: Pick<ServiceRecordRow, 'documentId' | 'ownerId' | 'vehicleId'>) {
+    await publishDomainEvent(strapi, 'service-record.deleted', {
+      ownerId: row.ownerId,
+      vehicleId: row.vehicleId,
+      serviceRecordId: row.documentId,
+    });
+    await strapi.documents(SERVICE_RECORD_UID).delete({ documentId: row.documentId });
+  }
 
   return {
     /** A page of the owner's records, newest date first; another owner's vehicle is a 404. */
@@ -146,20 +156,19 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       return toServiceRecord(updated as unknown as ServiceRecordRow, locale);
     },
 
+    /** Deletes a record; 'service-record.deleted' tells its attachments, in one transaction. */
     async remove(ownerId: number, documentId: string): Promise<void> {
-      await findOwnedRecord(strapi, ownerId, documentId);
-      await strapi.documents(SERVICE_RECORD_UID).delete({ documentId });
+      const row = await findOwnedRecord(strapi, ownerId, documentId);
+      await strapi.db.transaction(() => removeRow(row));
     },
 
     /** Deletes every record of a deleted vehicle, in the deleting transaction. */
     async removeForVehicle(ownerId: number, vehicleId: string): Promise<void> {
       const rows = (await strapi.db.query(SERVICE_RECORD_UID).findMany({
         where: { ownerId, vehicleId },
-        select: ['documentId'],
-      })) as Array<{ documentId: string }>;
-      for (const row of rows) {
-        await strapi.documents(SERVICE_RECORD_UID).delete({ documentId: row.documentId });
-      }
+        select: ['documentId', 'ownerId', 'vehicleId'],
+      })) as Array<Pick<ServiceRecordRow, 'documentId' | 'ownerId' | 'vehicleId'>>;
+      for (const row of rows) await removeRow(row);
     },
   };
 };
