@@ -561,6 +561,19 @@ describe('owner identity on PostgreSQL and Redis', () => {
             'addPhotos',
             'deletePhoto',
           ].map((action) => `api::vehicle.vehicles.${action}`),
+          ...[
+            'list',
+            'create',
+            'findOne',
+            'update',
+            'delete',
+            'complete',
+            'cancel',
+            'spending',
+          ].map((action) => `api::service-record.service-records.${action}`),
+          ...['token', 'rotateToken', 'revokeToken'].map(
+            (action) => `api::calendar.calendar.${action}`,
+          ),
         ].sort(),
       );
     });

@@ -445,6 +445,18 @@ describe('service records on PostgreSQL', () => {
       });
       expect(receipt.status).toBe(200);
       expect(receipt.body.data).toMatchObject({ notes: 'Receipt found', costPaisa: 235000 });
+      // New lines without a total: the total is their sum, not the old one.
+      const fewer = await owner.put(`/api/service-records/${done.id}`, {
+        lineItems: [oilBill.lineItems[0]],
+      });
+      expect(fewer.status).toBe(200);
+      expect(fewer.body.data).toMatchObject({
+        costPaisa: 135000,
+        lineItems: [oilBill.lineItems[0]],
+      });
+      const wrongTotal = await owner.put(`/api/service-records/${done.id}`, { costPaisa: 1 });
+      expect(wrongTotal.status).toBe(400);
+      expect(wrongTotal.body.error.details.errors[0].path).toEqual(['costPaisa']);
       const moved = await owner.put(`/api/service-records/${done.id}`, {
         scheduledAt: '2026-12-01T10:00:00+05:45',
       });
@@ -598,6 +610,8 @@ describe('service records on PostgreSQL', () => {
       await owner.put(`/api/service-records/${record.id}`, { notes: 'Bring the old filter' });
       await owner.del(`/api/service-records/${record.id}`);
       const log = app.strapi.plugin('audit-log').service('log');
+      // The writer queues entries and drains them off the request path: wait for it.
+      await log.flush();
       const history = await log.list({ contentType: 'api::service-record.service-record' }, 1, 100);
       const rows = (history.results as Array<Record<string, unknown>>).filter(
         (row) => row.targetDocumentId === record.id,

@@ -1,17 +1,17 @@
 import { InvalidField } from '../../lib/errors';
 import { billProblems, type LineItem } from './rules/line-items';
 
-/** A record's bill as it will be stored: lines given without a total take their sum. */
+/**
+ * A record's bill as it will be stored. With lines, the total is always their sum: a
+ * `costPaisa` sent beside them must equal it, and none (or null) takes it.
+ */
 export function settledBill(
   costPaisa: number | null | undefined,
   lineItems: readonly LineItem[] | null | undefined,
-  linesChanged: boolean,
 ): { costPaisa: number | null; lineItems: LineItem[] } {
   const lines = [...(lineItems ?? [])];
   const total =
-    costPaisa === undefined && linesChanged && lines.length > 0
-      ? lines.reduce((sum, line) => sum + line.amountPaisa, 0)
-      : (costPaisa ?? null);
+    costPaisa ?? (lines.length > 0 ? lines.reduce((sum, line) => sum + line.amountPaisa, 0) : null);
   const [problem] = billProblems(total, lines);
   if (problem) throw new InvalidField(problem.path.map(String), problem.message);
   return { costPaisa: total, lineItems: lines };

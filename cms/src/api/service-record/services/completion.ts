@@ -82,9 +82,13 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         }
         assertKindLabel(row.kind, row.kindLabel);
         const bill = settledBill(
-          input.costPaisa !== undefined ? input.costPaisa : row.costPaisa,
+          // New lines without a total take their sum; the stored total goes with the old lines.
+          input.costPaisa !== undefined
+            ? input.costPaisa
+            : input.lineItems
+              ? undefined
+              : row.costPaisa,
           input.lineItems ?? toServiceRecord(row, locale).lineItems,
-          input.lineItems !== undefined,
         );
         const completedAt = new Date(input.completedAt);
         const stored = (await strapi.documents(SERVICE_RECORD_UID).update({

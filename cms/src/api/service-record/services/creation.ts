@@ -37,7 +37,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
   ): Promise<Created> {
     await findRecordVehicle(strapi, ownerId, input.vehicleId);
     assertKindLabel(input.kind, input.kindLabel);
-    const bill = settledBill(input.costPaisa, input.lineItems, true);
+    const bill = settledBill(input.costPaisa, input.lineItems);
     const completed = input.status === 'completed';
     const at = new Date((completed ? input.completedAt : input.scheduledAt) as string);
     const key = claim ? { ...claim, ownerId } : null;

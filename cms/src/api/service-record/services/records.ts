@@ -140,9 +140,13 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const kindLabel = change.kindLabel !== undefined ? change.kindLabel : row.kindLabel;
       assertKindLabel(kind, kindLabel);
       const bill = settledBill(
-        change.costPaisa !== undefined ? change.costPaisa : row.costPaisa,
+        // New lines without a total take their sum; the stored total goes with the old lines.
+        change.costPaisa !== undefined
+          ? change.costPaisa
+          : change.lineItems
+            ? undefined
+            : row.costPaisa,
         change.lineItems ?? toServiceRecord(row, locale).lineItems,
-        change.lineItems !== undefined,
       );
       const scheduledAt = change.scheduledAt ? new Date(change.scheduledAt) : undefined;
       const updated = await strapi.documents(SERVICE_RECORD_UID).update({
