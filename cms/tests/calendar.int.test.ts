@@ -58,6 +58,7 @@ describe('calendar feeds', () => {
     expect(response.status).toBe(200);
     const auth = { authorization: `Bearer ${response.body.jwt as string}` };
     const owner = {
+      id: response.body.user.id as number,
       get: (url: string) => http().get(url).set(auth),
       post: (url: string, data?: object) =>
         http()
@@ -219,6 +220,16 @@ describe('calendar feeds', () => {
     expect(JSON.stringify(state.body)).not.toContain(token);
     const stored = await app.strapi.db.connection('calendar_feed_tokens').select('*');
     expect(JSON.stringify(stored)).not.toContain(token);
+  });
+
+  it('closes the feed of an owner an admin blocked', async () => {
+    const owner = await signUp();
+    const { path: feedPath } = await newFeed(owner);
+    expect((await http().get(`/api${feedPath}`)).status).toBe(200);
+    await app.strapi.db
+      .query('plugin::users-permissions.user')
+      .update({ where: { id: owner.id }, data: { blocked: true } });
+    expect((await http().get(`/api${feedPath}`)).status).toBe(404);
   });
 
   it('answers 404 for a token that never existed or is not a token', async () => {
