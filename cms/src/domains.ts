@@ -1,9 +1,11 @@
+import { calendarDomain } from './api/calendar/domain';
 import { catalogDomain } from './api/catalog/domain';
 import { documentDomain } from './api/document/domain';
 import { homePageDomain } from './api/home-page/domain';
 import { identityDomain } from './api/identity/domain';
 import { opsDomain } from './api/ops/domain';
 import { profileDomain } from './api/profile/domain';
+import { serviceRecordDomain } from './api/service-record/domain';
 import { vehicleDomain } from './api/vehicle/domain';
 import type { Domain } from './lib/domain';
 
@@ -15,5 +17,7 @@ export const DOMAINS: readonly Domain[] = [
   catalogDomain,
   vehicleDomain,
   documentDomain,
+  serviceRecordDomain,
+  calendarDomain,
   homePageDomain,
 ];

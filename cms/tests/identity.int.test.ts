@@ -564,6 +564,19 @@ describe('owner identity on PostgreSQL and Redis', () => {
           ...['presign', 'finalise', 'list', 'findOne', 'update', 'delete', 'download'].map(
             (action) => `api::document.documents.${action}`,
           ),
+          ...[
+            'list',
+            'create',
+            'findOne',
+            'update',
+            'delete',
+            'complete',
+            'cancel',
+            'spending',
+          ].map((action) => `api::service-record.service-records.${action}`),
+          ...['token', 'rotateToken', 'revokeToken'].map(
+            (action) => `api::calendar.calendar.${action}`,
+          ),
         ].sort(),
       );
     });

@@ -43,6 +43,8 @@ const EXEMPT_WRITE_ROUTES: Record<string, string> = {
   'POST /vehicles/{id}/photos': 'multipart upload, field `files`; tested on its own below',
   'PUT /documents/uploads/{uploadId}':
     "a document's raw bytes to the private folder (signed link); documents-local.int.test.ts",
+  'POST /service-records/{id}/cancel': 'takes no body; tested in service-records.int.test.ts',
+  'POST /calendar/token': 'takes no body (creates or rotates the feed token); calendar.int',
   'POST /email': 'stock email plugin; no role is granted it',
   'POST /upload': 'stock upload plugin (multipart); no owner role is granted it',
   'POST /auth/local': 'stock users-permissions: flat body by its contract',
@@ -354,11 +356,19 @@ describe('owner input on PostgreSQL and Redis', () => {
       ).body.data as { uploadId: string; url: string; headers: Record<string, string> };
       await http().put(target.url).set(target.headers).send(pdf).expect(204);
       await owner.post('/api/documents', { uploadId: target.uploadId, kind: 'other' }).expect(201);
+      const serviceRecord = (
+        await owner.post('/api/service-records', {
+          vehicleId: vehicle.id,
+          scheduledAt: '2026-12-20T10:30:00+05:45',
+          kind: 'general-service',
+        })
+      ).body.data as { id: string };
       // The owner's record each path parameter stands for, by the collection it follows.
       const idAfter: Record<string, string> = {
         vehicles: vehicle.id,
         notes: note.id,
         documents: target.uploadId,
+        'service-records': serviceRecord.id,
       };
       const snapshot = async () => ({
         profile: (await owner.get('/api/profile')).body,
@@ -366,6 +376,7 @@ describe('owner input on PostgreSQL and Redis', () => {
         notes: (await owner.get(`/api/vehicles/${vehicle.id}/notes`)).body,
         odometer: (await owner.get(`/api/vehicles/${vehicle.id}/odometer`)).body,
         documents: (await owner.get('/api/documents')).body,
+        serviceRecords: (await owner.get('/api/service-records')).body,
       });
       const before = await snapshot();
 
@@ -383,7 +394,7 @@ describe('owner input on PostgreSQL and Redis', () => {
             if (!(key in EXEMPT_WRITE_ROUTES)) unclassified.push(key);
             continue;
           }
-          const url = `/api${route.replace(/(\w+)\/\{(\w+)\}/g, (_match, collection: string) => {
+          const url = `/api${route.replace(/([\w-]+)\/\{(\w+)\}/g, (_match, collection: string) => {
             const id = idAfter[collection];
             if (!id)
               throw new Error(`${key}: no test record for the parameter after ${collection}`);
@@ -422,6 +433,9 @@ describe('owner input on PostgreSQL and Redis', () => {
           'POST /vehicles/{id}/notes',
           'PUT /notes/{id}',
           'POST /vehicles/{id}/odometer',
+          'POST /service-records',
+          'PUT /service-records/{id}',
+          'POST /service-records/{id}/complete',
         ]),
       );
       expect(await snapshot()).toEqual(before);

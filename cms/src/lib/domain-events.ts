@@ -20,6 +20,11 @@ export interface DomainEvents {
     completedAt: string;
     odometerKm: number | null;
   };
+  /**
+   * A service record was deleted (by its owner, or with its vehicle): documents attached to
+   * it (receipts) let go of it or go with it.
+   */
+  'service-record.deleted': { ownerId: number; vehicleId: string; serviceRecordId: string };
   /** A document was created or changed; `expiresOn` null when it has no expiry date. */
   'document.saved': {
     ownerId: number;

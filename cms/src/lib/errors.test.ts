@@ -1,6 +1,7 @@
 import { errors } from '@strapi/utils';
 import {
   Conflict,
+  Unprocessable,
   InvalidField,
   NotFound,
   PayloadTooLarge,
@@ -89,6 +90,25 @@ describe('toStrapiError', () => {
       message: 'taken',
       details: {
         errors: [{ path: ['registrationNumber'], message: 'taken', name: 'ConflictError' }],
+      },
+    });
+  });
+
+  it('answers Unprocessable as a 422 naming the field', () => {
+    expect(
+      rendered(toStrapiError(new Unprocessable('Idempotency-Key', 'was used with another body'))),
+    ).toEqual({
+      status: 422,
+      name: 'UnprocessableEntityError',
+      message: 'Idempotency-Key: was used with another body',
+      details: {
+        errors: [
+          {
+            path: ['Idempotency-Key'],
+            message: 'Idempotency-Key: was used with another body',
+            name: 'UnprocessableEntityError',
+          },
+        ],
       },
     });
   });

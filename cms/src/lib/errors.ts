@@ -63,6 +63,20 @@ export class InvalidField extends DomainError {
   }
 }
 
+/**
+ * The request is well formed but cannot be carried out as it stands (422), e.g. an
+ * `Idempotency-Key` sent again with another body; `field` names what to change.
+ */
+export class Unprocessable extends DomainError {
+  readonly status = 422;
+  override readonly name = 'UnprocessableEntityError';
+  readonly path: string[];
+  constructor(field: string | readonly string[], message: string) {
+    super(`${[field].flat().join('.')}: ${message}`);
+    this.path = [field].flat();
+  }
+}
+
 /** The request carries more than a limit allows (413). */
 export class PayloadTooLarge extends DomainError {
   readonly status = 413;
@@ -102,6 +116,14 @@ export function toStrapiError(error: unknown): unknown {
     return Object.assign(createHttpError(409, error.message), {
       name: 'ConflictError',
       details: { errors: [{ path: error.path, message: error.message, name: 'ConflictError' }] },
+    });
+  }
+  if (error instanceof Unprocessable) {
+    return Object.assign(createHttpError(422, error.message), {
+      name: 'UnprocessableEntityError',
+      details: {
+        errors: [{ path: error.path, message: error.message, name: 'UnprocessableEntityError' }],
+      },
     });
   }
   if (error instanceof PayloadTooLarge) return new errors.PayloadTooLargeError(error.message);

@@ -30,6 +30,14 @@ interface AppRoute {
   body?: z.ZodType;
   /** A multipart upload route: its limits, and the media types its files must be. */
   upload?: { limits: MultipartLimits; types: Record<string, string> };
+  /**
+   * What the route takes and answers beyond a body: its own query, path and header
+   * parameters (OpenAPI parameter objects) and refusals by status (the description).
+   */
+  openapi?: {
+    parameters?: Array<{ in: string; name: string } & Record<string, unknown>>;
+    responses?: Record<number, string>;
+  };
 }
 
 type Operation = {
@@ -131,7 +139,8 @@ function describeAppRoutes(strapi: Core.Strapi, document: Document): void {
       (router) => router.routes ?? [],
     );
     for (const route of routes) {
-      const path = route.path.replace(/:(\w+)/g, '{$1}');
+      // As Strapi's generator names parameters: `:token.ics` is `{token.ics}`.
+      const path = route.path.replace(/:([\w.]+)/g, '{$1}');
       const operation = document.paths?.[path]?.[route.method.toLowerCase()];
       if (!operation) continue;
       // App routes refuse every query parameter they do not parse (lib/locales.ts), and
@@ -147,6 +156,15 @@ function describeAppRoutes(strapi: Core.Strapi, document: Document): void {
           content: { 'application/json': { schema: errorBody } },
         },
       };
+      if (route.openapi) {
+        operation.parameters = [
+          ...(operation.parameters ?? []),
+          ...(route.openapi.parameters ?? []),
+        ];
+        for (const [status, description] of Object.entries(route.openapi.responses ?? {})) {
+          operation.responses = { ...operation.responses, [status]: refusal(description) };
+        }
+      }
       if (route.upload) {
         operation.requestBody = uploadBody(route.upload);
         operation.responses = { ...operation.responses, ...uploadRefusals(route.upload) };

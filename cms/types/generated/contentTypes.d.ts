@@ -745,6 +745,73 @@ export interface ApiHomePageHomePage extends Struct.SingleTypeSchema {
   };
 }
 
+export interface ApiServiceRecordServiceRecord extends Struct.CollectionTypeSchema {
+  collectionName: 'service_records';
+  info: {
+    description: "A service of an owner's vehicle: scheduled, then completed or cancelled";
+    displayName: 'Service record';
+    pluralName: 'service-records';
+    singularName: 'service-record';
+  };
+  options: {
+    draftAndPublish: false;
+  };
+  attributes: {
+    centerName: Schema.Attribute.String &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 120;
+      }>;
+    completedAt: Schema.Attribute.DateTime;
+    costPaisa: Schema.Attribute.Integer &
+      Schema.Attribute.SetMinMax<
+        {
+          min: 0;
+        },
+        number
+      >;
+    createdAt: Schema.Attribute.DateTime;
+    createdBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> & Schema.Attribute.Private;
+    kind: Schema.Attribute.String &
+      Schema.Attribute.Required &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 40;
+      }>;
+    kindLabel: Schema.Attribute.String &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 120;
+      }>;
+    lineItems: Schema.Attribute.JSON;
+    locale: Schema.Attribute.String & Schema.Attribute.Private;
+    localizations: Schema.Attribute.Relation<'oneToMany', 'api::service-record.service-record'> &
+      Schema.Attribute.Private;
+    notes: Schema.Attribute.Text &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 4000;
+      }>;
+    odometerKm: Schema.Attribute.Integer &
+      Schema.Attribute.SetMinMax<
+        {
+          min: 0;
+        },
+        number
+      >;
+    ownerId: Schema.Attribute.Integer & Schema.Attribute.Required & Schema.Attribute.Private;
+    publishedAt: Schema.Attribute.DateTime;
+    scheduledAt: Schema.Attribute.DateTime;
+    serviceAt: Schema.Attribute.DateTime & Schema.Attribute.Required;
+    status: Schema.Attribute.Enumeration<['scheduled', 'completed', 'cancelled']> &
+      Schema.Attribute.Required &
+      Schema.Attribute.DefaultTo<'scheduled'>;
+    updatedAt: Schema.Attribute.DateTime;
+    updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> & Schema.Attribute.Private;
+    vehicleId: Schema.Attribute.String &
+      Schema.Attribute.Required &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 40;
+      }>;
+  };
+}
+
 export interface ApiVehicleOdometerReading extends Struct.CollectionTypeSchema {
   collectionName: 'odometer_readings';
   info: {
@@ -888,6 +955,50 @@ export interface ApiVehicleVehicleNote extends Struct.CollectionTypeSchema {
     updatedAt: Schema.Attribute.DateTime;
     updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> & Schema.Attribute.Private;
     vehicle: Schema.Attribute.Relation<'manyToOne', 'api::vehicle.vehicle'>;
+  };
+}
+
+export interface PluginAuditLogEntry extends Struct.CollectionTypeSchema {
+  collectionName: 'audit_log_entries';
+  info: {
+    description: 'Who changed what, when and from where; hash-chained';
+    displayName: 'Audit log entry';
+    pluralName: 'entries';
+    singularName: 'entry';
+  };
+  options: {
+    draftAndPublish: false;
+  };
+  pluginOptions: {
+    'content-manager': {
+      visible: false;
+    };
+    'content-type-builder': {
+      visible: false;
+    };
+  };
+  attributes: {
+    action: Schema.Attribute.String & Schema.Attribute.Required;
+    actorId: Schema.Attribute.String;
+    actorKind: Schema.Attribute.Enumeration<['admin', 'owner', 'system']> &
+      Schema.Attribute.Required;
+    actorName: Schema.Attribute.String;
+    contentType: Schema.Attribute.String;
+    createdAt: Schema.Attribute.DateTime;
+    createdBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> & Schema.Attribute.Private;
+    diff: Schema.Attribute.JSON;
+    hash: Schema.Attribute.String & Schema.Attribute.Required;
+    ip: Schema.Attribute.String;
+    locale: Schema.Attribute.String & Schema.Attribute.Private;
+    localizations: Schema.Attribute.Relation<'oneToMany', 'plugin::audit-log.entry'> &
+      Schema.Attribute.Private;
+    prevHash: Schema.Attribute.String & Schema.Attribute.Required;
+    publishedAt: Schema.Attribute.DateTime;
+    targetDocumentId: Schema.Attribute.String;
+    targetLocale: Schema.Attribute.String;
+    updatedAt: Schema.Attribute.DateTime;
+    updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> & Schema.Attribute.Private;
+    userAgent: Schema.Attribute.Text;
   };
 }
 
@@ -1340,9 +1451,11 @@ declare module '@strapi/strapi' {
       'api::catalog.trim': ApiCatalogTrim;
       'api::document.document': ApiDocumentDocument;
       'api::home-page.home-page': ApiHomePageHomePage;
+      'api::service-record.service-record': ApiServiceRecordServiceRecord;
       'api::vehicle.odometer-reading': ApiVehicleOdometerReading;
       'api::vehicle.vehicle': ApiVehicleVehicle;
       'api::vehicle.vehicle-note': ApiVehicleVehicleNote;
+      'plugin::audit-log.entry': PluginAuditLogEntry;
       'plugin::content-releases.release': PluginContentReleasesRelease;
       'plugin::content-releases.release-action': PluginContentReleasesReleaseAction;
       'plugin::i18n.locale': PluginI18NLocale;

@@ -142,6 +142,18 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       await record(vehicle, { readingKm: odometerKm, readOn: today(), correction }, 'odometerKm');
     },
 
+    /**
+     * Records the odometer a completed service states, under the same rule as any reading
+     * (a lower one needs `odometerCorrection`; the refusal names `odometerKm`). Must run
+     * inside the caller's transaction; the caller forgets the owner's cached garage after.
+     */
+    async recordForService(
+      vehicle: VehicleRef,
+      reading: { readingKm: number; readOn: string; correction: boolean },
+    ): Promise<void> {
+      await record(vehicle, reading, 'odometerKm');
+    },
+
     /** Adds a reading to an owner's vehicle (404 unless theirs). */
     async addReading(ownerId: number, documentId: string, input: OdometerInput): Promise<Reading> {
       const row = await findOwnedVehicle(strapi, ownerId, documentId);

@@ -7,7 +7,10 @@ import type vehicleCache from './vehicle-cache';
 
 const sibling = serviceGetter<{ 'vehicle-cache': typeof vehicleCache }>('vehicle');
 
-/** Deletes a vehicle with everything that hangs off it: notes, odometer readings, photos. */
+/**
+ * Deletes a vehicle with everything that hangs off it: notes, odometer readings, photos, and
+ * (through 'vehicle.deleted') what other domains keep of it.
+ */
 export default ({ strapi }: { strapi: Core.Strapi }) => ({
   /**
    * All or nothing in the database; the owner's cached reads and the photo files only once
@@ -17,6 +20,12 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
    */
   async remove(row: VehicleRow): Promise<void> {
     await strapi.db.transaction(async () => {
+      // Dependants in other domains (service records, reminders, documents) go in this
+      // transaction too: a listener that fails keeps the vehicle.
+      await publishDomainEvent(strapi, 'vehicle.deleted', {
+        ownerId: row.ownerId,
+        vehicleId: row.documentId,
+      });
       for (const uid of [NOTE_UID, READING_UID] as const) {
         const children = await strapi.db
           .query(uid)
@@ -25,11 +34,6 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
           await strapi.documents(uid).delete({ documentId: child.documentId });
         }
       }
-      // Other domains' dependants (documents, records, reminders) go in this transaction too.
-      await publishDomainEvent(strapi, 'vehicle.deleted', {
-        ownerId: row.ownerId,
-        vehicleId: row.documentId,
-      });
       await strapi.documents(VEHICLE_UID).delete({ documentId: row.documentId });
     });
     await sibling(strapi, 'vehicle-cache').forget(row.ownerId);

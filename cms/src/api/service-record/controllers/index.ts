@@ -1,0 +1,3 @@
+import serviceRecords from './service-records';
+
+export default { 'service-records': serviceRecords };

@@ -1,0 +1,260 @@
+import { randomBytes } from 'node:crypto';
+import path from 'node:path';
+import request from 'supertest';
+import { seedCatalog } from '../src/api/catalog/seed-catalog';
+import {
+  bootStrapi,
+  catalogIds,
+  createTestDatabase,
+  testEnv,
+  TEST_REDIS_URL,
+  type BootedStrapi,
+  type TestDatabase,
+} from './harness';
+
+// ical.js 1.5 is CommonJS without types: the real parser phone calendars are checked against.
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const ICAL = require('ical.js');
+
+const FIXTURE = path.join(__dirname, 'fixtures', 'catalog');
+const PASSWORD = 'Phewa-Lake-Pokhara-822';
+
+interface ParsedEvent {
+  uid: string;
+  summary: string;
+  location: string | null;
+  description: string | null;
+  start: string;
+}
+
+function parseFeed(ics: string): ParsedEvent[] {
+  const calendar = new ICAL.Component(ICAL.parse(ics));
+  return calendar.getAllSubcomponents('vevent').map((component: unknown) => {
+    const event = new ICAL.Event(component);
+    return {
+      uid: event.uid,
+      summary: event.summary,
+      location: event.location ?? null,
+      description: event.description ?? null,
+      start: event.startDate.toJSDate().toISOString(),
+    };
+  });
+}
+
+describe('calendar feeds', () => {
+  let db: TestDatabase;
+  let app: BootedStrapi;
+  let pulsar: { make: string; model: string };
+  let signUps = 0;
+  let plate = 0;
+  const http = () => request(app.strapi.server.httpServer);
+
+  async function signUp(preferredLocale = 'en') {
+    const email = `calendar-${randomBytes(4).toString('hex')}@example.com`;
+    const response = await http()
+      .post('/api/auth/local/register')
+      .set('x-forwarded-for', `198.51.100.${(signUps += 1)}`)
+      .send({ username: email, email, password: PASSWORD });
+    expect(response.status).toBe(200);
+    const auth = { authorization: `Bearer ${response.body.jwt as string}` };
+    const owner = {
+      id: response.body.user.id as number,
+      get: (url: string) => http().get(url).set(auth),
+      post: (url: string, data?: object) =>
+        http()
+          .post(url)
+          .set(auth)
+          .send(data === undefined ? undefined : { data }),
+      put: (url: string, data: object) => http().put(url).set(auth).send({ data }),
+      del: (url: string) => http().delete(url).set(auth),
+    };
+    expect((await owner.put('/api/profile', { preferredLocale })).status).toBe(200);
+    return owner;
+  }
+  type Owner = Awaited<ReturnType<typeof signUp>>;
+
+  async function addVehicle(owner: Owner, nickname: string) {
+    plate += 1;
+    const response = await owner.post('/api/vehicles', {
+      makeId: pulsar.make,
+      modelId: pulsar.model,
+      year: 2019,
+      registrationNumber: `BA 4 PA ${1000 + plate}`,
+      nickname,
+      fuel: 'petrol',
+      odometerKm: 1000,
+    });
+    expect(response.status).toBe(201);
+    return response.body.data.id as string;
+  }
+
+  async function addRecord(owner: Owner, data: object) {
+    const response = await owner.post('/api/service-records', data);
+    expect(response.status).toBe(201);
+    return response.body.data.id as string;
+  }
+
+  async function newFeed(owner: Owner) {
+    const response = await owner.post('/api/calendar/token');
+    expect(response.status).toBe(201);
+    return response.body.data as { token: string; path: string };
+  }
+
+  beforeAll(async () => {
+    db = await createTestDatabase();
+    app = await bootStrapi(testEnv({ DATABASE_URL: db.url, REDIS_URL: TEST_REDIS_URL }));
+    await seedCatalog(app.strapi, FIXTURE);
+    pulsar = await catalogIds(app.strapi, 'bajaj', 'pulsar-150');
+  });
+
+  afterAll(async () => {
+    await app?.strapi.destroy();
+    await db?.drop();
+  });
+
+  it("serves the owner's scheduled and completed services, in their language, to a real parser", async () => {
+    const owner = await signUp('ne');
+    const vehicleId = await addVehicle(owner, 'Rato Pulsar');
+    const planned = await addRecord(owner, {
+      vehicleId,
+      scheduledAt: '2026-12-20T10:30:00+05:45',
+      kind: 'oil-change',
+      centerName: 'Sharma Auto Works, Kalimati; Bay 2',
+      notes: 'पुरानो आयल फिल्टर ल्याउनुहोस्, ब्रेक पनि जाँच गर्नुहोस्;\nधन्यवाद',
+    });
+    const done = await addRecord(owner, {
+      vehicleId,
+      status: 'completed',
+      completedAt: '2026-11-02T09:00:00+05:45',
+      kind: 'other',
+      kindLabel: 'Seat cover',
+    });
+    const cancelled = await addRecord(owner, {
+      vehicleId,
+      scheduledAt: '2026-12-24T10:30:00+05:45',
+      kind: 'wash',
+    });
+    await owner.post(`/api/service-records/${cancelled}/cancel`);
+    const someoneElse = await signUp();
+    await addRecord(someoneElse, {
+      vehicleId: await addVehicle(someoneElse, 'Not mine'),
+      scheduledAt: '2026-12-21T10:30:00+05:45',
+      kind: 'tyres',
+    });
+
+    const { token, path: feedPath } = await newFeed(owner);
+    expect(token).toMatch(/^[A-Za-z0-9_-]{43}$/);
+    expect(feedPath).toBe(`/calendar/${token}.ics`);
+    const response = await http().get(`/api${feedPath}`);
+    expect(response.status).toBe(200);
+    expect(response.headers['content-type']).toBe('text/calendar; charset=utf-8');
+    expect(response.headers['cache-control']).toMatch(/^private, max-age=\d+$/);
+    const ics = response.text;
+    // The Nepali notes are over 75 octets: folded, never cut inside a letter.
+    expect(ics).toContain('\r\n ');
+    expect(ics.split('\r\n').every((line) => Buffer.byteLength(line) <= 75)).toBe(true);
+    expect(ics.replace(/\r\n/g, '')).not.toContain('\n');
+
+    expect(parseFeed(ics)).toEqual([
+      {
+        uid: `${done}@motorghar`,
+        summary: 'Rato Pulsar: Seat cover (सम्पन्न)',
+        location: null,
+        description: null,
+        start: '2026-11-02T03:15:00.000Z',
+      },
+      {
+        uid: `${planned}@motorghar`,
+        summary: 'Rato Pulsar: इन्जिन आयल फेर्ने',
+        location: 'Sharma Auto Works, Kalimati; Bay 2',
+        description: 'पुरानो आयल फिल्टर ल्याउनुहोस्, ब्रेक पनि जाँच गर्नुहोस्;\nधन्यवाद',
+        start: '2026-12-20T04:45:00.000Z',
+      },
+    ]);
+  });
+
+  it('keeps an event its UID when the service moves', async () => {
+    const owner = await signUp();
+    const vehicleId = await addVehicle(owner, 'Kalo');
+    const id = await addRecord(owner, {
+      vehicleId,
+      scheduledAt: '2026-12-20T10:30:00+05:45',
+      kind: 'brakes',
+    });
+    const { path: feedPath } = await newFeed(owner);
+    await owner.put(`/api/service-records/${id}`, { scheduledAt: '2026-12-22T08:00:00+05:45' });
+    const [event] = parseFeed((await http().get(`/api${feedPath}`)).text);
+    expect(event).toMatchObject({
+      uid: `${id}@motorghar`,
+      summary: 'Kalo: Brakes',
+      start: '2026-12-22T02:15:00.000Z',
+    });
+  });
+
+  it('stops the old URL at once when the token is rotated, and every URL when revoked', async () => {
+    const owner = await signUp();
+    const first = await newFeed(owner);
+    expect((await http().get(`/api${first.path}`)).status).toBe(200);
+    const second = await newFeed(owner);
+    expect(second.token).not.toBe(first.token);
+    expect((await http().get(`/api${first.path}`)).status).toBe(404);
+    expect((await http().get(`/api${second.path}`)).status).toBe(200);
+
+    expect((await owner.del('/api/calendar/token')).status).toBe(204);
+    expect((await http().get(`/api${second.path}`)).status).toBe(404);
+    expect((await owner.get('/api/calendar/token')).body.data).toEqual({
+      exists: false,
+      createdAt: null,
+    });
+  });
+
+  it('tells the owner whether a feed exists without ever showing the token again', async () => {
+    const owner = await signUp();
+    expect((await owner.get('/api/calendar/token')).body.data).toEqual({
+      exists: false,
+      createdAt: null,
+    });
+    const { token } = await newFeed(owner);
+    const state = await owner.get('/api/calendar/token');
+    expect(state.body.data).toEqual({ exists: true, createdAt: expect.any(String) });
+    expect(JSON.stringify(state.body)).not.toContain(token);
+    const stored = await app.strapi.db.connection('calendar_feed_tokens').select('*');
+    expect(JSON.stringify(stored)).not.toContain(token);
+  });
+
+  it('closes the feed of an owner an admin blocked', async () => {
+    const owner = await signUp();
+    const { path: feedPath } = await newFeed(owner);
+    expect((await http().get(`/api${feedPath}`)).status).toBe(200);
+    await app.strapi.db
+      .query('plugin::users-permissions.user')
+      .update({ where: { id: owner.id }, data: { blocked: true } });
+    expect((await http().get(`/api${feedPath}`)).status).toBe(404);
+  });
+
+  it('answers 404 for a token that never existed or is not a token', async () => {
+    for (const token of ['A'.repeat(43), 'short', 'has.dots']) {
+      expect((await http().get(`/api/calendar/${token}.ics`)).status).toBe(404);
+    }
+  });
+
+  it('never takes a feed token as a bearer token', async () => {
+    const owner = await signUp();
+    const { token } = await newFeed(owner);
+    const bearer = { authorization: `Bearer ${token}` };
+    for (const url of [
+      '/api/service-records',
+      '/api/calendar/token',
+      '/api/vehicles',
+      '/api/profile',
+    ]) {
+      expect((await http().get(url).set(bearer)).status).toBe(401);
+    }
+  });
+
+  it('manages tokens for a signed-in owner only', async () => {
+    expect((await http().post('/api/calendar/token')).status).toBe(403);
+    expect((await http().get('/api/calendar/token')).status).toBe(403);
+    expect((await http().delete('/api/calendar/token')).status).toBe(403);
+  });
+});
