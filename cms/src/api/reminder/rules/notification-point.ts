@@ -20,7 +20,8 @@ export interface NotificationPoint {
  */
 export function notificationPoint(due: DuePoint, offsets: NotifyOffsets): NotificationPoint {
   return {
-    notifyAt: due.dueDate === null ? null : nepalMidnight(addDays(due.dueDate, -offsets.daysBefore)),
+    notifyAt:
+      due.dueDate === null ? null : nepalMidnight(addDays(due.dueDate, -offsets.daysBefore)),
     notifyKm: due.dueKm === null ? null : Math.max(0, due.dueKm - offsets.kmBefore),
   };
 }

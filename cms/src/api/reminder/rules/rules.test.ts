@@ -12,7 +12,8 @@ const TODAY = '2026-12-01';
 describe('urgency tiers', () => {
   const byDate = (dueDate: string) =>
     urgencyOf({ dueDate, dueKm: null }, TODAY, 10_000, THRESHOLDS).tier;
-  const byKm = (dueKm: number) => urgencyOf({ dueDate: null, dueKm }, TODAY, 10_000, THRESHOLDS).tier;
+  const byKm = (dueKm: number) =>
+    urgencyOf({ dueDate: null, dueKm }, TODAY, 10_000, THRESHOLDS).tier;
 
   it('is upcoming beyond 30 days, due soon within 30, due within 7, overdue past the date', () => {
     expect(byDate('2027-01-01')).toBe('upcoming');
@@ -34,9 +35,9 @@ describe('urgency tiers', () => {
     const far = '2027-06-01';
     const urgency = urgencyOf({ dueDate: far, dueKm: 10_050 }, TODAY, 10_000, THRESHOLDS);
     expect(urgency).toEqual({ tier: 'due', daysLeft: 182, kmLeft: 50 });
-    expect(urgencyOf({ dueDate: '2026-11-01', dueKm: 20_000 }, TODAY, 10_000, THRESHOLDS).tier).toBe(
-      'overdue',
-    );
+    expect(
+      urgencyOf({ dueDate: '2026-11-01', dueKm: 20_000 }, TODAY, 10_000, THRESHOLDS).tier,
+    ).toBe('overdue');
     expect(modeOf({ dueDate: far, dueKm: 1 })).toBe('whichever-first');
     expect(modeOf({ dueDate: null, dueKm: 1 })).toBe('km');
     expect(modeOf({ dueDate: far, dueKm: null })).toBe('date');
@@ -79,7 +80,9 @@ describe('the next occurrence after completion', () => {
       dueDate: '2027-10-01',
       dueKm: null,
     });
-    expect(nextDuePoint({ ...oil, schedule: 'fixed' }, { date: '2026-11-20', odometerKm: 12_400 })).toEqual({
+    expect(
+      nextDuePoint({ ...oil, schedule: 'fixed' }, { date: '2026-11-20', odometerKm: 12_400 }),
+    ).toEqual({
       dueDate: '2027-02-01',
       dueKm: 15_000,
     });
@@ -146,9 +149,9 @@ describe('the notification point', () => {
     expect(
       notificationPoint({ dueDate: '2026-12-20', dueKm: 15_000 }, { daysBefore: 7, kmBefore: 300 }),
     ).toEqual({ notifyAt: new Date('2026-12-12T18:15:00.000Z'), notifyKm: 14_700 });
-    expect(notificationPoint({ dueDate: null, dueKm: 100 }, { daysBefore: 7, kmBefore: 300 })).toEqual(
-      { notifyAt: null, notifyKm: 0 },
-    );
+    expect(
+      notificationPoint({ dueDate: null, dueKm: 100 }, { daysBefore: 7, kmBefore: 300 }),
+    ).toEqual({ notifyAt: null, notifyKm: 0 });
   });
 
   it('counts days in Nepal', () => {

@@ -66,11 +66,26 @@ const MOTORCYCLE = [
 ];
 
 const LIGHT_FOUR_WHEELER = [
-  t('oil-change', 'oil-change', 'Engine oil and filter change', 'इन्जिन आयल र फिल्टर फेर्ने', 10000, 12, true),
+  t(
+    'oil-change',
+    'oil-change',
+    'Engine oil and filter change',
+    'इन्जिन आयल र फिल्टर फेर्ने',
+    10000,
+    12,
+    true,
+  ),
   t('general-service', 'general-service', 'General service', 'साधारण सर्भिसिङ', 10000, 12),
   t('air-filter', 'air-filter', 'Air filter change', 'एयर फिल्टर फेर्ने', 20000, 24, true),
   t('brakes', 'brakes', 'Brake check', 'ब्रेक जाँच', 10000, 12),
-  t('wheel-alignment', 'wheel-alignment', 'Wheel alignment and balancing', 'ह्वील एलाइनमेन्ट र ब्यालेन्सिङ', 10000, 12),
+  t(
+    'wheel-alignment',
+    'wheel-alignment',
+    'Wheel alignment and balancing',
+    'ह्वील एलाइनमेन्ट र ब्यालेन्सिङ',
+    10000,
+    12,
+  ),
   t('coolant', 'coolant', 'Coolant change', 'कुलेन्ट फेर्ने', 40000, 24),
   t('ac-service', 'ac-service', 'AC service', 'एसी सर्भिसिङ', null, 12),
   t('battery', 'battery', 'Battery check', 'ब्याट्री जाँच', null, 12),
@@ -78,7 +93,15 @@ const LIGHT_FOUR_WHEELER = [
 ];
 
 const HEAVY = [
-  t('oil-change', 'oil-change', 'Engine oil and filter change', 'इन्जिन आयल र फिल्टर फेर्ने', 10000, 6, true),
+  t(
+    'oil-change',
+    'oil-change',
+    'Engine oil and filter change',
+    'इन्जिन आयल र फिल्टर फेर्ने',
+    10000,
+    6,
+    true,
+  ),
   t('general-service', 'general-service', 'General service', 'साधारण सर्भिसिङ', 10000, 6),
   t('air-filter', 'air-filter', 'Air filter change', 'एयर फिल्टर फेर्ने', 20000, 12, true),
   t('brakes', 'brakes', 'Brake check', 'ब्रेक जाँच', 5000, 3),
