@@ -3,6 +3,7 @@ import { homePageDomain } from './api/home-page/domain';
 import { identityDomain } from './api/identity/domain';
 import { opsDomain } from './api/ops/domain';
 import { profileDomain } from './api/profile/domain';
+import { reminderDomain } from './api/reminder/domain';
 import { vehicleDomain } from './api/vehicle/domain';
 import type { Domain } from './lib/domain';
 
@@ -13,5 +14,6 @@ export const DOMAINS: readonly Domain[] = [
   profileDomain,
   catalogDomain,
   vehicleDomain,
+  reminderDomain,
   homePageDomain,
 ];
