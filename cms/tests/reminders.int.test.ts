@@ -17,8 +17,8 @@ import {
 
 // The booted CMS runs the compiled code: its listeners sit in the registry of dist's module,
 // which the source's module (a copy Jest compiles) does not share.
-// eslint-disable-next-line @typescript-eslint/no-require-imports
 const { publishDomainEvent } =
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
   require('../dist/src/lib/domain-events') as typeof import('../src/lib/domain-events');
 
 const FIXTURE = path.join(__dirname, 'fixtures', 'catalog');
