@@ -41,6 +41,7 @@ type OpenApiDocument = { paths: Record<string, Record<string, OpenApiOperation>>
  */
 const EXEMPT_WRITE_ROUTES: Record<string, string> = {
   'POST /vehicles/{id}/photos': 'multipart upload, field `files`; tested on its own below',
+  'POST /reminders/{id}/dismiss': 'takes no body; tests/reminders.int.test.ts',
   'POST /email': 'stock email plugin; no role is granted it',
   'POST /upload': 'stock upload plugin (multipart); no owner role is granted it',
   'POST /auth/local': 'stock users-permissions: flat body by its contract',
@@ -342,13 +343,25 @@ describe('owner input on PostgreSQL and Redis', () => {
       const vehicle = await addVehicle(owner);
       const note = (await owner.post(`/api/vehicles/${vehicle.id}/notes`, { body: 'Chain oiled' }))
         .body.data as { id: string };
+      const reminder = (
+        await owner.post('/api/reminders', {
+          vehicleId: vehicle.id,
+          kind: 'oil-change',
+          dueKm: 20_000,
+        })
+      ).body.data as { id: string };
       // The owner's record each path parameter stands for, by the collection it follows.
-      const idAfter: Record<string, string> = { vehicles: vehicle.id, notes: note.id };
+      const idAfter: Record<string, string> = {
+        vehicles: vehicle.id,
+        notes: note.id,
+        reminders: reminder.id,
+      };
       const snapshot = async () => ({
         profile: (await owner.get('/api/profile')).body,
         vehicles: (await owner.get('/api/vehicles')).body,
         notes: (await owner.get(`/api/vehicles/${vehicle.id}/notes`)).body,
         odometer: (await owner.get(`/api/vehicles/${vehicle.id}/odometer`)).body,
+        reminders: (await owner.get('/api/reminders?status=all')).body,
       });
       const before = await snapshot();
 
@@ -405,6 +418,11 @@ describe('owner input on PostgreSQL and Redis', () => {
           'POST /vehicles/{id}/notes',
           'PUT /notes/{id}',
           'POST /vehicles/{id}/odometer',
+          'POST /reminders',
+          'PUT /reminders/{id}',
+          'POST /reminders/{id}/snooze',
+          'POST /reminders/{id}/complete',
+          'POST /vehicles/{id}/reminders/from-templates',
         ]),
       );
       expect(await snapshot()).toEqual(before);

@@ -13,6 +13,10 @@ interface RouteInput {
   body?: unknown;
   /** A multipart upload route's limits and file types; see platform/openapi.ts. */
   upload?: unknown;
+  /** Query parameters beside `locale`, for the OpenAPI document; see lib/openapi.ts. */
+  query?: unknown;
+  /** Extra refusals by status, for the OpenAPI document; see lib/openapi.ts. */
+  refusals?: Record<number, string>;
 }
 
 export const OWNER_STRATEGIES = ['users-permissions'];
