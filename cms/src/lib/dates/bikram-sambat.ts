@@ -29,11 +29,22 @@ export const BS_MONTHS_NE = [
   'चैत',
 ] as const;
 
+const converted = new Map<string, BsDay | undefined>();
+
 /**
  * The Bikram Sambat day of an AD day given as `YYYY-MM-DD`, or undefined outside the years
  * the conversion table covers (BS 2000–2099, about AD 1943–2043).
  */
 export function toBikramSambat(isoDay: string): BsDay | undefined {
+  if (converted.has(isoDay)) return converted.get(isoDay);
+  const bs = convert(isoDay);
+  // Messages of one batch share few days; the table is bounded by the days there are.
+  if (converted.size > 50_000) converted.clear();
+  converted.set(isoDay, bs);
+  return bs;
+}
+
+function convert(isoDay: string): BsDay | undefined {
   const [year, month, day] = isoDay.split('-').map(Number);
   try {
     // The library reads the local calendar fields of the Date: build it from them so the

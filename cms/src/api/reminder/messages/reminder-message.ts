@@ -55,8 +55,10 @@ const enDate = (day: string) => {
   const [year, month, date] = day.split('-').map(Number);
   return `${date} ${EN_MONTHS[month - 1]} ${year}`;
 };
-const enKm = (km: number) => `${km.toLocaleString('en-US')} km`;
-const neKm = (km: number) => `${toNepaliDigits(km.toLocaleString('en-US'))} कि.मि.`;
+/** 12345 → "12,345" (Intl would cost more than the rest of a message). */
+const grouped = (value: number) => String(value).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+const enKm = (km: number) => `${grouped(km)} km`;
+const neKm = (km: number) => `${toNepaliDigits(grouped(km))} कि.मि.`;
 /** The BS date with the AD date beside it, as Nepali readers are used to. */
 const neDate = (day: string) => {
   const bs = formatBikramSambatNe(day);
