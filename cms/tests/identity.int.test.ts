@@ -561,6 +561,18 @@ describe('owner identity on PostgreSQL and Redis', () => {
             'addPhotos',
             'deletePhoto',
           ].map((action) => `api::vehicle.vehicles.${action}`),
+          ...[
+            'list',
+            'create',
+            'findOne',
+            'update',
+            'delete',
+            'snooze',
+            'dismiss',
+            'complete',
+            'templates',
+            'createFromTemplates',
+          ].map((action) => `api::reminder.reminders.${action}`),
         ].sort(),
       );
     });
