@@ -384,6 +384,33 @@ describe('reminders on PostgreSQL and Redis', () => {
       expect(edit.status).toBe(409);
       expect((await list(owner, '?status=completed')).map((item) => item.id)).toEqual([once.id]);
     });
+    it('advances a recurring reminder once when two completions read it at the same moment', async () => {
+      const owner = await signUp();
+      const vehicle = await addVehicle(owner);
+      const oil = await addReminder(owner, {
+        vehicleId: vehicle.id,
+        kind: 'oil-change',
+        dueKm: 12_500,
+        everyKm: 3000,
+      });
+      // Two requests that both read occurrence 1 before either wrote: replayed with one stale row.
+      const lifecycle = app.strapi.service('api::reminder.reminder-lifecycle') as {
+        complete(row: unknown, completion: { date: string; odometerKm: number }): Promise<unknown>;
+      };
+      const stale = await app.strapi.db
+        .query('api::reminder.reminder')
+        .findOne({ where: { documentId: oil.id } });
+      const completion = { date: today(), odometerKm: 12_400 };
+      await lifecycle.complete(stale, completion);
+      await expect(lifecycle.complete(stale, completion)).rejects.toMatchObject({
+        name: 'ConflictError',
+        status: 409,
+      });
+      expect((await owner.get(`/api/reminders/${oil.id}`)).body.data).toMatchObject({
+        occurrence: 2,
+        dueKm: 15_400,
+      });
+    });
   });
 
   describe('snooze and dismiss', () => {
