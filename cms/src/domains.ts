@@ -6,6 +6,7 @@ import { identityDomain } from './api/identity/domain';
 import { opsDomain } from './api/ops/domain';
 import { profileDomain } from './api/profile/domain';
 import { serviceRecordDomain } from './api/service-record/domain';
+import { reminderDomain } from './api/reminder/domain';
 import { vehicleDomain } from './api/vehicle/domain';
 import type { Domain } from './lib/domain';
 
@@ -19,5 +20,6 @@ export const DOMAINS: readonly Domain[] = [
   documentDomain,
   serviceRecordDomain,
   calendarDomain,
+  reminderDomain,
   homePageDomain,
 ];

@@ -577,6 +577,18 @@ describe('owner identity on PostgreSQL and Redis', () => {
           ...['token', 'rotateToken', 'revokeToken'].map(
             (action) => `api::calendar.calendar.${action}`,
           ),
+          ...[
+            'list',
+            'create',
+            'findOne',
+            'update',
+            'delete',
+            'snooze',
+            'dismiss',
+            'complete',
+            'templates',
+            'createFromTemplates',
+          ].map((action) => `api::reminder.reminders.${action}`),
         ].sort(),
       );
     });

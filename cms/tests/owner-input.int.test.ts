@@ -45,6 +45,7 @@ const EXEMPT_WRITE_ROUTES: Record<string, string> = {
     "a document's raw bytes to the private folder (signed link); documents-local.int.test.ts",
   'POST /service-records/{id}/cancel': 'takes no body; tested in service-records.int.test.ts',
   'POST /calendar/token': 'takes no body (creates or rotates the feed token); calendar.int',
+  'POST /reminders/{id}/dismiss': 'takes no body; tests/reminders.int.test.ts',
   'POST /email': 'stock email plugin; no role is granted it',
   'POST /upload': 'stock upload plugin (multipart); no owner role is granted it',
   'POST /auth/local': 'stock users-permissions: flat body by its contract',
@@ -363,12 +364,20 @@ describe('owner input on PostgreSQL and Redis', () => {
           kind: 'general-service',
         })
       ).body.data as { id: string };
+      const reminder = (
+        await owner.post('/api/reminders', {
+          vehicleId: vehicle.id,
+          kind: 'oil-change',
+          dueKm: 20_000,
+        })
+      ).body.data as { id: string };
       // The owner's record each path parameter stands for, by the collection it follows.
       const idAfter: Record<string, string> = {
         vehicles: vehicle.id,
         notes: note.id,
         documents: target.uploadId,
         'service-records': serviceRecord.id,
+        reminders: reminder.id,
       };
       const snapshot = async () => ({
         profile: (await owner.get('/api/profile')).body,
@@ -377,6 +386,7 @@ describe('owner input on PostgreSQL and Redis', () => {
         odometer: (await owner.get(`/api/vehicles/${vehicle.id}/odometer`)).body,
         documents: (await owner.get('/api/documents')).body,
         serviceRecords: (await owner.get('/api/service-records')).body,
+        reminders: (await owner.get('/api/reminders?status=all')).body,
       });
       const before = await snapshot();
 
@@ -436,6 +446,11 @@ describe('owner input on PostgreSQL and Redis', () => {
           'POST /service-records',
           'PUT /service-records/{id}',
           'POST /service-records/{id}/complete',
+          'POST /reminders',
+          'PUT /reminders/{id}',
+          'POST /reminders/{id}/snooze',
+          'POST /reminders/{id}/complete',
+          'POST /vehicles/{id}/reminders/from-templates',
         ]),
       );
       expect(await snapshot()).toEqual(before);

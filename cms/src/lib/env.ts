@@ -95,6 +95,21 @@ const envSchema = z.object({
   AUDIT_LOG_RETENTION_DAYS: z.coerce.number().default(365),
   AUDIT_LOG_ENABLED: booleanString.default('true'),
 
+  // Reminder urgency tiers: "due soon" and "due" (very urgent) within this many days or km.
+  REMINDER_DUE_SOON_DAYS: z.coerce.number().int().min(1).max(365).default(30),
+  REMINDER_DUE_SOON_KM: z.coerce.number().int().min(1).max(100_000).default(500),
+  REMINDER_DUE_DAYS: z.coerce.number().int().min(0).max(365).default(7),
+  REMINDER_DUE_KM: z.coerce.number().int().min(0).max(100_000).default(100),
+  // When a reminder is handed to the delivery engine, unless the reminder says otherwise.
+  REMINDER_NOTIFY_DAYS_BEFORE: z.coerce.number().int().min(0).max(365).default(7),
+  REMINDER_NOTIFY_KM_BEFORE: z.coerce.number().int().min(0).max(100_000).default(300),
+  // The reminders a document's expiry date creates: one per value, days before it.
+  REMINDER_DOCUMENT_DAYS_BEFORE: z
+    .string()
+    .regex(/^\s*\d{1,3}(\s*,\s*\d{1,3})*\s*$/, 'must be comma-separated whole days, e.g. 30,7,1')
+    .default('30,7,1')
+    .transform((value) => [...new Set(value.split(',').map((day) => Number(day.trim())))]),
+
   SEED_DEMO_DATA: booleanString.default('false'),
   CATALOG_DATA_DIR: optionalString,
   ADMIN_EMAIL: optionalString,

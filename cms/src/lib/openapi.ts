@@ -30,14 +30,20 @@ interface AppRoute {
   body?: z.ZodType;
   /** A multipart upload route: its limits, and the media types its files must be. */
   upload?: { limits: MultipartLimits; types: Record<string, string> };
-  /**
-   * What the route takes and answers beyond a body: its own query, path and header
-   * parameters (OpenAPI parameter objects) and refusals by status (the description).
-   */
-  openapi?: {
-    parameters?: Array<{ in: string; name: string } & Record<string, unknown>>;
-    responses?: Record<number, string>;
-  };
+  /** Query parameters the route parses beside `locale`, as OpenAPI parameter fields. */
+  query?: Record<string, QueryParameter>;
+  /** Request headers the route reads (e.g. `Idempotency-Key`). */
+  headers?: Record<string, QueryParameter>;
+  /** Path parameters described beyond the default (a documentId for `id`). */
+  pathParameters?: Record<string, QueryParameter>;
+  /** Refusals beyond the common ones, by status: e.g. a 409 for a transition not allowed. */
+  refusals?: Record<number, string>;
+}
+
+export interface QueryParameter {
+  description: string;
+  schema: Record<string, unknown>;
+  required?: boolean;
 }
 
 type Operation = {
@@ -146,9 +152,42 @@ function describeAppRoutes(strapi: Core.Strapi, document: Document): void {
       // App routes refuse every query parameter they do not parse (lib/locales.ts), and
       // none parses more than `locale` from what Strapi's generator lists for a core route
       // (fields, populate, filters, ...).
-      operation.parameters = operation.parameters?.filter(
-        (parameter) => parameter.in !== 'query' || parameter.name === 'locale',
-      );
+      operation.parameters = [
+        ...(operation.parameters ?? []).filter(
+          (parameter) => parameter.in !== 'query' || parameter.name === 'locale',
+        ),
+        ...[...route.path.matchAll(/:([\w.]+)/g)]
+          .map(([, name]) => name)
+          .filter(
+            (name) =>
+              !operation.parameters?.some(
+                (parameter) => parameter.in === 'path' && parameter.name === name,
+              ),
+          )
+          .map((name) => ({
+            in: 'path',
+            name,
+            required: true,
+            description:
+              route.pathParameters?.[name]?.description ??
+              (name === 'id' ? 'The record’s id (its documentId)' : name),
+            schema: route.pathParameters?.[name]?.schema ?? { type: 'string' },
+          })),
+        ...Object.entries(route.headers ?? {}).map(([name, parameter]) => ({
+          in: 'header',
+          name,
+          required: parameter.required ?? false,
+          description: parameter.description,
+          schema: parameter.schema,
+        })),
+        ...Object.entries(route.query ?? {}).map(([name, parameter]) => ({
+          in: 'query',
+          name,
+          required: parameter.required ?? false,
+          description: parameter.description,
+          schema: parameter.schema,
+        })),
+      ];
       operation.responses = {
         ...operation.responses,
         400: {
@@ -156,14 +195,8 @@ function describeAppRoutes(strapi: Core.Strapi, document: Document): void {
           content: { 'application/json': { schema: errorBody } },
         },
       };
-      if (route.openapi) {
-        operation.parameters = [
-          ...(operation.parameters ?? []),
-          ...(route.openapi.parameters ?? []),
-        ];
-        for (const [status, description] of Object.entries(route.openapi.responses ?? {})) {
-          operation.responses = { ...operation.responses, [status]: refusal(description) };
-        }
+      for (const [status, description] of Object.entries(route.refusals ?? {})) {
+        operation.responses[status] = refusal(description);
       }
       if (route.upload) {
         operation.requestBody = uploadBody(route.upload);

@@ -745,6 +745,120 @@ export interface ApiHomePageHomePage extends Struct.SingleTypeSchema {
   };
 }
 
+export interface ApiReminderReminder extends Struct.CollectionTypeSchema {
+  collectionName: 'reminders';
+  info: {
+    description: 'Something an owner must do for a vehicle or a document, due by date, by km or whichever comes first';
+    displayName: 'Reminder';
+    pluralName: 'reminders';
+    singularName: 'reminder';
+  };
+  options: {
+    draftAndPublish: false;
+  };
+  attributes: {
+    claimedUntil: Schema.Attribute.DateTime & Schema.Attribute.Private;
+    createdAt: Schema.Attribute.DateTime;
+    createdBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> & Schema.Attribute.Private;
+    documentKind: Schema.Attribute.String &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 40;
+      }>;
+    dueDate: Schema.Attribute.Date;
+    dueKm: Schema.Attribute.Integer &
+      Schema.Attribute.SetMinMax<
+        {
+          min: 0;
+        },
+        number
+      >;
+    everyKm: Schema.Attribute.Integer &
+      Schema.Attribute.SetMinMax<
+        {
+          min: 1;
+        },
+        number
+      >;
+    everyMonths: Schema.Attribute.Integer &
+      Schema.Attribute.SetMinMax<
+        {
+          min: 1;
+        },
+        number
+      >;
+    kind: Schema.Attribute.String &
+      Schema.Attribute.Required &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 40;
+      }>;
+    lastCompletedAt: Schema.Attribute.Date;
+    lastCompletedKm: Schema.Attribute.Integer &
+      Schema.Attribute.SetMinMax<
+        {
+          min: 0;
+        },
+        number
+      >;
+    locale: Schema.Attribute.String & Schema.Attribute.Private;
+    localizations: Schema.Attribute.Relation<'oneToMany', 'api::reminder.reminder'> &
+      Schema.Attribute.Private;
+    notifiedOccurrence: Schema.Attribute.Integer &
+      Schema.Attribute.Required &
+      Schema.Attribute.Private &
+      Schema.Attribute.DefaultTo<0>;
+    notifyAt: Schema.Attribute.DateTime & Schema.Attribute.Private;
+    notifyDaysBefore: Schema.Attribute.Integer &
+      Schema.Attribute.SetMinMax<
+        {
+          min: 0;
+        },
+        number
+      >;
+    notifyKm: Schema.Attribute.Integer & Schema.Attribute.Private;
+    notifyKmBefore: Schema.Attribute.Integer &
+      Schema.Attribute.SetMinMax<
+        {
+          min: 0;
+        },
+        number
+      >;
+    occurrence: Schema.Attribute.Integer &
+      Schema.Attribute.Required &
+      Schema.Attribute.SetMinMax<
+        {
+          min: 1;
+        },
+        number
+      > &
+      Schema.Attribute.DefaultTo<1>;
+    ownerId: Schema.Attribute.Integer & Schema.Attribute.Required & Schema.Attribute.Private;
+    publishedAt: Schema.Attribute.DateTime;
+    schedule: Schema.Attribute.Enumeration<['from-completion', 'fixed']> &
+      Schema.Attribute.Required &
+      Schema.Attribute.DefaultTo<'from-completion'>;
+    snoozedUntil: Schema.Attribute.Date;
+    source: Schema.Attribute.String &
+      Schema.Attribute.Required &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 60;
+      }> &
+      Schema.Attribute.DefaultTo<'owner'>;
+    status: Schema.Attribute.Enumeration<['active', 'snoozed', 'dismissed', 'completed']> &
+      Schema.Attribute.Required &
+      Schema.Attribute.DefaultTo<'active'>;
+    title: Schema.Attribute.String &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 120;
+      }>;
+    updatedAt: Schema.Attribute.DateTime;
+    updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> & Schema.Attribute.Private;
+    vehicleId: Schema.Attribute.String &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 40;
+      }>;
+  };
+}
+
 export interface ApiServiceRecordServiceRecord extends Struct.CollectionTypeSchema {
   collectionName: 'service_records';
   info: {
@@ -1451,6 +1565,7 @@ declare module '@strapi/strapi' {
       'api::catalog.trim': ApiCatalogTrim;
       'api::document.document': ApiDocumentDocument;
       'api::home-page.home-page': ApiHomePageHomePage;
+      'api::reminder.reminder': ApiReminderReminder;
       'api::service-record.service-record': ApiServiceRecordServiceRecord;
       'api::vehicle.odometer-reading': ApiVehicleOdometerReading;
       'api::vehicle.vehicle': ApiVehicleVehicle;

@@ -16,20 +16,15 @@ export default {
       path: '/calendar/:token.ics',
       handler: 'calendar.ics',
       config: { auth: false },
-      openapi: {
-        parameters: [
-          {
-            in: 'path',
-            name: 'token.ics',
-            required: true,
-            description:
-              'The feed token (shown once by POST /calendar/token) followed by `.ics`; the ' +
-              'feed answers `text/calendar; charset=utf-8`',
-            schema: { type: 'string', pattern: '^[A-Za-z0-9_-]{43}\\.ics$' },
-          },
-        ],
-        responses: { 404: 'No such token: never issued, rotated or revoked' },
+      pathParameters: {
+        'token.ics': {
+          description:
+            'The feed token (shown once by POST /calendar/token) followed by `.ics`; the ' +
+            'feed answers `text/calendar; charset=utf-8`',
+          schema: { type: 'string', pattern: '^[A-Za-z0-9_-]{43}\\.ics$' },
+        },
       },
+      refusals: { 404: 'No such token: never issued, rotated or revoked' },
     },
   ],
 };

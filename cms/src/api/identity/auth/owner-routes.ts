@@ -11,8 +11,16 @@ interface RouteInput {
   config?: Record<string, unknown>;
   /** The `zod/v4` schema of `data` in a `{ data: { … } }` body; see lib/openapi.ts. */
   body?: unknown;
-  /** A multipart upload route's limits and file types; see platform/openapi.ts. */
+  /** A multipart upload route's limits and file types; see lib/openapi.ts. */
   upload?: unknown;
+  /** Query parameters beside `locale`, for the OpenAPI document; see lib/openapi.ts. */
+  query?: unknown;
+  /** Headers the route reads, for the OpenAPI document; see lib/openapi.ts. */
+  headers?: unknown;
+  /** Path parameters described beyond the default; see lib/openapi.ts. */
+  pathParameters?: unknown;
+  /** Extra refusals by status, for the OpenAPI document; see lib/openapi.ts. */
+  refusals?: Record<number, string>;
 }
 
 export const OWNER_STRATEGIES = ['users-permissions'];

@@ -1,0 +1,3 @@
+import reminders from './reminders';
+
+export default { reminders };
