@@ -77,6 +77,7 @@ function remindersConfig(env: PlatformEnv) {
     maxAttempts: env.REMINDERS_MAX_ATTEMPTS,
     backoffBaseMs: env.REMINDERS_BACKOFF_BASE_MS,
     leaseMs: env.REMINDERS_LEASE_MS,
+    workers: env.REMINDERS_WORKERS,
     concurrency: env.REMINDERS_CONCURRENCY,
     quietHours: { start: quietStart, end: quietEnd },
     email: {

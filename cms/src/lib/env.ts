@@ -88,6 +88,7 @@ const envSchema = z.object({
   REMINDERS_BACKOFF_BASE_MS: z.coerce.number().default(30000),
   REMINDERS_LEASE_MS: z.coerce.number().default(120000),
   REMINDERS_CONCURRENCY: z.coerce.number().default(20),
+  REMINDERS_WORKERS: booleanString.default('true'),
   REMINDERS_QUIET_HOURS: z
     .string()
     .regex(/^\d{2}:\d{2}-\d{2}:\d{2}$/, 'must be HH:MM-HH:MM (Nepal time)')

@@ -21,6 +21,8 @@ export interface RemindersConfig {
   backoffBaseMs: number;
   /** A claim older than this is a dead worker's; it must exceed one provider call. */
   leaseMs: number;
+  /** Off: this instance writes and queues deliveries but sends none (API-only instances). */
+  workers: boolean;
   /** Deliveries sent at once by this instance (BullMQ worker concurrency / drain width). */
   concurrency: number;
   /** No SMS from `start` to `end`, Nepal time ("HH:MM"); held until `end`. */
@@ -68,6 +70,9 @@ export function validateConfig(config: unknown): asserts config is RemindersConf
   wholeNumber('maxAttempts', value.maxAttempts, 1, 50);
   wholeNumber('backoffBaseMs', value.backoffBaseMs, 100, 24 * 60 * 60 * 1000);
   wholeNumber('leaseMs', value.leaseMs, 1000, 60 * 60 * 1000);
+  if (typeof value.workers !== 'boolean') {
+    throw new Error(`workers must be true or false, got ${JSON.stringify(value.workers)}`);
+  }
   wholeNumber('concurrency', value.concurrency, 1, 200);
   const quiet = value.quietHours;
   if (!quiet || !CLOCK.test(String(quiet.start)) || !CLOCK.test(String(quiet.end))) {
@@ -111,6 +116,7 @@ export const DEFAULT_CONFIG: RemindersConfig = {
   maxAttempts: 6,
   backoffBaseMs: 30_000,
   leaseMs: 120_000,
+  workers: true,
   concurrency: 20,
   quietHours: { start: '21:00', end: '07:00' },
   email: { from: 'MotorGhar <no-reply@motorghar.local>', smtp: null, outboxDir: '.tmp/outbox' },

@@ -304,9 +304,10 @@ export function createDispatcher(
 
     start() {
       stopped = false;
+      const prefix = config.queuePrefix;
+      if (config.redisUrl) queue = new Queue(QUEUE, { connection: connect(), prefix });
+      if (!config.workers) return;
       if (config.redisUrl) {
-        const prefix = config.queuePrefix;
-        queue = new Queue(QUEUE, { connection: connect(), prefix });
         worker = new Worker(
           QUEUE,
           async (job) => {
@@ -332,7 +333,7 @@ export function createDispatcher(
     async notify(rows: WrittenDelivery[]) {
       if (rows.length === 0) return;
       if (queue) await addJobs(rows);
-      else void drainLoop();
+      else if (config.workers) void drainLoop();
     },
 
     sweep,
