@@ -15,6 +15,11 @@ import type { Delivery } from './types';
 export type CrashPoint = 'after-claim' | 'after-send';
 
 const QUEUE = 'reminder-deliveries';
+/**
+ * One job per delivery row, named by its id: adding it again while it waits is a no-op.
+ * BullMQ refuses integer-like custom ids, hence the prefix.
+ */
+const jobId = (id: number) => `delivery-${id}`;
 const IDLE_POLL_MS = 1000;
 const isPostgres = (strapi: Core.Strapi) => strapi.db.dialect.client === 'postgres';
 
@@ -44,13 +49,13 @@ export function createDispatcher(
   const knex = () => strapi.db.connection;
   const email = createEmailChannel(config, appRoot);
   const sms = createSmsProvider(config, appRoot);
-  let crashAt: CrashPoint | null = null;
+  let crashAt: { point: CrashPoint; keyPrefix: string } | null = null;
   let stopped = false;
   let inFlight = 0;
   const idleWaiters: Array<() => void> = [];
 
-  const crash = (point: CrashPoint) => {
-    if (crashAt === point) {
+  const crash = (point: CrashPoint, delivery: Delivery) => {
+    if (crashAt?.point === point && delivery.deliveryKey.startsWith(crashAt.keyPrefix)) {
       // A test's stand-in for kill -9: no cleanup, no status write.
       process.stderr.write(`[reminders] test crash point ${point}: exiting\n`);
       process.exit(86);
@@ -100,7 +105,7 @@ export function createDispatcher(
 
   /** Steps 2-4 for a row this worker claimed. */
   async function deliver(delivery: Delivery): Promise<void> {
-    crash('after-claim');
+    crash('after-claim', delivery);
     const started = new Date();
     const owned = await fenced(delivery).update({ send_started_at: started, updated_at: started });
     if (!owned) return; // The lease ran out and recovery took the row back: not ours any more.
@@ -111,7 +116,7 @@ export function createDispatcher(
       await failed(delivery, error);
       return;
     }
-    crash('after-send');
+    crash('after-send', delivery);
     const at = new Date();
     await fenced(delivery).update({
       status: 'sent',
@@ -255,7 +260,7 @@ export function createDispatcher(
           name: 'deliver',
           data: { id: row.id },
           opts: {
-            jobId: String(row.id),
+            jobId: jobId(row.id),
             delay: Math.max(0, row.nextAttemptAt.getTime() - now),
             removeOnComplete: true,
             removeOnFail: true,
@@ -314,7 +319,15 @@ export function createDispatcher(
             const delivery = await claimOne(Number(job.data.id));
             if (delivery) await track(deliver(delivery));
           },
-          { connection: connect(), prefix, concurrency: config.concurrency },
+          {
+            connection: connect(),
+            prefix,
+            concurrency: config.concurrency,
+            // A dead worker's job comes back when our lease would have expired too; by then
+            // the sweep has decided what its row may do (claim again or `unknown`).
+            lockDuration: config.leaseMs,
+            stalledInterval: sweepMs(),
+          },
         );
         worker.on('error', (error) => strapi.log.warn(`[reminders] worker: ${error.message}`));
       } else {
@@ -342,9 +355,9 @@ export function createDispatcher(
     claimOne,
     deliver: (delivery: Delivery) => track(deliver(delivery)),
 
-    /** Test hook: exit the process at this point of the next delivery. */
-    setCrashPoint(point: CrashPoint | null) {
-      crashAt = point;
+    /** Test hook: exit the process at this point of the next delivery whose key starts so. */
+    setCrashPoint(point: CrashPoint | null, keyPrefix = '') {
+      crashAt = point ? { point, keyPrefix } : null;
     },
 
     async stop() {
