@@ -26,7 +26,7 @@ export function createEmailChannel(config: RemindersConfig, appRoot: string): Em
   const smtpTransport = () => {
     transport ??= nodemailer.createTransport({
       pool: true,
-      maxConnections: Math.min(config.concurrency, 10),
+      maxConnections: Math.min(config.concurrency, 50),
       maxMessages: Infinity,
       host: smtp!.host,
       port: smtp!.port,
