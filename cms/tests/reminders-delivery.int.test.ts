@@ -15,7 +15,7 @@ import {
   type SmsGateway,
 } from './support/loopback';
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-const { addNotices, createNoticeTable, tableSource } = require('./suppor./reminder-source.cjs');
+const { addNotices, createNoticeTable, tableSource } = require('./support/reminder-source.cjs');
 
 const SMS_TOKEN = 'sms-test-token-0123456789';
 const ADMIN = { email: 'reminders-admin@example.com', password: 'Reminders-Admin-2026' };
