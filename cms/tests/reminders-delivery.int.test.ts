@@ -23,16 +23,19 @@ const ADMIN = { email: 'reminders-admin@example.com', password: 'Reminders-Admin
 type Row = Record<string, unknown>;
 
 const HOUR = 60 * 60 * 1000;
+/** Ticks that write SMS run "an hour ago": never inside this run's quiet hours (below). */
+const anHourAgo = () => new Date(Date.now() - HOUR);
+
+const MINUTE = 60 * 1000;
+/** "HH:MM" on a Nepal clock (UTC+05:45). */
+const nepalClock = (at: number) => new Date(at + 345 * MINUTE).toISOString().slice(11, 16);
 /**
- * The last 12:00 Nepal time (06:15 UTC) before now: ticks that write SMS run "at noon" so the
- * quiet hours never hold them, whatever the wall clock says when the suite runs.
+ * Quiet hours for this run: from two hours from now to four hours from now (Nepal time), so
+ * they never hold a delivery the other tests make at wall-clock time, and the quiet-hours test
+ * writes "in the evening" inside them. 21:00-07:00 itself is unit-tested (time.test.ts).
  */
-function lastNepalNoon(): Date {
-  const noon = new Date();
-  noon.setUTCHours(6, 15, 0, 0);
-  if (noon.getTime() > Date.now()) noon.setUTCDate(noon.getUTCDate() - 1);
-  return noon;
-}
+const QUIET_START = Math.floor((Date.now() + 120 * MINUTE) / MINUTE) * MINUTE;
+const QUIET_END = QUIET_START + 120 * MINUTE;
 
 /** The reminders plugin on the embedded path (no Redis): in-process drain of the outbox. */
 describe('reminder deliveries (embedded dispatch, PostgreSQL, loopback SMTP and SMS)', () => {
@@ -79,6 +82,7 @@ describe('reminder deliveries (embedded dispatch, PostgreSQL, loopback SMTP and 
         REMINDERS_MAX_ATTEMPTS: '4',
         REMINDERS_LEASE_MS: '5000',
         REMINDERS_CONCURRENCY: '5',
+        REMINDERS_QUIET_HOURS: `${nepalClock(QUIET_START)}-${nepalClock(QUIET_END)}`,
       }),
     );
     await createNoticeTable(knex());
@@ -106,7 +110,7 @@ describe('reminder deliveries (embedded dispatch, PostgreSQL, loopback SMTP and 
   it('writes one row per channel the owner chose and delivers each once, with what was sent on record', async () => {
     const nepali =
       'मोटरघर: तपाईंको बजाज पल्सर (बा ४२ प ५५५५) को इन्जिन तेल फेर्ने बेला भयो — २०८३ मंसिर १६ (2026-12-02)। motorghar.com.np/ne';
-    const dueAt = new Date(lastNepalNoon().getTime() - HOUR);
+    const dueAt = new Date(Date.now() - 2 * HOUR);
     const notices = [
       {
         key: 'deliver:1',
@@ -147,7 +151,7 @@ describe('reminder deliveries (embedded dispatch, PostgreSQL, loopback SMTP and 
       knex(),
       notices.map((notice) => ({ ...notice, dueAt })),
     );
-    const result = await tick(lastNepalNoon());
+    const result = await tick(anHourAgo());
     // Four rows to send (deliver:3 chose no channel; deliver:4's SMS is refused, written failed).
     expect(result).toEqual({ notices: 4, written: 4 });
     await waitUntil(allDone('deliver:'), 20_000, 'deliveries to finish');
@@ -188,7 +192,7 @@ describe('reminder deliveries (embedded dispatch, PostgreSQL, loopback SMTP and 
     expect(gateway.received.some((message) => message.to === '9801000004')).toBe(false);
 
     // Handed over: a second tick finds nothing and writes nothing.
-    expect(await tick(lastNepalNoon())).toEqual({ notices: 0, written: 0 });
+    expect(await tick(anHourAgo())).toEqual({ notices: 0, written: 0 });
   });
 
   it('two schedulers racing write one delivery per notice and channel, each sent once', async () => {
@@ -246,14 +250,9 @@ describe('reminder deliveries (embedded dispatch, PostgreSQL, loopback SMTP and 
       expect(mailsFor(`${key}:email`)).toHaveLength(1);
   });
 
-  it('holds an SMS due in the quiet hours until 07:00 Nepal time, and sends the email at once', async () => {
-    // 22:30 Nepal time tomorrow (16:45 UTC): the hold must end in the future.
-    const evening = new Date();
-    evening.setUTCDate(evening.getUTCDate() + 1);
-    evening.setUTCHours(16, 45, 0, 0);
-    const morning = new Date(evening);
-    morning.setUTCDate(morning.getUTCDate() + 1);
-    morning.setUTCHours(1, 15, 0, 0); // 07:00 Nepal time
+  it('holds an SMS due in the quiet hours until they end (Nepal time), and sends the email at once', async () => {
+    const evening = new Date(QUIET_START + 30 * MINUTE);
+    const morning = new Date(QUIET_END);
     await addNotices(knex(), [
       {
         key: 'quiet:1',
@@ -297,14 +296,14 @@ describe('reminder deliveries (embedded dispatch, PostgreSQL, loopback SMTP and 
     await addNotices(knex(), [
       {
         key: 'cap:1',
-        dueAt: new Date(lastNepalNoon().getTime() - HOUR),
+        dueAt: new Date(Date.now() - 2 * HOUR),
         ownerId: 400,
         phone: '9841000400',
         emailOn: false,
         smsOn: true,
       },
     ]);
-    await tick(lastNepalNoon());
+    await tick(anHourAgo());
     await waitUntil(async () => (await rows('cap:'))[0].status === 'failed', 20_000, 'the cap');
     const [failed] = await rows('cap:');
     expect(failed.attempts).toBe(4);

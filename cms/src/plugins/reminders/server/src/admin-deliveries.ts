@@ -2,6 +2,7 @@ import type { Core } from '@strapi/strapi';
 import { CHANNELS, STATUSES, TABLE } from './constants';
 import { runtime } from './runtime';
 import { fromRow } from './table';
+import { smsSendableAt } from './time';
 import type { Delivery } from './types';
 
 export interface DeliveryFilters {
@@ -68,13 +69,16 @@ export function deliveriesService(strapi: Core.Strapi) {
       const now = new Date();
       const before = await knex()(TABLE).where({ id }).first();
       if (!before) return { ok: false, reason: 'not-found' };
+      const { dispatcher, metrics, config } = runtime(strapi);
+      // An SMS retried at night is held until the quiet hours end, like any other.
+      const sendAt = before.channel === 'sms' ? smsSendableAt(now, config.quietHours) : now;
       const rows = (await knex()(TABLE)
         .where({ id })
         .whereIn('status', ['failed', 'unknown'])
         .update({
           status: 'pending',
           attempts: 0,
-          next_attempt_at: now,
+          next_attempt_at: sendAt,
           lease_until: null,
           send_started_at: null,
           updated_at: now,
@@ -82,7 +86,6 @@ export function deliveriesService(strapi: Core.Strapi) {
         .returning('*')) as Array<Record<string, unknown>>;
       if (!rows[0]) return { ok: false, reason: 'not-retryable', status: before.status };
       const delivery = fromRow(rows[0]);
-      const { dispatcher, metrics } = runtime(strapi);
       metrics.retried(delivery.channel, 'admin');
       const audit = strapi.plugin('audit-log')?.service('log') as AuditLike | undefined;
       await audit?.record({
@@ -101,7 +104,7 @@ export function deliveriesService(strapi: Core.Strapi) {
         ip: actor.ip,
         userAgent: actor.userAgent,
       });
-      await dispatcher.notify([{ id, channel: delivery.channel, nextAttemptAt: now }]);
+      await dispatcher.notify([{ id, channel: delivery.channel, nextAttemptAt: sendAt }]);
       return { ok: true, delivery };
     },
   };

@@ -8,7 +8,7 @@ import { TABLE, type Channel } from './constants';
 import type { DeliveryMetrics } from './metrics';
 import type { WrittenDelivery } from './outbox';
 import { fromRow } from './table';
-import { backoffMs } from './time';
+import { backoffMs, smsSendableAt } from './time';
 import type { Delivery } from './types';
 
 /** Where a test may stop this process (process.exit), to play a worker killed there. */
@@ -132,11 +132,15 @@ export function createDispatcher(
   async function failed(delivery: Delivery, error: unknown): Promise<void> {
     const now = new Date();
     const final = delivery.attempts >= config.maxAttempts;
+    const retryAt = new Date(now.getTime() + backoffMs(delivery.attempts, config.backoffBaseMs));
     await fenced(delivery).update({
       status: final ? 'failed' : 'pending',
+      // A retry that would land in the quiet hours waits for the morning too.
       next_attempt_at: final
         ? now
-        : new Date(now.getTime() + backoffMs(delivery.attempts, config.backoffBaseMs)),
+        : delivery.channel === 'sms'
+          ? smsSendableAt(retryAt, config.quietHours)
+          : retryAt,
       send_started_at: null,
       lease_until: null,
       last_error: `attempt ${delivery.attempts}: ${message(error)}`,
