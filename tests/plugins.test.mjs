@@ -40,7 +40,10 @@ for (const name of plugins) {
 
   test(`${name}: registered in cms/config/plugins.ts by path and enabled`, () => {
     const config = readFileSync(path.join(root, 'cms', 'config', 'plugins.ts'), 'utf8');
-    const block = config.slice(config.indexOf(`'${name}': {`));
+    // Prettier quotes a key only when it must ('audit-log'), so a one-word name is bare.
+    const key = new RegExp(`(^|\\s)(${name}|'${name}'): \\{`, 'm').exec(config);
+    assert.ok(key, `'${name}' is a key of cms/config/plugins.ts`);
+    const block = config.slice(key.index);
     assert.match(block, new RegExp(`resolve: '\\./src/plugins/${name}'`));
     assert.match(block.slice(0, 200), /enabled: true/);
   });

@@ -68,6 +68,43 @@ function emailConfig(env: PlatformEnv) {
   return { config: { provider: 'nodemailer', providerOptions, settings } };
 }
 
+function remindersConfig(env: PlatformEnv) {
+  const [quietStart, quietEnd] = env.REMINDERS_QUIET_HOURS.split('-');
+  return {
+    tickCron: env.REMINDERS_TICK_CRON,
+    timezone: 'Asia/Kathmandu',
+    batchSize: env.REMINDERS_BATCH_SIZE,
+    maxAttempts: env.REMINDERS_MAX_ATTEMPTS,
+    backoffBaseMs: env.REMINDERS_BACKOFF_BASE_MS,
+    leaseMs: env.REMINDERS_LEASE_MS,
+    workers: env.REMINDERS_WORKERS,
+    concurrency: env.REMINDERS_CONCURRENCY,
+    quietHours: { start: quietStart, end: quietEnd },
+    email: {
+      from: env.EMAIL_FROM,
+      smtp: env.smtpEnabled
+        ? {
+            host: env.SMTP_HOST!,
+            port: env.SMTP_PORT,
+            secure: env.SMTP_SECURE,
+            user: env.SMTP_USER,
+            password: env.SMTP_PASSWORD,
+          }
+        : null,
+      outboxDir: path.resolve(appRoot, env.MAIL_OUTBOX_DIR),
+    },
+    sms: {
+      provider: env.SMS_PROVIDER,
+      baseUrl: env.SMS_BASE_URL ?? null,
+      token: env.SMS_TOKEN ?? null,
+      sender: env.SMS_SENDER,
+      outboxDir: path.resolve(appRoot, env.MAIL_OUTBOX_DIR, 'sms'),
+    },
+    redisUrl: env.REDIS_URL ?? null,
+    queuePrefix: `${env.CACHE_PREFIX}reminders`,
+  };
+}
+
 export default () => {
   const env = loadEnv();
   return {
@@ -96,6 +133,12 @@ export default () => {
         retentionDays: env.AUDIT_LOG_RETENTION_DAYS,
         enabled: env.AUDIT_LOG_ENABLED,
       },
+    },
+    // The reminder outbox and its email/SMS delivery: see src/plugins/reminders/README.md.
+    reminders: {
+      enabled: true,
+      resolve: './src/plugins/reminders',
+      config: remindersConfig(env),
     },
   };
 };

@@ -110,6 +110,23 @@ const envSchema = z.object({
     .default('30,7,1')
     .transform((value) => [...new Set(value.split(',').map((day) => Number(day.trim())))]),
 
+  // Ranges checked by the reminders plugin's config validator (its message stops the boot).
+  REMINDERS_TICK_CRON: z.string().default('* * * * *'),
+  REMINDERS_BATCH_SIZE: z.coerce.number().default(500),
+  REMINDERS_MAX_ATTEMPTS: z.coerce.number().default(6),
+  REMINDERS_BACKOFF_BASE_MS: z.coerce.number().default(30000),
+  REMINDERS_LEASE_MS: z.coerce.number().default(120000),
+  REMINDERS_CONCURRENCY: z.coerce.number().default(20),
+  REMINDERS_WORKERS: booleanString.default('true'),
+  REMINDERS_QUIET_HOURS: z
+    .string()
+    .regex(/^\d{2}:\d{2}-\d{2}:\d{2}$/, 'must be HH:MM-HH:MM (Nepal time)')
+    .default('21:00-07:00'),
+  SMS_PROVIDER: z.enum(['outbox', 'http']).default('outbox'),
+  SMS_BASE_URL: optionalString,
+  SMS_TOKEN: optionalString,
+  SMS_SENDER: z.string().default('MotorGhar'),
+
   SEED_DEMO_DATA: booleanString.default('false'),
   CATALOG_DATA_DIR: optionalString,
   ADMIN_EMAIL: optionalString,

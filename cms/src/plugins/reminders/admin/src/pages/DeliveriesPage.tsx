@@ -1,0 +1,244 @@
+import * as React from 'react';
+import {
+  Badge,
+  Box,
+  Button,
+  Field,
+  Flex,
+  Grid,
+  SingleSelect,
+  SingleSelectOption,
+  Table,
+  Tbody,
+  Td,
+  Th,
+  Thead,
+  Tr,
+  Typography,
+} from '@strapi/design-system';
+import { ArrowClockwise } from '@strapi/icons';
+import { Layouts, Page, useFetchClient, useNotification, useRBAC } from '@strapi/strapi/admin';
+import { useSearchParams } from 'react-router-dom';
+import { RETRY_PERMISSION } from '../plugin-id';
+import { useT, type MessageKey } from '../translate';
+
+const STATUSES = ['pending', 'sending', 'sent', 'failed', 'unknown'] as const;
+const CHANNELS = ['email', 'sms'] as const;
+const PAGE_SIZE = 25;
+const ANY = '__any__';
+
+interface Delivery {
+  id: number;
+  channel: 'email' | 'sms';
+  recipient: string;
+  status: (typeof STATUSES)[number];
+  attempts: number;
+  dueAt: string;
+  sentAt: string | null;
+  lastError: string | null;
+  segments: number | null;
+}
+
+interface DeliveryPage {
+  results: Delivery[];
+  pagination: { page: number; pageSize: number; total: number; pageCount: number };
+}
+
+const BADGE: Record<Delivery['status'], 'success200' | 'danger200' | 'warning200' | 'neutral150'> =
+  {
+    pending: 'neutral150',
+    sending: 'neutral150',
+    sent: 'success200',
+    failed: 'danger200',
+    unknown: 'warning200',
+  };
+
+const when = (value: string | null) => (value ? new Date(value).toLocaleString() : '—');
+
+/** Deliveries, newest first; filters and page live in the URL. */
+export function DeliveriesPage() {
+  const t = useT();
+  const { get, post } = useFetchClient();
+  const { toggleNotification } = useNotification();
+  const { allowedActions } = useRBAC({ retry: [RETRY_PERMISSION] });
+  const [params, setParams] = useSearchParams();
+  const status = params.get('status') ?? '';
+  const channel = params.get('channel') ?? '';
+  const page = Math.max(1, Number(params.get('page')) || 1);
+  const [reload, setReload] = React.useState(0);
+  const [state, setState] = React.useState<
+    | { status: 'loading' }
+    | { status: 'error'; message: string }
+    | { status: 'ready'; data: DeliveryPage }
+  >({ status: 'loading' });
+
+  React.useEffect(() => {
+    let current = true;
+    const query = new URLSearchParams({ page: String(page), pageSize: String(PAGE_SIZE) });
+    if (status) query.set('status', status);
+    if (channel) query.set('channel', channel);
+    get<DeliveryPage>(`/reminders/deliveries?${query}`)
+      .then(({ data }) => current && setState({ status: 'ready', data }))
+      .catch((error: Error) => current && setState({ status: 'error', message: error.message }));
+    return () => {
+      current = false;
+    };
+  }, [get, status, channel, page, reload]);
+
+  const show = (next: { status?: string; channel?: string; page?: number }) => {
+    const query = new URLSearchParams();
+    const nextStatus = next.status ?? status;
+    const nextChannel = next.channel ?? channel;
+    if (nextStatus) query.set('status', nextStatus);
+    if (nextChannel) query.set('channel', nextChannel);
+    if (next.page && next.page > 1) query.set('page', String(next.page));
+    setParams(query);
+  };
+
+  const retry = async (delivery: Delivery) => {
+    if (delivery.status === 'unknown' && !window.confirm(t('retry.confirm.unknown'))) return;
+    try {
+      await post(`/reminders/deliveries/${delivery.id}/retry`);
+      toggleNotification({ type: 'success', message: t('retry.done', { id: delivery.id }) });
+      setReload((value) => value + 1);
+    } catch (error) {
+      toggleNotification({
+        type: 'danger',
+        message: t('retry.failed', { message: (error as Error).message }),
+      });
+    }
+  };
+
+  const select = (name: 'status' | 'channel', value: string, options: readonly string[]) => (
+    <Field.Root name={name} id={`reminders-${name}`}>
+      <Field.Label>{t(`filters.${name}` as MessageKey)}</Field.Label>
+      <SingleSelect
+        value={value || ANY}
+        onChange={(picked) => show({ [name]: picked === ANY ? '' : String(picked), page: 1 })}
+      >
+        <SingleSelectOption value={ANY}>{t('filters.any')}</SingleSelectOption>
+        {options.map((option) => (
+          <SingleSelectOption key={option} value={option}>
+            {t(`${name}.${option}` as MessageKey)}
+          </SingleSelectOption>
+        ))}
+      </SingleSelect>
+    </Field.Root>
+  );
+
+  return (
+    <Page.Main>
+      <Page.Title>{t('page.title')}</Page.Title>
+      <Layouts.Header title={t('page.title')} subtitle={t('page.subtitle')} />
+      <Layouts.Content>
+        <Box background="neutral0" hasRadius shadow="tableShadow" padding={6} marginBottom={6}>
+          <Grid.Root gap={4}>
+            <Grid.Item col={4} s={12} direction="column" alignItems="stretch">
+              {select('status', status, STATUSES)}
+            </Grid.Item>
+            <Grid.Item col={4} s={12} direction="column" alignItems="stretch">
+              {select('channel', channel, CHANNELS)}
+            </Grid.Item>
+          </Grid.Root>
+        </Box>
+        {state.status === 'loading' && <Page.Loading />}
+        {state.status === 'error' && (
+          <Typography textColor="danger600">
+            {t('load.failed', { message: state.message })}
+          </Typography>
+        )}
+        {state.status === 'ready' && state.data.results.length === 0 && (
+          <Typography>{t('empty')}</Typography>
+        )}
+        {state.status === 'ready' && state.data.results.length > 0 && (
+          <>
+            <Table colCount={9} rowCount={state.data.results.length + 1}>
+              <Thead>
+                <Tr>
+                  {(
+                    [
+                      'id',
+                      'channel',
+                      'recipient',
+                      'status',
+                      'attempts',
+                      'due',
+                      'sent',
+                      'error',
+                      'actions',
+                    ] as const
+                  ).map((column) => (
+                    <Th key={column}>
+                      <Typography variant="sigma">{t(`column.${column}` as MessageKey)}</Typography>
+                    </Th>
+                  ))}
+                </Tr>
+              </Thead>
+              <Tbody>
+                {state.data.results.map((delivery) => (
+                  <Tr key={delivery.id}>
+                    <Td>{delivery.id}</Td>
+                    <Td>
+                      {t(`channel.${delivery.channel}` as MessageKey)}
+                      {delivery.segments ? ` (${delivery.segments})` : ''}
+                    </Td>
+                    <Td>{delivery.recipient}</Td>
+                    <Td>
+                      <Badge backgroundColor={BADGE[delivery.status]}>
+                        {t(`status.${delivery.status}` as MessageKey)}
+                      </Badge>
+                    </Td>
+                    <Td>{delivery.attempts}</Td>
+                    <Td>{when(delivery.dueAt)}</Td>
+                    <Td>{when(delivery.sentAt)}</Td>
+                    <Td>
+                      <Typography ellipsis title={delivery.lastError ?? ''}>
+                        {delivery.lastError ?? '—'}
+                      </Typography>
+                    </Td>
+                    <Td>
+                      {allowedActions.canRetry &&
+                        (delivery.status === 'failed' || delivery.status === 'unknown') && (
+                          <Button
+                            variant="secondary"
+                            size="S"
+                            startIcon={<ArrowClockwise />}
+                            onClick={() => retry(delivery)}
+                          >
+                            {t('retry')}
+                          </Button>
+                        )}
+                    </Td>
+                  </Tr>
+                ))}
+              </Tbody>
+            </Table>
+            <Flex justifyContent="space-between" paddingTop={4}>
+              <Button
+                variant="tertiary"
+                disabled={page <= 1}
+                onClick={() => show({ page: page - 1 })}
+              >
+                {t('page.previous')}
+              </Button>
+              <Typography>
+                {t('page.of', {
+                  page,
+                  pageCount: Math.max(1, state.data.pagination.pageCount),
+                  total: state.data.pagination.total,
+                })}
+              </Typography>
+              <Button
+                variant="tertiary"
+                disabled={page >= state.data.pagination.pageCount}
+                onClick={() => show({ page: page + 1 })}
+              >
+                {t('page.next')}
+              </Button>
+            </Flex>
+          </>
+        )}
+      </Layouts.Content>
+    </Page.Main>
+  );
+}

@@ -1,0 +1,145 @@
+import { randomBytes } from 'node:crypto';
+import path from 'node:path';
+import request from 'supertest';
+import { seedCatalog } from '../src/api/catalog/seed-catalog';
+import { nepalToday } from '../src/api/reminder/rules/calendar';
+import { smsSize } from '../src/lib/sms-segments';
+import {
+  bootStrapi,
+  catalogIds,
+  createTestDatabase,
+  testEnv,
+  TEST_REDIS_URL,
+  type BootedStrapi,
+  type TestDatabase,
+} from './harness';
+import { readMail, startSmtpServer, type TestSmtpServer } from './smtp';
+import { startSmsGateway, waitUntil, type SmsGateway } from './support/loopback';
+
+const FIXTURE = path.join(__dirname, 'fixtures', 'catalog');
+const PASSWORD = 'Rara-Lake-Mugu-2990-x';
+const SMS_TOKEN = 'end-to-end-sms-token-0123456789';
+
+/**
+ * The whole path an owner relies on, with nothing stood in: the reminders domain decides what
+ * is due, the reminders plugin writes the outbox and dispatches through BullMQ on Redis, the
+ * message reaches a real SMTP server and an SMS gateway on loopback, in the owner's language.
+ */
+describe('a due reminder reaches the owner once, in Nepali, by email and SMS', () => {
+  let db: TestDatabase;
+  let app: BootedStrapi;
+  let smtp: TestSmtpServer;
+  let gateway: SmsGateway;
+  const http = () => request(app.strapi.server.httpServer);
+  const tick = (now: Date) => app.strapi.plugin('reminders').service('scheduler').tick(now);
+  const deliveries = (ownerId: number) =>
+    app.strapi.db.connection('reminder_deliveries').where('owner_id', ownerId).orderBy('channel');
+
+  beforeAll(async () => {
+    db = await createTestDatabase();
+    smtp = await startSmtpServer();
+    gateway = await startSmsGateway(SMS_TOKEN);
+    app = await bootStrapi(
+      testEnv({
+        DATABASE_URL: db.url,
+        REDIS_URL: TEST_REDIS_URL,
+        PORTAL_URL: 'https://motorghar.example',
+        SMTP_HOST: '127.0.0.1',
+        SMTP_PORT: String(smtp.port),
+        EMAIL_FROM: 'MotorGhar <reminders@motorghar.test>',
+        SMS_PROVIDER: 'http',
+        SMS_BASE_URL: gateway.url,
+        SMS_TOKEN,
+        // Ticks run when the test says so; quiet hours that never hold (a one-minute window
+        // at 00:00 Nepal time the ticks below never write in).
+        REMINDERS_TICK_CRON: '0 0 1 1 *',
+        REMINDERS_QUIET_HOURS: '00:00-00:01',
+      }),
+    );
+    await seedCatalog(app.strapi, FIXTURE);
+  });
+
+  afterAll(async () => {
+    await app?.strapi.destroy();
+    await smtp?.close();
+    await gateway?.close();
+    await db?.drop();
+  });
+
+  it('delivers once per channel, in the owner’s language, and never again for that occurrence', async () => {
+    const email = `e2e-${randomBytes(4).toString('hex')}@example.com`;
+    const signUp = await http()
+      .post('/api/auth/local/register')
+      .send({ username: email, email, password: PASSWORD });
+    expect(signUp.status).toBe(200);
+    const ownerId = signUp.body.user.id as number;
+    const auth = { authorization: `Bearer ${signUp.body.jwt as string}` };
+    const put = (url: string, data: object) => http().put(url).set(auth).send({ data });
+    const post = (url: string, data: object) => http().post(url).set(auth).send({ data });
+
+    expect(
+      (
+        await put('/api/profile', {
+          preferredLocale: 'ne',
+          phone: '9841234567',
+          notificationChannels: { email: true, sms: true },
+        })
+      ).status,
+    ).toBe(200);
+    const { make, model } = await catalogIds(app.strapi, 'bajaj', 'pulsar-150');
+    const vehicle = await post('/api/vehicles', {
+      makeId: make,
+      modelId: model,
+      year: 2020,
+      registrationNumber: 'BA 3 PA 4321',
+      odometerKm: 8_000,
+    });
+    expect(vehicle.status).toBe(201);
+    const today = nepalToday(new Date());
+    const reminder = await post('/api/reminders', {
+      vehicleId: vehicle.body.data.id,
+      kind: 'oil-change',
+      dueDate: today,
+    });
+    expect([reminder.status, reminder.body.error]).toEqual([201, undefined]);
+
+    await tick(new Date());
+    await waitUntil(
+      async () =>
+        (await deliveries(ownerId)).length === 2 &&
+        (await deliveries(ownerId)).every((row) => row.status === 'sent'),
+      30_000,
+      'both deliveries sent',
+    );
+
+    const mails = smtp.received.filter((mail) => mail.to.includes(email));
+    expect(mails).toHaveLength(1);
+    const mail = await readMail(mails[0]);
+    // Nepali, with the vehicle, what is due, the Bikram Sambat date beside the AD one, a link.
+    expect(mail.subject).toMatch(/[\u0900-\u097F]/);
+    expect(mail.text).toContain('इन्जिन आयल');
+    const ad = new Intl.DateTimeFormat('en-GB', {
+      day: 'numeric',
+      month: 'short',
+      year: 'numeric',
+      timeZone: 'UTC',
+    }).format(new Date(`${today}T00:00:00Z`));
+    expect(mail.text).toMatch(new RegExp(`[०-९]{4} \\S+ [०-९]{1,2} \\(${ad}\\)`));
+    expect(mail.text).toContain('https://motorghar.example/ne/');
+
+    const texts = gateway.received.filter((sms) => sms.to === '9841234567');
+    expect(texts).toHaveLength(1);
+    expect(texts[0].text).toMatch(/[\u0900-\u097F]/);
+    expect(smsSize(texts[0].text).segments).toBeLessThanOrEqual(2);
+    const smsRow = (await deliveries(ownerId)).find((row) => row.channel === 'sms');
+    expect(smsRow?.segments).toBe(smsSize(texts[0].text).segments);
+
+    // Later ticks find nothing new for this occurrence: no second message on any channel.
+    await tick(new Date(Date.now() + 2 * 60_000));
+    await tick(new Date(Date.now() + 4 * 60_000));
+    await new Promise((resolve) => setTimeout(resolve, 1_000));
+    expect(await deliveries(ownerId)).toHaveLength(2);
+    expect(smtp.received.filter((m) => m.to.includes(email))).toHaveLength(1);
+    expect(gateway.received.filter((sms) => sms.to === '9841234567')).toHaveLength(1);
+  });
+});
