@@ -230,4 +230,68 @@ describe('the document vault in the private folder (no S3)', () => {
     }
     expect(filesUnder(folder)).toEqual(before);
   });
+
+  it("attaches receipts to the owner's own service record only, and keeps them when the record goes", async () => {
+    const auth = await api.owner('local-receipt');
+    const vehicle = await api.vehicle(auth, 'BA 9 PA 2468');
+    const record = await api
+      .http()
+      .post('/api/service-records')
+      .set(auth)
+      .send({
+        data: { vehicleId: vehicle, scheduledAt: '2026-11-20T10:00:00+05:45', kind: 'brakes' },
+      })
+      .expect(201);
+    const recordId = record.body.data.id as string;
+    const upload = async () => {
+      const pdf = tinyPdf();
+      const target = await presigned(auth, pdf, 'bill.pdf', 'application/pdf');
+      await api.http().put(target.url).set(target.headers).send(pdf).expect(204);
+      return target.uploadId;
+    };
+
+    // Another owner's record is not theirs to attach to: 404, and nothing is finalised.
+    const stranger = await api.owner('local-receipt-other');
+    const strangerVehicle = await api.vehicle(stranger, 'BA 9 PA 1357');
+    const theirs = await api
+      .http()
+      .post('/api/service-records')
+      .set(stranger)
+      .send({
+        data: {
+          vehicleId: strangerVehicle,
+          scheduledAt: '2026-11-20T10:00:00+05:45',
+          kind: 'tyres',
+        },
+      })
+      .expect(201);
+    const refusedId = await upload();
+    await api
+      .finalise(auth, {
+        uploadId: refusedId,
+        kind: 'service-invoice',
+        serviceRecord: theirs.body.data.id,
+      })
+      .expect(404);
+    await api
+      .http()
+      .get(`/api/documents?serviceRecord=${theirs.body.data.id}`)
+      .set(auth)
+      .expect(404);
+
+    const receiptId = await upload();
+    await api
+      .finalise(auth, { uploadId: receiptId, kind: 'service-invoice', serviceRecord: recordId })
+      .expect(201);
+    const attached = await api
+      .http()
+      .get(`/api/documents?serviceRecord=${recordId}`)
+      .set(auth)
+      .expect(200);
+    expect(attached.body.data.map((doc: { id: string }) => doc.id)).toEqual([receiptId]);
+
+    await api.http().delete(`/api/service-records/${recordId}`).set(auth).expect(204);
+    const kept = await api.http().get(`/api/documents/${receiptId}`).set(auth).expect(200);
+    expect(kept.body.data.serviceRecord).toBeNull();
+  });
 });

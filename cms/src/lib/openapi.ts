@@ -2,6 +2,7 @@ import type { Core } from '@strapi/strapi';
 import { generate } from '@strapi/openapi';
 import { z } from 'zod/v4';
 import { formatBytes, type MultipartLimits } from './body/body-limits';
+import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from './pagination';
 import { ENVELOPE_MESSAGE } from './validation';
 
 /** Where the checked-in OpenAPI document of the content API lives, relative to cms/. */
@@ -39,6 +40,18 @@ interface AppRoute {
   /** Refusals beyond the common ones, by status: e.g. a 409 for a transition not allowed. */
   refusals?: Record<number, string>;
 }
+
+/** `limit` and `cursor` of every keyset-paged list (lib/pagination.ts parses them). */
+export const PAGE_PARAMETERS: Record<string, QueryParameter> = {
+  limit: {
+    description: `Page size, 1 to ${MAX_PAGE_SIZE} (default ${DEFAULT_PAGE_SIZE})`,
+    schema: { type: 'integer', minimum: 1, maximum: MAX_PAGE_SIZE, default: DEFAULT_PAGE_SIZE },
+  },
+  cursor: {
+    description: "The previous page's `meta.pagination.nextCursor`",
+    schema: { type: 'string', maxLength: 200 },
+  },
+};
 
 export interface QueryParameter {
   description: string;

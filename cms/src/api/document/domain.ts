@@ -15,6 +15,9 @@ export const documentDomain: Domain = {
     onDomainEvent(strapi, 'vehicle.deleted', ({ ownerId, vehicleId }) =>
       getDocumentService(strapi, 'documents').removeForVehicle(ownerId, vehicleId),
     );
+    onDomainEvent(strapi, 'service-record.deleted', ({ ownerId, serviceRecordId }) =>
+      getDocumentService(strapi, 'documents').detachFromServiceRecord(ownerId, serviceRecordId),
+    );
     strapi.cron.add({
       'document.upload-sweep': {
         task: async () => {

@@ -23,6 +23,7 @@ const listFilters = {
     .string()
     .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date as YYYY-MM-DD')
     .optional(),
+  serviceRecord: z.string().max(40).optional(),
 };
 
 /** The owner's document vault: presign, finalise, list, read, change, delete, download. */

@@ -8,6 +8,7 @@ import { InvalidField } from '../../../lib/errors';
 import { getMetrics } from '../../../lib/infrastructure';
 import { serviceGetter } from '../../../lib/services';
 import type { UploadTarget } from '../../../lib/storage';
+import { getServiceRecordService } from '../../service-record/services';
 import { getVehicleService } from '../../vehicle/services';
 import type { FinaliseInput, UploadRequestInput } from '../document-input';
 import { DOCUMENT_UID, findOwnedDocument } from '../document-rows';
@@ -107,6 +108,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     async finalise(ownerId: number, input: FinaliseInput): Promise<DocumentView> {
       const row = await findOwnedDocument(strapi, ownerId, input.uploadId, 'pending');
       await ownVehicle(ownerId, input.vehicle);
+      if (input.serviceRecord)
+        await getServiceRecordService(strapi, 'records').ownedRow(ownerId, input.serviceRecord);
       const name = row.fileName;
       const stored = await takeUpload(row);
       if (!stored) {

@@ -6,6 +6,7 @@ import { InvalidField } from '../../../lib/errors';
 import { createCursorCodec, toPage, type Page, type PageQuery } from '../../../lib/pagination';
 import { serviceGetter } from '../../../lib/services';
 import type { DownloadLink } from '../../../lib/storage';
+import { getServiceRecordService } from '../../service-record/services';
 import { getVehicleService } from '../../vehicle/services';
 import type { DocumentChangeInput, DocumentKind } from '../document-input';
 import { DOCUMENT_UID, findOwnedDocument } from '../document-rows';
@@ -24,6 +25,8 @@ export interface DocumentFilter {
   kind?: DocumentKind;
   /** Only documents that expire on or before this day (YYYY-MM-DD). */
   expiringBefore?: string;
+  /** Only the documents attached to this service record (its receipts). */
+  serviceRecord?: string;
 }
 
 /** An owner's finished documents: list, read, change, delete, download; others' are 404. */
@@ -41,6 +44,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const where: Record<string, unknown> = { ownerId, status: 'ready' };
       if (filter.vehicle) where.vehicle = filter.vehicle;
       if (filter.kind) where.kind = filter.kind;
+      if (filter.serviceRecord) {
+        await getServiceRecordService(strapi, 'records').ownedRow(ownerId, filter.serviceRecord);
+        where.serviceRecord = filter.serviceRecord;
+      }
       if (filter.expiringBefore) where.expiresOn = { $lte: filter.expiringBefore };
       if (afterId !== null) where.id = { $lt: afterId };
       const rows = (await strapi.db.query(DOCUMENT_UID).findMany({
@@ -63,6 +70,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const row = await findOwnedDocument(strapi, ownerId, documentId);
       if (change.vehicle)
         await getVehicleService(strapi, 'vehicles').ownedRow(ownerId, change.vehicle);
+      if (change.serviceRecord)
+        await getServiceRecordService(strapi, 'records').ownedRow(ownerId, change.serviceRecord);
       const issuedOn = change.issuedOn === undefined ? row.issuedOn : change.issuedOn;
       const expiresOn = change.expiresOn === undefined ? row.expiresOn : change.expiresOn;
       if (issuedOn && expiresOn && String(expiresOn) < String(issuedOn)) {
@@ -98,6 +107,17 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         contentType: row.mime,
         fileName: row.fileName,
         disposition: dispositionOf(row.mime),
+      });
+    },
+
+    /**
+     * A deleted service record's receipts stay in the vault (they are the owner's papers),
+     * no longer attached to it.
+     */
+    async detachFromServiceRecord(ownerId: number, serviceRecordId: string): Promise<void> {
+      await strapi.db.query(DOCUMENT_UID).updateMany({
+        where: { ownerId, serviceRecord: serviceRecordId },
+        data: { serviceRecord: null },
       });
     },
 

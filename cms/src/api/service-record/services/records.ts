@@ -117,6 +117,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       };
     },
 
+    /** The owner's record row, for another domain that points at it; others' are a 404. */
+    async ownedRow(ownerId: number, documentId: string): Promise<ServiceRecordRow> {
+      return findOwnedRecord(strapi, ownerId, documentId);
+    },
+
     async findOne(ownerId: number, documentId: string, locale: string): Promise<ServiceRecord> {
       return toServiceRecord(await findOwnedRecord(strapi, ownerId, documentId), locale);
     },

@@ -1,4 +1,5 @@
 import { PHOTO_UPLOAD } from '../../../lib/body/body-limits';
+import { PAGE_PARAMETERS } from '../../../lib/openapi';
 import { ownerRoutes } from '../../identity/auth/owner-routes';
 import { PHOTO_EXTENSIONS } from '../rules/image-type';
 import { newVehicleInput, noteInput, odometerInput, vehicleChangeInput } from '../vehicle-input';
@@ -8,7 +9,12 @@ import { newVehicleInput, noteInput, odometerInput, vehicleChangeInput } from '.
 export default {
   type: 'content-api',
   routes: ownerRoutes([
-    { method: 'GET', path: '/vehicles', handler: 'vehicles.list' },
+    {
+      method: 'GET',
+      path: '/vehicles',
+      handler: 'vehicles.list',
+      query: PAGE_PARAMETERS,
+    },
     { method: 'POST', path: '/vehicles', handler: 'vehicles.create', body: newVehicleInput },
     { method: 'GET', path: '/vehicles/:id', handler: 'vehicles.findOne' },
     { method: 'PUT', path: '/vehicles/:id', handler: 'vehicles.update', body: vehicleChangeInput },
