@@ -28,6 +28,7 @@ const namedPaths = (body: { error?: { details?: { errors?: ErrorDetail[] } } }) 
   (body.error?.details?.errors ?? []).map((detail) => detail.path.join('.'));
 
 interface OpenApiOperation {
+  parameters?: Array<{ in: string; name: string; schema?: Record<string, unknown> }>;
   requestBody?: {
     content?: Record<string, { schema?: { properties?: Record<string, unknown> } }>;
   };
@@ -535,6 +536,72 @@ describe('owner input on PostgreSQL and Redis', () => {
         await locales.delete(hindi);
       }
       expect((await http().get('/api/catalog/makes?locale=hi')).status).toBe(400);
+    });
+
+    it('takes exactly the query parameters the OpenAPI document lists, on every owner list route', async () => {
+      const document = JSON.parse(
+        readFileSync(path.join(__dirname, '..', OPENAPI_DOCUMENT_PATH), 'utf8'),
+      ) as OpenApiDocument;
+      const vehicle = await addVehicle(owner);
+      // A value of the documented type: a wrong value may still be refused, but never as a
+      // parameter the route does not take.
+      const sample = (schema: Record<string, unknown> = {}) => {
+        if (Array.isArray(schema.enum)) return String(schema.enum[0]);
+        if (schema.type === 'integer') return String(schema.minimum ?? 1);
+        if (schema.format === 'date') return '2026-01-01';
+        return 'x';
+      };
+      const routes = Object.entries(document.paths)
+        .filter(([route, methods]) => methods.get && !/\{(?!id\})/.test(route))
+        .filter(([route]) => !route.includes('{id}') || route.startsWith('/vehicles/'))
+        .filter(
+          ([route]) =>
+            !/^\/(users|users-permissions|auth|connect|upload|email|i18n|calendar|content-type-builder)\b/.test(
+              route,
+            ),
+        );
+      expect(routes.map(([route]) => route)).toEqual(
+        expect.arrayContaining(['/vehicles', '/service-records', '/reminders', '/documents']),
+      );
+      const candidates = new Set([
+        ...['limit', 'cursor', 'page', 'pageSize', 'sort', 'q', 'filters', 'populate', 'fields'],
+        ...['vehicle', 'status', 'kind', 'from', 'to', 'tier', 'serviceRecord', 'expiringBefore'],
+        ...Object.values(document.paths).flatMap((methods) =>
+          (methods.get?.parameters ?? [])
+            .filter((p) => p.in === 'query' && /^\w+$/.test(p.name))
+            .map((p) => p.name),
+        ),
+      ]);
+      for (const [route, methods] of routes) {
+        const url = `/api${route.replace('{id}', vehicle.id)}`;
+        const unknown = await owner.get(`${url}?notAParameter=1`);
+        // Unknown keys come first (a required parameter left out may follow).
+        expect([url, unknown.status, namedPaths(unknown.body)[0]]).toEqual([
+          url,
+          400,
+          'notAParameter',
+        ]);
+        // Any name some route takes (or a client may guess) that this one does not document
+        // must be refused as unknown: nothing is accepted that the document does not show.
+        const documented = new Set(
+          (methods.get.parameters ?? []).filter((p) => p.in === 'query').map((p) => p.name),
+        );
+        for (const name of candidates) {
+          if (documented.has(name) || name === 'locale') continue;
+          const response = await owner.get(`${url}?${name}=1`);
+          expect([url, name, namedPaths(response.body)[0]]).toEqual([url, name, name]);
+        }
+        for (const parameter of (methods.get.parameters ?? []).filter((p) => p.in === 'query')) {
+          const response = await owner.get(
+            `${url}?${parameter.name}=${encodeURIComponent(sample(parameter.schema))}`,
+          );
+          const unknownKey = (response.body.error?.details?.errors ?? []).some(
+            (detail: ErrorDetail & { message?: string }) =>
+              detail.message === 'is not a field of this request',
+          );
+          expect([url, parameter.name, unknownKey]).toEqual([url, parameter.name, false]);
+        }
+      }
     });
 
     it('answers 400 naming a query parameter the route does not take', async () => {

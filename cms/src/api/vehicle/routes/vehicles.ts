@@ -19,7 +19,12 @@ export default {
     { method: 'GET', path: '/vehicles/:id', handler: 'vehicles.findOne' },
     { method: 'PUT', path: '/vehicles/:id', handler: 'vehicles.update', body: vehicleChangeInput },
     { method: 'DELETE', path: '/vehicles/:id', handler: 'vehicles.delete' },
-    { method: 'GET', path: '/vehicles/:id/notes', handler: 'vehicles.listNotes' },
+    {
+      method: 'GET',
+      path: '/vehicles/:id/notes',
+      handler: 'vehicles.listNotes',
+      query: PAGE_PARAMETERS,
+    },
     {
       method: 'POST',
       path: '/vehicles/:id/notes',
@@ -28,7 +33,12 @@ export default {
     },
     { method: 'PUT', path: '/notes/:id', handler: 'vehicles.updateNote', body: noteInput },
     { method: 'DELETE', path: '/notes/:id', handler: 'vehicles.deleteNote' },
-    { method: 'GET', path: '/vehicles/:id/odometer', handler: 'vehicles.listOdometer' },
+    {
+      method: 'GET',
+      path: '/vehicles/:id/odometer',
+      handler: 'vehicles.listOdometer',
+      query: PAGE_PARAMETERS,
+    },
     {
       method: 'POST',
       path: '/vehicles/:id/odometer',
