@@ -30,10 +30,21 @@ interface AppRoute {
   body?: z.ZodType;
   /** A multipart upload route: its limits, and the media types its files must be. */
   upload?: { limits: MultipartLimits; types: Record<string, string> };
+  /** What the route does, for the document's `description`. */
+  description?: string;
+  /** Path parameters (`:name`) and what each is, for the document's `parameters`. */
+  params?: Record<string, string>;
 }
 
 type Operation = {
-  parameters?: Array<{ in?: string; name?: string }>;
+  description?: string;
+  parameters?: Array<{
+    in?: string;
+    name?: string;
+    required?: boolean;
+    schema?: unknown;
+    description?: string;
+  }>;
   requestBody?: unknown;
   responses?: Record<string, unknown>;
 };
@@ -140,6 +151,15 @@ function describeAppRoutes(strapi: Core.Strapi, document: Document): void {
       operation.parameters = operation.parameters?.filter(
         (parameter) => parameter.in !== 'query' || parameter.name === 'locale',
       );
+      if (route.description) operation.description = route.description;
+      for (const [name, description] of Object.entries(route.params ?? {})) {
+        operation.parameters = [
+          ...(operation.parameters ?? []).filter(
+            (parameter) => !(parameter.in === 'path' && parameter.name === name),
+          ),
+          { in: 'path', name, required: true, schema: { type: 'string' }, description },
+        ];
+      }
       operation.responses = {
         ...operation.responses,
         400: {

@@ -13,6 +13,9 @@ interface RouteInput {
   body?: unknown;
   /** A multipart upload route's limits and file types; see platform/openapi.ts. */
   upload?: unknown;
+  /** What the route does, and its path parameters, for the OpenAPI document (lib/openapi.ts). */
+  description?: string;
+  params?: Record<string, string>;
 }
 
 export const OWNER_STRATEGIES = ['users-permissions'];
