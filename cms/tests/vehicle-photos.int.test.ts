@@ -1,9 +1,11 @@
-import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import sharp from 'sharp';
 import request from 'supertest';
 import { seedCatalog } from '../src/api/catalog/seed-catalog';
+import { migrateLegacyPhotos } from '../src/api/vehicle/photo-migration';
 import {
   bootStrapi,
   catalogIds,
@@ -249,5 +251,61 @@ describe('vehicle photos in the private folder (no S3)', () => {
     expect(filesUnder(folder)).toEqual(before);
     const vehicle = await http().get(`/api/vehicles/${vehicleId}`).set(auth).expect(200);
     expect(vehicle.body.data.photos).toEqual([]);
+  });
+
+  it('moves photos stored in public/uploads by the old release into the private store, once', async () => {
+    const { auth, vehicleId } = await ownerWithVehicle();
+    const older = await image(900, 600);
+    const newer = await image(64, 48, 'png');
+    const vehicle = await app.strapi.db
+      .query('api::vehicle.vehicle')
+      .findOne({ where: { documentId: vehicleId } });
+    // As the old release stored them: through the upload plugin, onto the vehicle's media field.
+    const legacy = [];
+    for (const [bytes, name, mime] of [
+      [older, 'old.jpg', 'image/jpeg'],
+      [newer, 'new.png', 'image/png'],
+    ] as const) {
+      const temp = path.join(folder, `legacy-${name}`);
+      writeFileSync(temp, bytes);
+      const [file] = await app.strapi
+        .plugin('upload')
+        .service('upload')
+        .upload({
+          data: { ref: 'api::vehicle.vehicle', refId: vehicle.id, field: 'photos' },
+          files: { filepath: temp, originalFilename: name, mimetype: mime, size: bytes.length },
+        });
+      rmSync(temp);
+      legacy.push(file as { id: number; url: string });
+    }
+    const publicFile = (url: string) => path.join(app.strapi.dirs.static.public, url);
+    // What the old release kept (the plugin may have re-encoded what it was sent).
+    const kept = legacy.map((file) => readFileSync(publicFile(file.url)));
+
+    expect(await migrateLegacyPhotos(app.strapi)).toEqual({ moved: 2, skipped: 0, failed: 0 });
+
+    for (const file of legacy) {
+      expect(existsSync(publicFile(file.url))).toBe(false);
+      expect((await http().get(file.url)).status).toBe(404);
+      expect(
+        await app.strapi.db.query('plugin::upload.file').findOne({ where: { id: file.id } }),
+      ).toBeNull();
+    }
+    const shown = await http().get(`/api/vehicles/${vehicleId}`).set(auth).expect(200);
+    const photos = shown.body.data.photos as ShownPhoto[];
+    expect(photos).toHaveLength(2);
+    // The newest stays the picture; the bytes are the very ones kept before.
+    expect(shown.body.data.picture.url).toBe(photos[0].url);
+    const sha = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
+    const served = await Promise.all(
+      photos.map(async (photo) => (await http().get(photo.url).buffer(true).expect(200)).body),
+    );
+    expect(served.map(sha)).toEqual([sha(kept[1]), sha(kept[0])]);
+    const small = await http().get(photos[1].thumbnailUrl).buffer(true).expect(200);
+    expect((await sharp(small.body as Buffer).metadata()).width).toBe(500);
+
+    expect(await migrateLegacyPhotos(app.strapi)).toEqual({ moved: 0, skipped: 0, failed: 0 });
+    const again = await http().get(`/api/vehicles/${vehicleId}`).set(auth).expect(200);
+    expect(again.body.data.photos).toHaveLength(2);
   });
 });

@@ -3,6 +3,7 @@ import { open, readFile } from 'node:fs/promises';
 import type { Core } from '@strapi/strapi';
 import { findOwnedVehicle } from '../owned-vehicles';
 import { PHOTO_UID, type PhotoRow } from '../photo-rows';
+import type { VehicleRow } from '../vehicle-view';
 import { clearable } from '../../../lib/documents';
 import { serviceGetter } from '../../../lib/services';
 import type photoStore from './photo-store';
@@ -75,7 +76,8 @@ async function decodes(file: UploadedFile): Promise<boolean> {
 
 /** A checked photo, ready to store. */
 interface CheckedPhoto {
-  file: UploadedFile;
+  /** Its bytes: in memory, or the upload's temp file (read only when it is stored). */
+  source: Buffer | string;
   type: PhotoType;
   width: number;
   height: number;
@@ -127,14 +129,14 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       }
       if (!(await decodes(file))) throw notAPhoto();
       // Stored as the type its bytes prove; the client's name and type play no part.
-      photos.push({ file, type, width: extent.width, height: extent.height });
+      photos.push({ source: file.filepath, type, ...extent });
     }
     return photos;
   }
 
   /** Writes a photo and its small copy to the private store; answers the row to create. */
   async function stored(ownerId: number, photo: CheckedPhoto) {
-    const bytes = await readFile(photo.file.filepath);
+    const bytes = typeof photo.source === 'string' ? await readFile(photo.source) : photo.source;
     const small = await smallCopy(bytes, photo);
     const storageKey = `photos/${ownerId}/${randomUUID()}`;
     const smallKey = small ? `${storageKey}-small` : null;
@@ -153,36 +155,60 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     };
   }
 
+  /**
+   * Stores the photos, then their rows in one transaction, after the vehicle's newest; when the
+   * rows cannot be written, the stored files are removed again, so nothing unreachable is left.
+   */
+  async function storeAll(ownerId: number, vehicle: string, photos: CheckedPhoto[]) {
+    const written: Array<Awaited<ReturnType<typeof stored>>> = [];
+    try {
+      for (const photo of photos) written.push(await stored(ownerId, photo));
+      await strapi.db.transaction(async () => {
+        const newest = (await strapi.db.query(PHOTO_UID).findOne({
+          where: { vehicle },
+          orderBy: { position: 'desc' },
+          select: ['position'],
+        })) as Pick<PhotoRow, 'position'> | null;
+        let position = newest ? newest.position : -1;
+        for (const row of written) {
+          position += 1;
+          await strapi.documents(PHOTO_UID).create({
+            data: clearable(PHOTO_UID, { ...row, vehicle, position }),
+          });
+        }
+      });
+    } catch (error) {
+      await photoFiles().removeObjects(written);
+      throw error;
+    }
+  }
+
   return {
-    /**
-     * Stores the photos, then their rows in one transaction; when the rows cannot be written,
-     * the stored files are removed again, so nothing unreachable is left behind.
-     */
+    /** Adds checked photos to an owner's vehicle; a bad file rejects them all. */
     async add(ownerId: number, vehicleId: string, files: UploadedFile[]): Promise<void> {
       const vehicle = await findOwnedVehicle(strapi, ownerId, vehicleId);
-      const photos = await checked(files);
-      const written: Array<Awaited<ReturnType<typeof stored>>> = [];
-      try {
-        for (const photo of photos) written.push(await stored(ownerId, photo));
-        await strapi.db.transaction(async () => {
-          const newest = (await strapi.db.query(PHOTO_UID).findOne({
-            where: { vehicle: vehicle.documentId },
-            orderBy: { position: 'desc' },
-            select: ['position'],
-          })) as Pick<PhotoRow, 'position'> | null;
-          let position = newest ? newest.position : -1;
-          for (const row of written) {
-            position += 1;
-            await strapi.documents(PHOTO_UID).create({
-              data: clearable(PHOTO_UID, { ...row, vehicle: vehicle.documentId, position }),
-            });
-          }
-        });
-      } catch (error) {
-        await photoFiles().removeObjects(written);
-        throw error;
-      }
+      await storeAll(ownerId, vehicle.documentId, await checked(files));
       await sibling(strapi, 'vehicle-cache').forget(ownerId);
+    },
+
+    /**
+     * Takes a photo stored before the private store existed (`npm run photos:migrate`): the
+     * same checks and copies as an upload. Answers false, storing nothing, when the bytes are
+     * not a photo an owner could upload, or when the vehicle already has these very bytes (a
+     * run stopped between storing and removing the old file).
+     */
+    async adopt(vehicle: VehicleRow, bytes: Buffer): Promise<boolean> {
+      const type = sniffPhotoType(bytes.subarray(0, 16));
+      const extent = type ? await measureImage({ bytes }).catch(() => null) : null;
+      if (!type || !extent || isOverPixelLimit(extent)) return false;
+      const sha256 = createHash('sha256').update(bytes).digest('hex');
+      const twin = await strapi.db
+        .query(PHOTO_UID)
+        .findOne({ where: { vehicle: vehicle.documentId, sha256 }, select: ['id'] });
+      if (!twin)
+        await storeAll(vehicle.ownerId, vehicle.documentId, [{ source: bytes, type, ...extent }]);
+      await sibling(strapi, 'vehicle-cache').forget(vehicle.ownerId);
+      return true;
     },
 
     /** Deletes one photo (its id is the photo's documentId); its files once that has committed. */
