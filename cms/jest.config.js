@@ -5,5 +5,5 @@ module.exports = {
   testMatch: ['**/*.test.ts'],
   testPathIgnorePatterns: ['/node_modules/', '/dist/'],
   transform: { '^.+\\.ts$': ['@swc/jest'] },
-  testTimeout: 60000,
+  testTimeout: 120000,
 };

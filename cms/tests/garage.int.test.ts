@@ -428,6 +428,7 @@ describe('the garage on PostgreSQL and Redis', () => {
     it('uploads JPEG, PNG and WebP photos; the newest becomes the picture; deleting falls back', async () => {
       const owner = await signUp();
       const vehicle = await addVehicle(owner);
+      const uploadsBefore = await app.strapi.db.query('plugin::upload.file').count({});
 
       const uploaded = await http()
         .post(`/api/vehicles/${vehicle.id}/photos`)
@@ -444,8 +445,14 @@ describe('the garage on PostgreSQL and Redis', () => {
         thumbnailUrl: photos[0].thumbnailUrl,
         source: 'photo',
       });
-      // Too small for Strapi to make smaller copies: the small copy is the photo itself.
+      // Too small for a smaller copy: the small copy is the photo itself.
       expect(photos[0].thumbnailUrl).toBe(photos[0].url);
+      // In the private store, by signed links only: never under /uploads.
+      for (const photo of photos) {
+        expect(photo.url).toMatch(/^\/api\/files\//);
+        expect((await http().get(photo.url)).status).toBe(200);
+      }
+      expect(await app.strapi.db.query('plugin::upload.file').count({})).toBe(uploadsBefore);
       expect((await owner.get('/api/vehicles')).body.data[0].picture.source).toBe('photo');
 
       for (const photo of photos) {

@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { GetObjectAclCommand, HeadObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import sharp from 'sharp';
 import request from 'supertest';
 import { seedCatalog } from '../src/api/catalog/seed-catalog';
@@ -16,8 +17,9 @@ const FIXTURE = path.join(__dirname, 'fixtures', 'catalog');
 const BUCKET = 'motorghar-media-test';
 const SIGNED_FOR_SECONDS = 600;
 
-// The bucket is private in production: a browser can load an owner's photo only by a signed
-// URL, and a small copy should serve the garage's cards.
+// Owners' photos are kept in the private store (the bucket, not the upload plugin's public
+// files): a browser can load one only by a short-lived presigned URL, and a small copy serves
+// the garage's cards.
 describe('vehicle photos on a private S3 bucket', () => {
   let db: TestDatabase;
   let bucket: TestBucket;
@@ -32,7 +34,7 @@ describe('vehicle photos on a private S3 bucket', () => {
         DATABASE_URL: db.url,
         REDIS_URL: TEST_REDIS_URL,
         ...bucket.env,
-        S3_SIGNED_URL_EXPIRES: String(SIGNED_FOR_SECONDS),
+        PRIVATE_PHOTO_URL_SECONDS: String(SIGNED_FOR_SECONDS),
       }),
     );
     await seedCatalog(app.strapi, FIXTURE);
@@ -73,7 +75,7 @@ describe('vehicle photos on a private S3 bucket', () => {
 
   function expectSigned(url: string) {
     const signed = new URL(url);
-    expect(signed.pathname).toContain(`/${BUCKET}/`);
+    expect(signed.pathname).toMatch(new RegExp(`^/${BUCKET}/photos/\\d+/`));
     expect(signed.searchParams.get('X-Amz-Signature')).toMatch(/^[0-9a-f]{64}$/);
     expect(signed.searchParams.get('X-Amz-Expires')).toBe(String(SIGNED_FOR_SECONDS));
   }
@@ -92,10 +94,16 @@ describe('vehicle photos on a private S3 bucket', () => {
       .attach('files', photo, { filename: 'side.jpg', contentType: 'image/jpeg' })
       .expect(201);
 
-    const [stored] = uploaded.body.data.photos as Array<{ url: string; thumbnailUrl: string }>;
+    const [stored] = uploaded.body.data.photos as Array<{
+      id: string;
+      url: string;
+      thumbnailUrl: string;
+    }>;
     expectSigned(stored!.url);
     expectSigned(stored!.thumbnailUrl);
-    expect(new URL(stored!.thumbnailUrl).pathname).toMatch(/\/small_[^/]+\.jpg$/);
+    expect(new URL(stored!.thumbnailUrl).pathname).toBe(`${new URL(stored!.url).pathname}-small`);
+    // Nothing went through the upload plugin (whose files a bucket policy may make public).
+    expect(await app.strapi.db.query('plugin::upload.file').count({})).toBe(0);
 
     const listed = await http().get('/api/vehicles').set(auth).expect(200);
     const { picture } = listed.body.data[0];
@@ -110,5 +118,27 @@ describe('vehicle photos on a private S3 bucket', () => {
     const smallSize = await sharp(Buffer.from(await small.arrayBuffer())).metadata();
     expect(fullSize.width).toBe(1200);
     expect(smallSize.width).toBe(500);
+    expect(full.headers.get('content-type')).toBe('image/jpeg');
+    expect(full.headers.get('cache-control')).toBe('private, no-store');
+
+    // Stored private: no grant to everyone. (s3rver serves an unsigned GET anyway, as it
+    // checks no signature; a real bucket refuses it, which is S3's behaviour, not tested here.)
+    const client = new S3Client({
+      region: 'us-east-1',
+      endpoint: bucket.endpoint,
+      forcePathStyle: true,
+      credentials: { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' },
+    });
+    const key = new URL(stored!.url).pathname.slice(`/${BUCKET}/`.length);
+    const acl = await client.send(new GetObjectAclCommand({ Bucket: BUCKET, Key: key }));
+    expect(JSON.stringify(acl.Grants ?? [])).not.toMatch(/AllUsers|AuthenticatedUsers/);
+
+    // Deleting the photo deletes both objects.
+    await http().delete(`/api/vehicles/${vehicleId}/photos/${stored!.id}`).set(auth).expect(204);
+    for (const gone of [key, `${key}-small`]) {
+      await expect(
+        client.send(new HeadObjectCommand({ Bucket: BUCKET, Key: gone })),
+      ).rejects.toThrow();
+    }
   });
 });

@@ -166,17 +166,22 @@ describe('uploads, request bodies and image sizes', () => {
           .attach('files', await solid(64, 48, format), { filename, contentType: claimed });
 
         expect(uploaded.status).toBe(201);
-        const [photo] = uploaded.body.data.photos as Array<{ id: number; url: string }>;
-        // Named by the server, typed by the bytes: nothing of what the client sent survives.
-        expect(photo.url).toMatch(new RegExp(`^/uploads/photo_[0-9a-f]+\\${ext}$`));
+        const [photo] = uploaded.body.data.photos as Array<{ id: string; url: string }>;
+        // Kept privately, typed by the bytes: nothing of what the client sent survives, and
+        // the only way to it is a signed link.
+        expect(photo.url).toMatch(/^\/api\/files\/[\w-]+\.[\w-]+$/);
         const row = await app.strapi.db
-          .query('plugin::upload.file')
-          .findOne({ where: { id: photo.id } });
-        expect(row).toMatchObject({ ext, mime, name: `photo${ext}` });
+          .query('api::vehicle.vehicle-photo')
+          .findOne({ where: { documentId: photo.id } });
+        expect(row).toMatchObject({ mime });
+        expect(row.storageKey).not.toContain(filename);
 
         const served = await api().get(photo.url);
         expect(served.status).toBe(200);
         expect(served.headers['content-type']).toBe(mime);
+        expect(served.headers['content-disposition']).toMatch(
+          new RegExp(`^inline; filename="photo\\${ext}"`),
+        );
         expect(served.headers['x-content-type-options']).toBe('nosniff');
         expect(served.headers['content-security-policy']).toContain('sandbox');
       },

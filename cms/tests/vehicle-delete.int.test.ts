@@ -1,4 +1,5 @@
-import { existsSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import sharp from 'sharp';
 import request from 'supertest';
@@ -21,11 +22,14 @@ describe('deleting a vehicle on PostgreSQL', () => {
   let app: BootedStrapi;
   let failVehicleDelete = false;
   let owners = 0;
+  const folder = mkdtempSync(path.join(tmpdir(), 'mg-private-delete-'));
   const http = () => request(app.strapi.server.httpServer);
 
   beforeAll(async () => {
     db = await createTestDatabase();
-    app = await bootStrapi(testEnv({ DATABASE_URL: db.url, REDIS_URL: TEST_REDIS_URL }));
+    app = await bootStrapi(
+      testEnv({ DATABASE_URL: db.url, REDIS_URL: TEST_REDIS_URL, PRIVATE_FILES_DIR: folder }),
+    );
     await seedCatalog(app.strapi, FIXTURE);
     // Fails the last step of a vehicle's deletion, after its notes, readings and photos.
     app.strapi.documents.use(async (context, next) => {
@@ -43,6 +47,7 @@ describe('deleting a vehicle on PostgreSQL', () => {
   afterAll(async () => {
     await app?.strapi.destroy();
     await db?.drop();
+    rmSync(folder, { recursive: true, force: true });
   });
 
   async function ownerWithPhotographedVehicle() {
@@ -77,15 +82,19 @@ describe('deleting a vehicle on PostgreSQL', () => {
       .set(auth)
       .attach('files', photo, { filename: 'bike.jpg', contentType: 'image/jpeg' })
       .expect(201);
-    const [stored] = uploaded.body.data.photos as Array<{ id: number; url: string }>;
-    return { auth, vehicleId, stored };
+    const [stored] = uploaded.body.data.photos as Array<{ id: string; url: string }>;
+    const row = (await app.strapi.db
+      .query('api::vehicle.vehicle-photo')
+      .findOne({ where: { documentId: stored.id } })) as { storageKey: string };
+    return { auth, vehicleId, stored, file: path.join(folder, row.storageKey) };
   }
 
-  const fileOnDisk = (url: string) => path.join(app.strapi.dirs.static.public, url);
+  const photoRow = (id: string) =>
+    app.strapi.db.query('api::vehicle.vehicle-photo').findOne({ where: { documentId: id } });
 
   it('keeps the photos, file and row, when the deletion rolls back after removing them', async () => {
-    const { auth, vehicleId, stored } = await ownerWithPhotographedVehicle();
-    expect(existsSync(fileOnDisk(stored.url))).toBe(true);
+    const { auth, vehicleId, stored, file } = await ownerWithPhotographedVehicle();
+    expect(existsSync(file)).toBe(true);
 
     failVehicleDelete = true;
     try {
@@ -96,23 +105,21 @@ describe('deleting a vehicle on PostgreSQL', () => {
     }
 
     const vehicle = await http().get(`/api/vehicles/${vehicleId}`).set(auth).expect(200);
-    expect(vehicle.body.data.photos.map((photo: { id: number }) => photo.id)).toEqual([stored.id]);
-    expect(
-      await app.strapi.db.query('plugin::upload.file').findOne({ where: { id: stored.id } }),
-    ).not.toBeNull();
-    expect(existsSync(fileOnDisk(stored.url))).toBe(true);
+    expect(vehicle.body.data.photos.map((photo: { id: string }) => photo.id)).toEqual([stored.id]);
+    expect(await photoRow(stored.id)).not.toBeNull();
+    expect(existsSync(file)).toBe(true);
     await http().get(stored.url).expect(200);
   });
 
   it('removes the photos, file and row, once the deletion commits', async () => {
-    const { auth, vehicleId, stored } = await ownerWithPhotographedVehicle();
+    const { auth, vehicleId, stored, file } = await ownerWithPhotographedVehicle();
 
     await http().delete(`/api/vehicles/${vehicleId}`).set(auth).expect(204);
 
     await http().get(`/api/vehicles/${vehicleId}`).set(auth).expect(404);
-    expect(
-      await app.strapi.db.query('plugin::upload.file').findOne({ where: { id: stored.id } }),
-    ).toBeNull();
-    expect(existsSync(fileOnDisk(stored.url))).toBe(false);
+    expect(await photoRow(stored.id)).toBeNull();
+    expect(existsSync(file)).toBe(false);
+    // The link handed out before is dead too: its file is gone.
+    expect((await http().get(stored.url)).status).toBe(404);
   });
 });

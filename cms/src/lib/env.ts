@@ -69,6 +69,7 @@ const envSchema = z.object({
   UPLOAD_TEMP_DIR: optionalString,
   PRIVATE_FILES_DIR: z.string().default('private'),
   PRIVATE_FILE_URL_SECONDS: z.coerce.number().int().min(1).max(3600).default(60),
+  PRIVATE_PHOTO_URL_SECONDS: z.coerce.number().int().min(2).max(86400).default(900),
   DOCUMENT_MAX_BYTES: z.coerce
     .number()
     .int()

@@ -37,6 +37,8 @@ interface AppRoute {
   headers?: Record<string, QueryParameter>;
   /** Path parameters described beyond the default (a documentId for `id`). */
   pathParameters?: Record<string, QueryParameter>;
+  /** What the route does, for the document's `description`. */
+  description?: string;
   /** Refusals beyond the common ones, by status: e.g. a 409 for a transition not allowed. */
   refusals?: Record<number, string>;
 }
@@ -60,7 +62,14 @@ export interface QueryParameter {
 }
 
 type Operation = {
-  parameters?: Array<{ in?: string; name?: string }>;
+  description?: string;
+  parameters?: Array<{
+    in?: string;
+    name?: string;
+    required?: boolean;
+    schema?: unknown;
+    description?: string;
+  }>;
   requestBody?: unknown;
   responses?: Record<string, unknown>;
 };
@@ -201,6 +210,7 @@ function describeAppRoutes(strapi: Core.Strapi, document: Document): void {
           schema: parameter.schema,
         })),
       ];
+      if (route.description) operation.description = route.description;
       operation.responses = {
         ...operation.responses,
         400: {

@@ -19,8 +19,9 @@ const INLINE_TYPES = [
 
 /**
  * Files in `public/` are served from the CMS origin, the origin of `/admin`. Whatever ended
- * up there (an owner photo, a media-library file, a file planted by other means) must never
- * run as a page or a script there, whatever its extension says: raster images, audio, video
+ * up there (a media-library file, an owner photo from before the private store, a file
+ * planted by other means) must never run as a page or a script there, whatever its
+ * extension says: raster images, audio, video
  * and plain text are served inline; anything else (HTML, SVG, XML, JavaScript, CSS, PDF…)
  * only as an opaque download. Every file also gets `nosniff` and a sandboxing policy, so
  * even a mislabelled file cannot be read as active content.

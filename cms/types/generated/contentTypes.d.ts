@@ -1008,7 +1008,7 @@ export interface ApiVehicleVehicle extends Struct.CollectionTypeSchema {
       >;
     odometerReadings: Schema.Attribute.Relation<'oneToMany', 'api::vehicle.odometer-reading'>;
     ownerId: Schema.Attribute.Integer & Schema.Attribute.Required & Schema.Attribute.Private;
-    photos: Schema.Attribute.Media<'images', true>;
+    photos: Schema.Attribute.Media<'images', true> & Schema.Attribute.Private;
     publishedAt: Schema.Attribute.DateTime;
     purchaseDate: Schema.Attribute.Date;
     registrationKey: Schema.Attribute.String &
@@ -1069,6 +1069,88 @@ export interface ApiVehicleVehicleNote extends Struct.CollectionTypeSchema {
     updatedAt: Schema.Attribute.DateTime;
     updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> & Schema.Attribute.Private;
     vehicle: Schema.Attribute.Relation<'manyToOne', 'api::vehicle.vehicle'>;
+  };
+}
+
+export interface ApiVehicleVehiclePhoto extends Struct.CollectionTypeSchema {
+  collectionName: 'vehicle_photos';
+  info: {
+    description: "An owner's photo of one of their vehicles, its bytes in the private store (lib/storage)";
+    displayName: 'Vehicle photo';
+    pluralName: 'vehicle-photos';
+    singularName: 'vehicle-photo';
+  };
+  options: {
+    draftAndPublish: false;
+  };
+  attributes: {
+    createdAt: Schema.Attribute.DateTime;
+    createdBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> & Schema.Attribute.Private;
+    height: Schema.Attribute.Integer &
+      Schema.Attribute.Required &
+      Schema.Attribute.SetMinMax<
+        {
+          min: 1;
+        },
+        number
+      >;
+    locale: Schema.Attribute.String & Schema.Attribute.Private;
+    localizations: Schema.Attribute.Relation<'oneToMany', 'api::vehicle.vehicle-photo'> &
+      Schema.Attribute.Private;
+    mime: Schema.Attribute.String &
+      Schema.Attribute.Required &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 40;
+      }>;
+    ownerId: Schema.Attribute.Integer & Schema.Attribute.Required & Schema.Attribute.Private;
+    position: Schema.Attribute.Integer &
+      Schema.Attribute.Required &
+      Schema.Attribute.SetMinMax<
+        {
+          min: 0;
+        },
+        number
+      >;
+    publishedAt: Schema.Attribute.DateTime;
+    sha256: Schema.Attribute.String &
+      Schema.Attribute.Required &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 64;
+      }>;
+    size: Schema.Attribute.Integer &
+      Schema.Attribute.Required &
+      Schema.Attribute.SetMinMax<
+        {
+          min: 0;
+        },
+        number
+      >;
+    smallKey: Schema.Attribute.String &
+      Schema.Attribute.Private &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 200;
+      }>;
+    storageKey: Schema.Attribute.String &
+      Schema.Attribute.Required &
+      Schema.Attribute.Private &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 200;
+      }>;
+    updatedAt: Schema.Attribute.DateTime;
+    updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> & Schema.Attribute.Private;
+    vehicle: Schema.Attribute.String &
+      Schema.Attribute.Required &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 40;
+      }>;
+    width: Schema.Attribute.Integer &
+      Schema.Attribute.Required &
+      Schema.Attribute.SetMinMax<
+        {
+          min: 1;
+        },
+        number
+      >;
   };
 }
 
@@ -1570,6 +1652,7 @@ declare module '@strapi/strapi' {
       'api::vehicle.odometer-reading': ApiVehicleOdometerReading;
       'api::vehicle.vehicle': ApiVehicleVehicle;
       'api::vehicle.vehicle-note': ApiVehicleVehicleNote;
+      'api::vehicle.vehicle-photo': ApiVehicleVehiclePhoto;
       'plugin::audit-log.entry': PluginAuditLogEntry;
       'plugin::content-releases.release': PluginContentReleasesRelease;
       'plugin::content-releases.release-action': PluginContentReleasesReleaseAction;

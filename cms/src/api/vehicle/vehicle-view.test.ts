@@ -5,15 +5,14 @@ const model = (defaultImageUrl: string | null, defaultImageThumbnailUrl: string 
   ({ defaultImageUrl, defaultImageThumbnailUrl }) as ModelDetail;
 
 describe('vehicle picture', () => {
-  it("is the newest of the owner's photos, with its small copy", () => {
+  it("is the newest of the owner's photos (the first, photos come newest first), with its small copy", () => {
     const photos = [
-      { id: 3, url: '/uploads/old.jpg', thumbnailUrl: '/uploads/small_old.jpg' },
-      { id: 9, url: '/uploads/new.jpg', thumbnailUrl: '/uploads/small_new.jpg' },
-      { id: 5, url: '/uploads/mid.jpg', thumbnailUrl: '/uploads/small_mid.jpg' },
+      { id: 'new', url: '/api/files/new', thumbnailUrl: '/api/files/small-new' },
+      { id: 'mid', url: '/api/files/mid', thumbnailUrl: '/api/files/small-mid' },
     ];
     expect(pictureOf(photos, model('/uploads/model.png'))).toEqual({
-      url: '/uploads/new.jpg',
-      thumbnailUrl: '/uploads/small_new.jpg',
+      url: '/api/files/new',
+      thumbnailUrl: '/api/files/small-new',
       source: 'photo',
     });
   });

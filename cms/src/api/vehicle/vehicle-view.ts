@@ -1,6 +1,6 @@
 import type { ModelDetail } from '../catalog/services/catalog';
 import type { FUEL_TYPES } from '../catalog/catalog-data';
-import type { MediaUrls, StoredFile } from '../../lib/media/media-urls';
+import type { MediaUrls } from '../../lib/media/media-urls';
 
 export interface VehicleRow {
   id: number;
@@ -17,14 +17,16 @@ export interface VehicleRow {
   fuel: (typeof FUEL_TYPES)[number] | null;
   purchaseDate: string | null;
   odometerKm: number | null;
-  photos?: Array<{ id: number } & StoredFile> | null;
   createdAt: string;
   updatedAt: string;
 }
 
-/** One of the owner's photos, with the URLs a browser loads (signed on a private bucket). */
+/**
+ * One of the owner's photos (`id` is its documentId), with the short-lived signed links a
+ * browser loads it by: a presigned GET on S3, `/api/files/<token>` on the embedded default.
+ */
 export interface Photo extends MediaUrls {
-  id: number;
+  id: string;
 }
 
 export interface Picture {
@@ -54,12 +56,12 @@ export interface Vehicle {
   updatedAt: string;
 }
 
-/** The gallery fallback: the owner's newest photo, else the model's default image, else none. */
+/**
+ * The gallery fallback: the owner's newest photo (the first of `photos`, newest first), else
+ * the model's default image, else none.
+ */
 export function pictureOf(photos: Photo[], model: ModelDetail | null): Picture {
-  const newest = photos.reduce<Photo | null>(
-    (latest, photo) => (latest === null || photo.id > latest.id ? photo : latest),
-    null,
-  );
+  const newest = photos[0];
   if (newest) return { url: newest.url, thumbnailUrl: newest.thumbnailUrl, source: 'photo' };
   if (model?.defaultImageUrl) {
     const thumbnailUrl = model.defaultImageThumbnailUrl ?? model.defaultImageUrl;
@@ -70,7 +72,7 @@ export function pictureOf(photos: Photo[], model: ModelDetail | null): Picture {
 
 /**
  * What an owner sees of a vehicle, with catalog names in the asked language; `photos` are the
- * row's photos with the URLs to load them by.
+ * vehicle's photos, newest first, with the links to load them by.
  */
 export function toVehicle(row: VehicleRow, model: ModelDetail | null, photos: Photo[]): Vehicle {
   const trim = row.trimId ? model?.trims.find((candidate) => candidate.id === row.trimId) : null;
@@ -88,7 +90,7 @@ export function toVehicle(row: VehicleRow, model: ModelDetail | null, photos: Ph
     purchaseDate: row.purchaseDate ?? null,
     odometerKm: row.odometerKm ?? null,
     picture: pictureOf(photos, model),
-    photos: [...photos].sort((a, b) => b.id - a.id),
+    photos,
     createdAt: new Date(row.createdAt).toISOString(),
     updatedAt: new Date(row.updatedAt).toISOString(),
   };

@@ -39,9 +39,11 @@ export function extentOf(header: Header): ImageExtent {
  */
 export async function measureImage(source: {
   filepath?: string;
+  bytes?: Buffer;
   getStream?: () => NodeJS.ReadableStream;
 }): Promise<ImageExtent> {
   if (source.filepath) return extentOf(await sharp(source.filepath).metadata());
+  if (source.bytes) return extentOf(await sharp(source.bytes).metadata());
   const pipeline = sharp();
   const header = pipeline.metadata();
   source.getStream?.().pipe(pipeline);

@@ -1,6 +1,6 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { createReadStream, createWriteStream } from 'node:fs';
-import { mkdir, open, rename, rm, stat } from 'node:fs/promises';
+import { mkdir, open, rename, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
@@ -76,6 +76,20 @@ export function createLocalFiles(options: LocalFilesOptions) {
       }
     },
 
+    async put(key, body) {
+      const target = fileOf(key);
+      await mkdir(path.dirname(target), { recursive: true });
+      // Written under a temporary name and renamed: a half-written file is never seen at `key`.
+      const partial = `${target}.${randomUUID()}.part`;
+      try {
+        await writeFile(partial, body);
+        await rename(partial, target);
+      } catch (error) {
+        await rm(partial, { force: true });
+        throw error;
+      }
+    },
+
     async move(from, to) {
       await mkdir(path.dirname(fileOf(to)), { recursive: true });
       await rename(fileOf(from), fileOf(to));
@@ -98,8 +112,8 @@ export function createLocalFiles(options: LocalFilesOptions) {
       return hash.digest('hex');
     },
 
-    async downloadLink({ key, contentType, fileName, disposition }) {
-      const exp = expiresAt(options.downloadSeconds);
+    async downloadLink({ key, contentType, fileName, disposition, seconds }) {
+      const exp = expiresAt(seconds ?? options.downloadSeconds);
       const token = tokens.issue({ op: 'get', key, contentType, fileName, disposition, exp });
       return { url: `${options.filesPath}/${token}`, expiresAt: iso(exp) };
     },

@@ -1,5 +1,5 @@
 /**
- * Files only their owner may read (documents, and later vehicle photos): never in `public/`,
+ * Files only their owner may read (documents, vehicle photos): never in `public/`,
  * never at a guessable URL. A client uploads to a short-lived target and downloads from a
  * short-lived link; the API in between decides who gets either. Two stores: a private S3
  * bucket (`S3_*`), and a folder on the CMS's own disk for the embedded default, whose
@@ -42,6 +42,8 @@ export interface DownloadRequest {
   fileName: string;
   /** `inline` shows it (images), `attachment` saves it. */
   disposition: 'inline' | 'attachment';
+  /** The link's lifetime, seconds, when not the store's default (vehicle photos have their own). */
+  seconds?: number;
 }
 
 export interface PrivateFiles {
@@ -50,6 +52,8 @@ export interface PrivateFiles {
   uploadTarget(request: UploadRequest): Promise<UploadTarget>;
   /** The object at `key`, or null when there is none. */
   stat(key: string): Promise<StoredObject | null>;
+  /** Stores `body` at `key` as `contentType`, replacing what was there (files the API itself made). */
+  put(key: string, body: Buffer, contentType: string): Promise<void>;
   /** Moves an object to a key no upload target names (so no late PUT can replace it). */
   move(from: string, to: string): Promise<void>;
   /** Up to the first `bytes` bytes of an object (for sniffing its type). */

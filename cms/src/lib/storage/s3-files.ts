@@ -77,6 +77,12 @@ export function createS3Files(options: S3FilesOptions): PrivateFiles {
       }
     },
 
+    async put(key, body, contentType) {
+      await client.send(
+        new PutObjectCommand({ Bucket, Key: key, Body: body, ContentType: contentType }),
+      );
+    },
+
     async move(from, to) {
       await client.send(
         new CopyObjectCommand({
@@ -104,7 +110,8 @@ export function createS3Files(options: S3FilesOptions): PrivateFiles {
       return hash.digest('hex');
     },
 
-    async downloadLink({ key, contentType, fileName, disposition }) {
+    async downloadLink({ key, contentType, fileName, disposition, seconds }) {
+      const lifetime = seconds ?? options.downloadSeconds;
       const command = new GetObjectCommand({
         Bucket,
         Key: key,
@@ -112,8 +119,8 @@ export function createS3Files(options: S3FilesOptions): PrivateFiles {
         ResponseContentDisposition: contentDisposition(disposition, fileName),
         ResponseCacheControl: 'private, no-store',
       });
-      const url = await getSignedUrl(client, command, { expiresIn: options.downloadSeconds });
-      return { url, expiresAt: expiry(options.downloadSeconds) };
+      const url = await getSignedUrl(client, command, { expiresIn: lifetime });
+      return { url, expiresAt: expiry(lifetime) };
     },
 
     async remove(key) {

@@ -162,7 +162,7 @@ describe('vehicle API: notes and readings', () => {
 
 describe('vehicle API: photos', () => {
   it('reads the photos of a vehicle, and none when the CMS lists none', async () => {
-    const photos = [{ id: 12, url: '/uploads/bike_1.png' }];
+    const photos = [{ id: 'ph12', url: '/api/files/eyJrIjoxfQ.c2ln' }];
     const withPhotos = apiAnswering(() => Response.json({ data: vehicleBody({ photos }) }));
     const without = apiAnswering(() => Response.json({ data: vehicleBody() }));
 
@@ -174,7 +174,7 @@ describe('vehicle API: photos', () => {
   });
 
   it('posts the files as multipart with the bearer token and reads the vehicle back', async () => {
-    const photo = { id: 13, url: '/uploads/front_2.jpg' };
+    const photo = { id: 'ph13', url: '/api/files/eyJrIjoyfQ.c2ln' };
     const { api, fetch } = apiAnswering(() =>
       Response.json(
         { data: vehicleBody({ photos: [photo], picture: { url: photo.url, source: 'photo' } }) },
@@ -198,10 +198,10 @@ describe('vehicle API: photos', () => {
   it('deletes one photo of a vehicle', async () => {
     const { api, fetch } = apiAnswering(() => new Response(null, { status: 204 }));
 
-    const result = await api.removePhoto(owner, 'veh1', '12');
+    const result = await api.removePhoto(owner, 'veh1', 'ph12');
 
     expect(result.ok).toBe(true);
-    expect(sent(fetch).url).toBe('http://cms.test/api/vehicles/veh1/photos/12?locale=ne');
+    expect(sent(fetch).url).toBe('http://cms.test/api/vehicles/veh1/photos/ph12?locale=ne');
     expect(sent(fetch).init?.method).toBe('DELETE');
   });
 });

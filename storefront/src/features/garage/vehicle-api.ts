@@ -33,9 +33,13 @@ const vehicle = z.object({
       source: z.enum(['photo', 'model', 'placeholder']).catch('placeholder'),
     })
     .default({ url: null, source: 'placeholder' }),
-  /** The owner's photos, newest first; `thumbnailUrl` is a smaller copy for the gallery. */
+  /**
+   * The owner's photos, newest first; `id` is the photo's documentId; `url` and `thumbnailUrl`
+   * (a smaller copy for the gallery) are short-lived signed links (`/api/files/<token>` of the
+   * CMS, or a presigned URL of the bucket).
+   */
   photos: z
-    .array(z.object({ id: z.number().int(), url: z.string(), thumbnailUrl: z.string().nullish() }))
+    .array(z.object({ id: z.string(), url: z.string(), thumbnailUrl: z.string().nullish() }))
     .default([]),
   createdAt: z.string().optional(),
   updatedAt: z.string().optional(),

@@ -21,6 +21,8 @@ interface RouteInput {
   pathParameters?: unknown;
   /** Extra refusals by status, for the OpenAPI document; see lib/openapi.ts. */
   refusals?: Record<number, string>;
+  /** What the route does, for the OpenAPI document's `description`. */
+  description?: string;
 }
 
 export const OWNER_STRATEGIES = ['users-permissions'];

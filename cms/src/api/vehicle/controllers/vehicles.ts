@@ -120,7 +120,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
     async deletePhoto(ctx: Context) {
       await query(ctx);
-      const photoId = parseOrThrow(z.coerce.number().int().positive(), ctx.params.photoId);
+      const photoId = parseOrThrow(z.string().min(1).max(40), ctx.params.photoId);
       await photos().remove(ownerOf(ctx), ctx.params.id, photoId);
       ctx.status = 204;
     },

@@ -49,11 +49,29 @@ export default {
       method: 'POST',
       path: '/vehicles/:id/photos',
       handler: 'vehicles.addPhotos',
+      description:
+        'Adds 1 to 5 photos; answers the vehicle. Photos are kept in the private store, never ' +
+        "under `/uploads`: each of `photos[]` has an `id` (the photo record's documentId) and " +
+        '`url`/`thumbnailUrl`, short-lived signed links (PRIVATE_PHOTO_URL_SECONDS, 15 minutes ' +
+        'by default): a presigned GET on S3, `/api/files/<token>` on the embedded default.',
       // The multipart body the OpenAPI document shows, from the limits the body parser enforces.
       upload: { limits: PHOTO_UPLOAD, types: PHOTO_EXTENSIONS },
       // Files are read only after the owner is known and owns the vehicle (upload-body).
       config: { policies: ['api::vehicle.owns-vehicle'], middlewares: ['global::upload-body'] },
     },
-    { method: 'DELETE', path: '/vehicles/:id/photos/:photoId', handler: 'vehicles.deletePhoto' },
+    {
+      method: 'DELETE',
+      path: '/vehicles/:id/photos/:photoId',
+      handler: 'vehicles.deletePhoto',
+      description: 'Deletes one photo and its files; 404 when it is not a photo of this vehicle.',
+      pathParameters: {
+        id: { description: "The vehicle's id (its documentId)", schema: { type: 'string' } },
+        photoId: {
+          description:
+            "The photo's id: `photos[].id` of the vehicle, the photo record's documentId",
+          schema: { type: 'string' },
+        },
+      },
+    },
   ]),
 };

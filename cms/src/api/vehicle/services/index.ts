@@ -2,6 +2,7 @@ import { serviceGetter } from '../../../lib/services';
 import catalogRules from './catalog-rules';
 import notes from './notes';
 import odometer from './odometer';
+import photoStore from './photo-store';
 import photos from './photos';
 import registration from './registration';
 import vehicleCache from './vehicle-cache';
@@ -22,6 +23,7 @@ const services = {
   'vehicle-removal': vehicleRemoval,
   notes,
   photos,
+  'photo-store': photoStore,
 };
 export default services;
 

@@ -1,12 +1,17 @@
-import { open } from 'node:fs/promises';
+import { createHash, randomUUID } from 'node:crypto';
+import { open, readFile } from 'node:fs/promises';
 import type { Core } from '@strapi/strapi';
-import { findOwnedVehicle, VEHICLE_UID } from '../owned-vehicles';
+import { findOwnedVehicle } from '../owned-vehicles';
+import { PHOTO_UID, type PhotoRow } from '../photo-rows';
+import type { VehicleRow } from '../vehicle-view';
+import { clearable } from '../../../lib/documents';
 import { serviceGetter } from '../../../lib/services';
+import type photoStore from './photo-store';
 import type vehicleCache from './vehicle-cache';
 import sharp from 'sharp';
 import { PHOTO_UPLOAD } from '../../../lib/body/body-limits';
 import { InvalidField, NotFound, PayloadTooLarge } from '../../../lib/errors';
-import { PHOTO_EXTENSIONS, sniffPhotoType, type PhotoType } from '../rules/image-type';
+import { sniffPhotoType, type PhotoType } from '../rules/image-type';
 import {
   isOverPixelLimit,
   MAX_IMAGE_PIXELS,
@@ -14,7 +19,13 @@ import {
   pixelLimitMessage,
 } from '../../../lib/media/pixel-limit';
 
-const sibling = serviceGetter<{ 'vehicle-cache': typeof vehicleCache }>('vehicle');
+const sibling = serviceGetter<{
+  'vehicle-cache': typeof vehicleCache;
+  'photo-store': typeof photoStore;
+}>('vehicle');
+
+/** The longest side of the small copy shown in cards and grids (Strapi's `small` format was 500). */
+export const SMALL_PHOTO_SIDE = 500;
 
 /** Largest photo accepted, in bytes, and photos per upload: what the body parser enforces. */
 export const PHOTO_MAX_BYTES = PHOTO_UPLOAD.maxFileBytes;
@@ -24,8 +35,6 @@ export interface UploadedFile {
   filepath: string;
   originalFilename?: string | null;
   mimetype?: string | null;
-  /** The type Strapi's upload service prefers over `mimetype` when set. */
-  detectedMimeType?: string;
   size: number;
 }
 
@@ -65,17 +74,41 @@ async function decodes(file: UploadedFile): Promise<boolean> {
   }
 }
 
+/** A checked photo, ready to store. */
+interface CheckedPhoto {
+  /** Its bytes: in memory, or the upload's temp file (read only when it is stored). */
+  source: Buffer | string;
+  type: PhotoType;
+  width: number;
+  height: number;
+}
+
+const FORMATS = { 'image/jpeg': 'jpeg', 'image/png': 'png', 'image/webp': 'webp' } as const;
+
+/**
+ * The ~500 px copy of a photo, turned upright by its EXIF orientation and without its metadata
+ * (a phone's GPS position stays out of it); null when the photo is no larger than that.
+ */
+async function smallCopy(bytes: Buffer, photo: CheckedPhoto): Promise<Buffer | null> {
+  if (photo.width <= SMALL_PHOTO_SIDE && photo.height <= SMALL_PHOTO_SIDE) return null;
+  return sharp(bytes, { limitInputPixels: MAX_IMAGE_PIXELS })
+    .rotate()
+    .resize(SMALL_PHOTO_SIDE, SMALL_PHOTO_SIDE, { fit: 'inside', withoutEnlargement: true })
+    .toFormat(FORMATS[photo.type])
+    .toBuffer();
+}
+
 /** Photos of an owner's vehicle: JPEG, PNG or WebP by content, at most 8 MB each. */
 export default ({ strapi }: { strapi: Core.Strapi }) => {
-  const upload = () => strapi.plugin('upload').service('upload');
+  const photoFiles = () => sibling(strapi, 'photo-store');
 
   /** Checks every file before any is stored, so a bad one rejects the whole upload. */
-  async function checked(files: UploadedFile[]): Promise<UploadedFile[]> {
+  async function checked(files: UploadedFile[]): Promise<CheckedPhoto[]> {
     if (files.length === 0) throw filesError('none', 'choose at least one photo');
     if (files.length > PHOTOS_PER_UPLOAD) {
       throw filesError('tooMany', `at most ${PHOTOS_PER_UPLOAD} photos at a time`);
     }
-    const types: PhotoType[] = [];
+    const photos: CheckedPhoto[] = [];
     for (const file of files) {
       if (file.size > PHOTO_MAX_BYTES) {
         throw new PayloadTooLarge(
@@ -95,36 +128,101 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         });
       }
       if (!(await decodes(file))) throw notAPhoto();
-      types.push(type);
+      // Stored as the type its bytes prove; the client's name and type play no part.
+      photos.push({ source: file.filepath, type, ...extent });
     }
-    // Stored under the name, extension and type its bytes prove, never the client's: the
-    // upload plugin takes the extension from the name, and the file is served by it.
-    files.forEach((file, index) => {
-      file.originalFilename = `photo${PHOTO_EXTENSIONS[types[index]]}`;
-      file.mimetype = types[index];
-      file.detectedMimeType = types[index];
-    });
-    return files;
+    return photos;
+  }
+
+  /** Writes a photo and its small copy to the private store; answers the row to create. */
+  async function stored(ownerId: number, photo: CheckedPhoto) {
+    const bytes = typeof photo.source === 'string' ? await readFile(photo.source) : photo.source;
+    const small = await smallCopy(bytes, photo);
+    const storageKey = `photos/${ownerId}/${randomUUID()}`;
+    const smallKey = small ? `${storageKey}-small` : null;
+    const store = photoFiles().store();
+    await store.put(storageKey, bytes, photo.type);
+    if (small && smallKey) await store.put(smallKey, small, photo.type);
+    return {
+      ownerId,
+      storageKey,
+      smallKey,
+      mime: photo.type,
+      width: photo.width,
+      height: photo.height,
+      size: bytes.length,
+      sha256: createHash('sha256').update(bytes).digest('hex'),
+    };
+  }
+
+  /**
+   * Stores the photos, then their rows in one transaction, after the vehicle's newest; when the
+   * rows cannot be written, the stored files are removed again, so nothing unreachable is left.
+   */
+  async function storeAll(ownerId: number, vehicle: string, photos: CheckedPhoto[]) {
+    const written: Array<Awaited<ReturnType<typeof stored>>> = [];
+    try {
+      for (const photo of photos) written.push(await stored(ownerId, photo));
+      await strapi.db.transaction(async () => {
+        const newest = (await strapi.db.query(PHOTO_UID).findOne({
+          where: { vehicle },
+          orderBy: { position: 'desc' },
+          select: ['position'],
+        })) as Pick<PhotoRow, 'position'> | null;
+        let position = newest ? newest.position : -1;
+        for (const row of written) {
+          position += 1;
+          await strapi.documents(PHOTO_UID).create({
+            data: clearable(PHOTO_UID, { ...row, vehicle, position }),
+          });
+        }
+      });
+    } catch (error) {
+      await photoFiles().removeObjects(written);
+      throw error;
+    }
   }
 
   return {
+    /** Adds checked photos to an owner's vehicle; a bad file rejects them all. */
     async add(ownerId: number, vehicleId: string, files: UploadedFile[]): Promise<void> {
       const vehicle = await findOwnedVehicle(strapi, ownerId, vehicleId);
-      await upload().upload({
-        data: { ref: VEHICLE_UID, refId: vehicle.id, field: 'photos' },
-        files: await checked(files),
-      });
+      await storeAll(ownerId, vehicle.documentId, await checked(files));
       await sibling(strapi, 'vehicle-cache').forget(ownerId);
     },
 
-    async remove(ownerId: number, vehicleId: string, photoId: number): Promise<void> {
+    /**
+     * Takes a photo stored before the private store existed (`npm run photos:migrate`): the
+     * same checks and copies as an upload. Answers false, storing nothing, when the bytes are
+     * not a photo an owner could upload, or when the vehicle already has these very bytes (a
+     * run stopped between storing and removing the old file).
+     */
+    async adopt(vehicle: VehicleRow, bytes: Buffer): Promise<boolean> {
+      const type = sniffPhotoType(bytes.subarray(0, 16));
+      const extent = type ? await measureImage({ bytes }).catch(() => null) : null;
+      if (!type || !extent || isOverPixelLimit(extent)) return false;
+      const sha256 = createHash('sha256').update(bytes).digest('hex');
+      const twin = await strapi.db
+        .query(PHOTO_UID)
+        .findOne({ where: { vehicle: vehicle.documentId, sha256 }, select: ['id'] });
+      if (!twin)
+        await storeAll(vehicle.ownerId, vehicle.documentId, [{ source: bytes, type, ...extent }]);
+      await sibling(strapi, 'vehicle-cache').forget(vehicle.ownerId);
+      return true;
+    },
+
+    /** Deletes one photo (its id is the photo's documentId); its files once that has committed. */
+    async remove(ownerId: number, vehicleId: string, photoId: string): Promise<void> {
       const vehicle = await findOwnedVehicle(strapi, ownerId, vehicleId);
-      if (!(vehicle.photos ?? []).some((photo) => photo.id === photoId)) {
-        throw new NotFound('Photo not found');
-      }
-      const file = await strapi.db.query('plugin::upload.file').findOne({ where: { id: photoId } });
-      if (file) await upload().remove(file);
+      const photo = (await strapi.db.query(PHOTO_UID).findOne({
+        where: { documentId: photoId, vehicle: vehicle.documentId, ownerId },
+      })) as PhotoRow | null;
+      if (!photo) throw new NotFound('Photo not found');
+      await strapi.db.transaction(async () => {
+        await strapi.documents(PHOTO_UID).delete({ documentId: photo.documentId });
+      });
       await sibling(strapi, 'vehicle-cache').forget(ownerId);
+      await photoFiles().removeObjects([photo]);
     },
   };
 };

@@ -1,18 +1,29 @@
 import type { Core } from '@strapi/strapi';
 import { cachedRead } from '../../../lib/cache/cached-read';
 import { loadEnv } from '../../../lib/env';
-import { createMediaUrls } from '../../../lib/media/media-urls';
+import { cacheableSeconds, createMediaUrls } from '../../../lib/media/media-urls';
 import { forgetGarage, ownerCachePrefix } from '../garage-cache';
 
-const CACHE_TTL_SECONDS = 5 * 60;
+export const CACHE_TTL_SECONDS = 5 * 60;
 
 /**
- * The cache of an owner's vehicle reads (GARAGE_CACHE=false turns it off). Entries holding
- * signed photo URLs live at most a third of the URLs' life (see media-urls).
+ * How long an owner's vehicle read may be cached: a third of the life of the links it holds
+ * at most (photo links live PRIVATE_PHOTO_URL_SECONDS; model pictures on a private bucket
+ * S3_SIGNED_URL_EXPIRES), so a served link always has two thirds of its life left and an
+ * expired link is never served.
  */
+export function garageCacheSeconds(modelPictureSeconds: number, photoLinkSeconds: number) {
+  return Math.min(modelPictureSeconds, cacheableSeconds(CACHE_TTL_SECONDS, photoLinkSeconds));
+}
+
+/** The cache of an owner's vehicle reads (GARAGE_CACHE=false turns it off). */
 export default ({ strapi }: { strapi: Core.Strapi }) => {
-  const enabled = loadEnv().GARAGE_CACHE;
-  const media = createMediaUrls(strapi);
+  const env = loadEnv();
+  const enabled = env.GARAGE_CACHE;
+  const ttlSeconds = garageCacheSeconds(
+    createMediaUrls(strapi).cacheSeconds(CACHE_TTL_SECONDS),
+    env.PRIVATE_PHOTO_URL_SECONDS,
+  );
 
   return {
     enabled,
@@ -25,9 +36,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
     /** Reads through the cache, or straight from `read` when the cache is off. */
     read<T>(key: string, read: () => Promise<T>): Promise<T> {
-      return enabled
-        ? cachedRead(strapi, 'vehicles', key, media.cacheSeconds(CACHE_TTL_SECONDS), read)
-        : read();
+      return enabled ? cachedRead(strapi, 'vehicles', key, ttlSeconds, read) : read();
     },
 
     /** Forgets every cached read of an owner's vehicles; a cache that is down only warns. */

@@ -1,7 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { loadEnv } from '../../../lib/env';
 import { createCursorCodec } from '../../../lib/pagination';
-import { VEHICLE_POPULATE, VEHICLE_UID } from '../owned-vehicles';
+import { VEHICLE_UID } from '../owned-vehicles';
 import type { VehicleRow } from '../vehicle-view';
 
 /** Keyset paging of an owner's vehicles, newest first, with tamper-proof cursors. */
@@ -28,7 +28,6 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       if (ids.length === 0) return [];
       const rows = (await strapi.db.query(VEHICLE_UID).findMany({
         where: { id: { $in: ids } },
-        populate: VEHICLE_POPULATE,
       })) as VehicleRow[];
       return rows.sort((a, b) => b.id - a.id);
     },
