@@ -54,6 +54,13 @@ const built = Object.entries({
   vehicle: paths.vehicle(en, 'a/b?c'),
   editVehicle: paths.editVehicle(en, 'a/b'),
   deleteVehicle: paths.deleteVehicle(en, 'a/b'),
+  serviceCalendar: paths.serviceCalendar(en, 'a/b', { month: '2081-04' }),
+  newService: paths.newService(en, 'a/b'),
+  serviceRecord: paths.serviceRecord(en, 'a/b', 'r/1'),
+  editService: paths.editService(en, 'a/b', 'r/1'),
+  completeService: paths.completeService(en, 'a/b', 'r/1'),
+  cancelService: paths.cancelService(en, 'a/b', 'r/1'),
+  calendarFeed: paths.calendarFeed('abc_-1'),
   catalogModelsOfMake: paths.catalogModelsOfMake('m/1'),
   catalogModel: paths.catalogModel('m/1'),
 } satisfies Record<keyof typeof paths, string>);
