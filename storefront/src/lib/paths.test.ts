@@ -49,6 +49,7 @@ const built = Object.entries({
   formExpired: paths.formExpired(en),
   logout: paths.logout(en),
   profile: paths.profile(en),
+  profileCalendar: paths.profileCalendar(en),
   garage: paths.garage(en),
   newVehicle: paths.newVehicle(en),
   vehicle: paths.vehicle(en, 'a/b?c'),

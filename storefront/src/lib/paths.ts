@@ -31,6 +31,9 @@ export const paths = {
   formExpired: (locale: Locale) => `/${locale}/form-expired`,
   logout: (locale: Locale) => `/${locale}/logout`,
   profile: (locale: Locale, query?: Query) => withQuery(`/${locale}/profile`, query),
+  /** The calendar subscription (ICS feed link) of the owner. */
+  profileCalendar: (locale: Locale, query?: Query) =>
+    withQuery(`/${locale}/profile/calendar`, query),
   garage: (locale: Locale, query?: Query) => withQuery(`/${locale}/garage`, query),
   newVehicle: (locale: Locale) => `/${locale}/garage/new`,
   vehicle: (locale: Locale, vehicleId: string, query?: Query) =>
