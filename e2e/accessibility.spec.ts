@@ -57,6 +57,45 @@ async function addPulsarWithPhoto(request: APIRequestContext, token: string): Pr
   return id;
 }
 
+/** A completed service with a bill and a planned one, so the service pages have content. */
+async function addServices(request: APIRequestContext, token: string, vehicleId: string) {
+  const headers = { Authorization: `Bearer ${token}` };
+  const line = {
+    label: 'Brake pads',
+    category: 'parts',
+    quantity: 1,
+    unitPricePaisa: 150_000,
+    amountPaisa: 150_000,
+  };
+  const done = await request.post(cms('/api/service-records'), {
+    headers,
+    data: {
+      data: {
+        vehicleId,
+        status: 'completed',
+        completedAt: new Date().toISOString(),
+        kind: 'brakes',
+        odometerKm: 12_500,
+        lineItems: [line],
+      },
+    },
+  });
+  expect(done.status()).toBe(201);
+  const planned = await request.post(cms('/api/service-records'), {
+    headers,
+    data: {
+      data: {
+        vehicleId,
+        scheduledAt: new Date(Date.now() + 5 * 86_400_000).toISOString(),
+        kind: 'oil-change',
+        centerName: 'Sipradi, Thapathali',
+      },
+    },
+  });
+  expect(planned.status()).toBe(201);
+  return ((await planned.json()) as { data: { id: string } }).data.id;
+}
+
 for (const locale of ['en', 'ne'] as const) {
   const catalog = catalogs[locale];
 
@@ -79,6 +118,7 @@ for (const locale of ['en', 'ne'] as const) {
     expect(registered.ok()).toBe(true);
     const { jwt } = (await registered.json()) as { jwt: string };
     const vehicleId = await addPulsarWithPhoto(request, jwt);
+    const recordId = await addServices(request, jwt, vehicleId);
 
     await page.goto(`/${locale}/login`);
     await page.getByLabel(catalog.fields.email).fill(email);
@@ -86,7 +126,20 @@ for (const locale of ['en', 'ne'] as const) {
     await page.getByRole('button', { name: catalog.login.submit }).click();
     await expect(page).toHaveURL(new RegExp(`/${locale}/`));
 
-    for (const path of ['profile', 'garage', 'garage/new', `garage/${vehicleId}`]) {
+    const services = `garage/${vehicleId}/services`;
+    for (const path of [
+      'profile',
+      'profile/calendar',
+      'garage',
+      'garage/new',
+      `garage/${vehicleId}`,
+      `${services}/new`,
+      `${services}/calendar`,
+      `${services}/${recordId}`,
+      `${services}/${recordId}/edit`,
+      `${services}/${recordId}/complete`,
+      `${services}/${recordId}/cancel`,
+    ]) {
       await page.goto(`/${locale}/${path}`);
       await expectAccessible(page);
       const overflow = await page.evaluate(
