@@ -97,6 +97,8 @@ function refused(caller: Caller, problem: CmsProblem): Response | Unshown | Form
 const toRecord = (caller: Caller, vehicleId: string, recordId: string, done: ServiceDone) =>
   caller.context.redirect(paths.serviceRecord(caller.locale, vehicleId, recordId, { done }), 303);
 
+const isKeyReused = (problem: CmsProblem) => problem.kind === 'rejected' && problem.status === 422;
+
 /** The schedule (or edit) form page. */
 export type ServiceFormView =
   | Unshown
@@ -136,7 +138,11 @@ export async function newServicePage(
   );
   if (created.ok) return toRecord(caller, vehicleId, created.data.id, 'scheduled');
   const problem = refused(caller, created.problem);
-  return Array.isArray(problem) ? form(problem) : problem;
+  if (!Array.isArray(problem)) return problem;
+  // The key made a record with other details: the owner is told to check the history, and
+  // a new key lets the next submit (if they still want it) make a second one.
+  if (isKeyReused(created.problem)) values.idempotencyKey = crypto.randomUUID();
+  return form(problem);
 }
 
 /** Serves the edit form of a planned service; a completed or cancelled one shows its page. */

@@ -4,6 +4,7 @@ import type { PageContext } from '~/features/forms/page-context';
 import {
   cancelServicePage,
   completeServicePage,
+  editServicePage,
   newServicePage,
   serviceCalendarPage,
   serviceRecordPage,
@@ -134,6 +135,17 @@ describe('newServicePage', () => {
     });
   });
 
+  it('gives the form a new key when the CMS says the key made a record with other details', async () => {
+    cms.answers.set('create', rejected(422));
+    const form = { date: '2026-12-05', kind: 'brakes', idempotencyKey: 'k-1' };
+    const view = await newServicePage(context(url, form), en, 'v1');
+    expect(view).toMatchObject({
+      kind: 'form',
+      errors: [{ key: 'serviceRecords.errors.alreadySent' }],
+    });
+    expect((view as { values: { idempotencyKey: string } }).values.idempotencyKey).not.toBe('k-1');
+  });
+
   it("is not found for another owner's vehicle", async () => {
     cms.answers.set('vehicle.get', rejected(404));
     expect(await newServicePage(context(url), en, 'v1')).toEqual({ kind: 'not-found' });
@@ -143,6 +155,32 @@ describe('newServicePage', () => {
     cms.answers.set('vehicle.get', rejected(401));
     const response = await newServicePage(context(url), en, 'v1');
     expect((response as Response).headers.get('location')).toMatch(/^\/en\/login\?next=/);
+  });
+});
+
+describe('editServicePage', () => {
+  const url = 'http://portal.test/ne/garage/v1/services/r1/edit';
+
+  it('shows the planned day as the Nepali owner writes it, in BS', async () => {
+    // 2026-12-05 04:45 UTC is 10:30 on 2083 Mangsir 19 BS in Nepal.
+    const view = await editServicePage(context(url), ne, 'v1', 'r1');
+    expect(view).toMatchObject({
+      kind: 'form',
+      values: { date: '२०८३-०८-१९', time: '10:30', kind: 'brakes' },
+    });
+  });
+
+  it('saves the change and shows the record', async () => {
+    cms.answers.set('update', { ok: true, data: record });
+    const form = { date: '२०८३-०८-२०', time: '09:00', kind: 'tyres' };
+    const response = await editServicePage(context(url, form), ne, 'v1', 'r1');
+    expect((response as Response).headers.get('location')).toBe(
+      '/ne/garage/v1/services/r1?done=updated',
+    );
+    expect(called('update')[0]!.args.slice(1)).toEqual([
+      'r1',
+      expect.objectContaining({ scheduledAt: '2026-12-06T09:00:00+05:45', kind: 'tyres' }),
+    ]);
   });
 });
 
