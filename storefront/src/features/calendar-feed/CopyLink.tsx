@@ -15,11 +15,12 @@ export default function CopyLink({ inputId, label, copied }: Props) {
     if (!input) return;
     try {
       await navigator.clipboard.writeText(input.value);
+      setDone(true);
     } catch {
+      // No clipboard (an insecure origin, a refused permission): select it for the owner to copy.
+      input.focus();
       input.select();
-      document.execCommand('copy');
     }
-    setDone(true);
   };
   return (
     <>
