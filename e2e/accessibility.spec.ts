@@ -81,6 +81,7 @@ async function addServices(request: APIRequestContext, token: string, vehicleId:
     },
   });
   expect(done.status()).toBe(201);
+  const doneId = ((await done.json()) as { data: { id: string } }).data.id;
   const planned = await request.post(cms('/api/service-records'), {
     headers,
     data: {
@@ -93,7 +94,7 @@ async function addServices(request: APIRequestContext, token: string, vehicleId:
     },
   });
   expect(planned.status()).toBe(201);
-  return ((await planned.json()) as { data: { id: string } }).data.id;
+  return { planned: ((await planned.json()) as { data: { id: string } }).data.id, done: doneId };
 }
 
 for (const locale of ['en', 'ne'] as const) {
@@ -118,7 +119,7 @@ for (const locale of ['en', 'ne'] as const) {
     expect(registered.ok()).toBe(true);
     const { jwt } = (await registered.json()) as { jwt: string };
     const vehicleId = await addPulsarWithPhoto(request, jwt);
-    const recordId = await addServices(request, jwt, vehicleId);
+    const { planned: recordId, done: doneId } = await addServices(request, jwt, vehicleId);
 
     await page.goto(`/${locale}/login`);
     await page.getByLabel(catalog.fields.email).fill(email);
@@ -139,6 +140,8 @@ for (const locale of ['en', 'ne'] as const) {
       `${services}/${recordId}/edit`,
       `${services}/${recordId}/complete`,
       `${services}/${recordId}/cancel`,
+      `${services}/${doneId}`,
+      `${services}/${doneId}/edit`,
     ]) {
       await page.goto(`/${locale}/${path}`);
       await expectAccessible(page);

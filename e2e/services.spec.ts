@@ -136,6 +136,17 @@ test.describe('services in English, with JavaScript', () => {
     await completeWithBill(page, catalog, 'en', true);
     await expect(page.getByText('Rs 2,000')).toBeVisible();
 
+    // A receipt found later: the bill and notes of a completed service can still be corrected.
+    await page.getByRole('link', { name: catalog.serviceRecords.record.correct }).click();
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(
+      catalog.serviceRecords.form.billTitle,
+    );
+    await page.getByLabel(catalog.serviceRecords.form.notes).fill('Receipt in the glovebox');
+    await page.getByRole('button', { name: catalog.serviceRecords.form.save }).click();
+    await expect(page.getByRole('status')).toHaveText(catalog.serviceRecords.done.updated);
+    await expect(page.getByText('Receipt in the glovebox')).toBeVisible();
+    await expect(page.getByText('Rs 2,000')).toBeVisible();
+
     await page.getByRole('link', { name: /^Back to / }).click();
     const entry = timelineEntry(page, catalog, 'Brakes');
     await expect(entry).toContainText(catalog.serviceRecords.status.completed);

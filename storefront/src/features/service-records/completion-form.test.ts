@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { parseLocale } from '~/i18n';
 import {
   completionPayload,
+  correctionFormOf,
+  correctionPayload,
   LINE_ROWS,
   newCompletionForm,
   parseRupees,
@@ -153,5 +155,51 @@ describe('withEmptyRows', () => {
     const rows = withEmptyRows([line('parts', 'Pads', '900'), line('parts', '', '')]);
     expect(rows).toHaveLength(LINE_ROWS);
     expect(rows[0]).toEqual(line('parts', 'Pads', '900'));
+  });
+});
+
+describe('correcting a completed bill', () => {
+  const lines = [
+    {
+      label: 'Pads',
+      category: 'parts' as const,
+      quantity: 1,
+      unitPricePaisa: 180_050,
+      amountPaisa: 180_050,
+    },
+  ];
+
+  it('shows the stored lines in rupees, and a total only when there are no lines', () => {
+    const withLines = correctionFormOf({ costPaisa: 180_050, lineItems: lines, notes: 'ok' });
+    expect(withLines).toMatchObject({ cost: '', notes: 'ok' });
+    expect(withLines.lines[0]).toEqual({ category: 'parts', label: 'Pads', amount: '1800.50' });
+    expect(withLines.lines).toHaveLength(LINE_ROWS);
+    expect(correctionFormOf({ costPaisa: 90_000, lineItems: [] })).toMatchObject({ cost: '900' });
+  });
+
+  it('sends the lines with the total left to their sum', () => {
+    const values = form({ lines: [line('parts', 'Pads', '1800.50')], notes: 'Receipt found' });
+    expect(correctionPayload(values)).toEqual({
+      payload: {
+        costPaisa: null,
+        lineItems: [expect.objectContaining({ amountPaisa: 180_050 })],
+        notes: 'Receipt found',
+      },
+    });
+  });
+
+  it('sends a total without lines, clearing the old lines, or no bill at all', () => {
+    expect(correctionPayload(form({ cost: '900' }))).toEqual({
+      payload: { costPaisa: 90_000, lineItems: [], notes: null },
+    });
+    expect(correctionPayload(form())).toEqual({
+      payload: { costPaisa: null, lineItems: [], notes: null },
+    });
+  });
+
+  it("refuses a total that is not the lines' sum", () => {
+    expect(correctionPayload(form({ cost: '1', lines: [line('parts', 'Pads', '2')] }))).toEqual({
+      errors: [{ field: 'cost', key: 'serviceRecords.errors.costNotSum' }],
+    });
   });
 });

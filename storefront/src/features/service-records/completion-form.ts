@@ -8,6 +8,7 @@ import {
   type CompletionPayload,
   type LineItem,
   type LineItemCategory,
+  type ServiceChangePayload,
 } from './service-record-api';
 import { NEPAL_OFFSET, SERVICE_DATE_BOUNDS, typedDay } from './service-form';
 
@@ -175,6 +176,67 @@ export function completionPayload(
       ...(odometer !== undefined && values.correction ? { odometerCorrection: true } : {}),
       ...(lines.length > 0 ? { lineItems: lines } : cost !== undefined ? { costPaisa: cost } : {}),
       centerName: values.centerName === '' ? null : values.centerName.slice(0, 120),
+      notes: values.notes === '' ? null : values.notes,
+    },
+  };
+}
+
+/** Integer paisa as the rupees a person types: `1500`, `1500.50`. */
+export function rupeesText(paisa: number): string {
+  const whole = Math.floor(paisa / 100);
+  const rest = paisa % 100;
+  return rest === 0 ? String(whole) : `${whole}.${String(rest).padStart(2, '0')}`;
+}
+
+/** A completed record's bill and notes, for correcting them (a receipt found later). */
+export function correctionFormOf(record: {
+  costPaisa?: number | null;
+  lineItems: LineItem[];
+  notes?: string | null;
+}): CompletionFormValues {
+  return {
+    date: '',
+    odometerKm: '',
+    correction: false,
+    cost:
+      record.lineItems.length === 0 && record.costPaisa != null ? rupeesText(record.costPaisa) : '',
+    centerName: '',
+    notes: record.notes ?? '',
+    lines: withEmptyRows(
+      record.lineItems.map((line) => ({
+        category: line.category,
+        label: line.label,
+        amount: rupeesText(line.amountPaisa),
+      })),
+    ),
+  };
+}
+
+/**
+ * The corrected bill and notes of a completed service (the only fields it still takes): the
+ * lines with the total their sum, or a total without lines, or no bill at all.
+ */
+export function correctionPayload(
+  values: CompletionFormValues,
+): { payload: ServiceChangePayload } | { errors: FormError[] } {
+  const errors: FormError[] = [];
+  const cost = values.cost === '' ? undefined : parseRupees(values.cost);
+  if (values.cost !== '' && cost === undefined) {
+    errors.push({ field: 'cost', key: 'serviceRecords.errors.amount' });
+  }
+  const lines = readLines(values.lines, errors);
+  const sum = lines.reduce((total, line) => total + line.amountPaisa, 0);
+  if (cost !== undefined && lines.length > 0 && cost !== sum) {
+    errors.push({ field: 'cost', key: 'serviceRecords.errors.costNotSum' });
+  }
+  if (values.notes.length > 4000) {
+    errors.push({ field: 'notes', key: 'serviceRecords.errors.tooLong', params: { max: 4000 } });
+  }
+  if (errors.length > 0) return { errors };
+  return {
+    payload: {
+      costPaisa: lines.length > 0 ? null : (cost ?? null),
+      lineItems: lines,
       notes: values.notes === '' ? null : values.notes,
     },
   };

@@ -12,6 +12,8 @@ import type { OwnerRequest, Vehicle } from '~/features/garage/vehicle-api';
 import { vehicleApi } from '~/features/garage/vehicle-api.server';
 import {
   completionPayload,
+  correctionFormOf,
+  correctionPayload,
   newCompletionForm,
   readCompletionForm,
   withEmptyRows,
@@ -104,6 +106,17 @@ export type ServiceFormView =
   | Unshown
   | { kind: 'form'; vehicle: Vehicle; values: ServiceFormValues; errors: FormError[] };
 
+/** The edit page: the schedule form, or (`bill`) a completed service's bill and notes. */
+export type EditServiceView =
+  | ServiceFormView
+  | {
+      kind: 'bill';
+      vehicle: Vehicle;
+      record: ServiceRecord;
+      values: CompletionFormValues;
+      errors: FormError[];
+    };
+
 /**
  * Serves "Schedule a service": the form (with a fresh idempotency key in a hidden field) and
  * its post. The key goes to the CMS with the record, so a double submit or a retry after a
@@ -145,18 +158,48 @@ export async function newServicePage(
   return form(problem);
 }
 
-/** Serves the edit form of a planned service; a completed or cancelled one shows its page. */
+/**
+ * Corrects a completed service's bill and notes (the fields it still takes), on its edit
+ * page: a receipt found later.
+ */
+async function correctBill(
+  caller: Caller,
+  vehicle: Vehicle,
+  record: ServiceRecord,
+): Promise<Response | EditServiceView> {
+  const bill = (values: CompletionFormValues, errors: FormError[]): EditServiceView => ({
+    kind: 'bill',
+    vehicle,
+    record,
+    values: { ...values, lines: withEmptyRows(values.lines) },
+    errors,
+  });
+  if (!isFormPost(caller.context)) return bill(correctionFormOf(record), []);
+  const values = readCompletionForm(await readForm(caller.context.request));
+  const checked = correctionPayload(values);
+  if ('errors' in checked) return bill(values, checked.errors);
+  const updated = await serviceRecordApi.update(caller.owner, record.id, checked.payload);
+  if (updated.ok) return toRecord(caller, record.vehicleId, record.id, 'updated');
+  const problem = refused(caller, updated.problem);
+  return Array.isArray(problem) ? bill(values, problem) : problem;
+}
+
+/**
+ * Serves the edit form of a planned service; a completed one's page corrects its bill and
+ * notes; a cancelled one shows its page.
+ */
 export async function editServicePage(
   context: PageContext,
   locale: Locale,
   vehicleId: string,
   recordId: string,
-): Promise<Response | ServiceFormView> {
+): Promise<Response | EditServiceView> {
   const caller = callerOf(context, locale);
   if (caller instanceof Response) return caller;
   const both = await vehicleAndRecord(caller, vehicleId, recordId);
   if (!both.ok) return both.outcome;
   const { vehicle, record } = both.value;
+  if (record.status === 'completed') return correctBill(caller, vehicle, record);
   if (record.status !== 'scheduled') {
     return context.redirect(paths.serviceRecord(locale, vehicleId, recordId), 303);
   }

@@ -184,6 +184,39 @@ describe('editServicePage', () => {
   });
 });
 
+describe('editServicePage of a completed service', () => {
+  const url = 'http://portal.test/en/garage/v1/services/r1/edit';
+
+  it('corrects only the bill and the notes', async () => {
+    cms.answers.set('get', { ok: true, data: { ...record, status: 'completed', costPaisa: 5000 } });
+    expect(await editServicePage(context(url), en, 'v1', 'r1')).toMatchObject({
+      kind: 'bill',
+      values: { cost: '50' },
+    });
+    cms.answers.set('update', { ok: true, data: record });
+    const response = await editServicePage(
+      context(url, { cost: '75', notes: 'Receipt' }),
+      en,
+      'v1',
+      'r1',
+    );
+    expect((response as Response).headers.get('location')).toBe(
+      '/en/garage/v1/services/r1?done=updated',
+    );
+    expect(called('update')[0]!.args[2]).toEqual({
+      costPaisa: 7500,
+      lineItems: [],
+      notes: 'Receipt',
+    });
+  });
+
+  it('shows the page of a cancelled service instead', async () => {
+    cms.answers.set('get', { ok: true, data: { ...record, status: 'cancelled' } });
+    const response = await editServicePage(context(url), en, 'v1', 'r1');
+    expect((response as Response).headers.get('location')).toBe('/en/garage/v1/services/r1');
+  });
+});
+
 describe('completeServicePage', () => {
   const url = 'http://portal.test/en/garage/v1/services/r1/complete';
 
