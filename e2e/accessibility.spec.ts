@@ -111,6 +111,8 @@ for (const locale of ['en', 'ne'] as const) {
     page,
     request,
   }) => {
+    // Thirteen pages, each checked by axe: more than the default 30 s on a busy machine.
+    test.slow();
     await page.setViewportSize({ width: 360, height: 740 });
     const email = `a11y-${locale}-${Date.now()}@example.com`;
     const registered = await request.post(cms('/api/auth/local/register'), {
