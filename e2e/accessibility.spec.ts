@@ -57,6 +57,46 @@ async function addPulsarWithPhoto(request: APIRequestContext, token: string): Pr
   return id;
 }
 
+/** A completed service with a bill and a planned one, so the service pages have content. */
+async function addServices(request: APIRequestContext, token: string, vehicleId: string) {
+  const headers = { Authorization: `Bearer ${token}` };
+  const line = {
+    label: 'Brake pads',
+    category: 'parts',
+    quantity: 1,
+    unitPricePaisa: 150_000,
+    amountPaisa: 150_000,
+  };
+  const done = await request.post(cms('/api/service-records'), {
+    headers,
+    data: {
+      data: {
+        vehicleId,
+        status: 'completed',
+        completedAt: new Date().toISOString(),
+        kind: 'brakes',
+        odometerKm: 12_500,
+        lineItems: [line],
+      },
+    },
+  });
+  expect(done.status()).toBe(201);
+  const doneId = ((await done.json()) as { data: { id: string } }).data.id;
+  const planned = await request.post(cms('/api/service-records'), {
+    headers,
+    data: {
+      data: {
+        vehicleId,
+        scheduledAt: new Date(Date.now() + 5 * 86_400_000).toISOString(),
+        kind: 'oil-change',
+        centerName: 'Sipradi, Thapathali',
+      },
+    },
+  });
+  expect(planned.status()).toBe(201);
+  return { planned: ((await planned.json()) as { data: { id: string } }).data.id, done: doneId };
+}
+
 for (const locale of ['en', 'ne'] as const) {
   const catalog = catalogs[locale];
 
@@ -71,6 +111,8 @@ for (const locale of ['en', 'ne'] as const) {
     page,
     request,
   }) => {
+    // Thirteen pages, each checked by axe: more than the default 30 s on a busy machine.
+    test.slow();
     await page.setViewportSize({ width: 360, height: 740 });
     const email = `a11y-${locale}-${Date.now()}@example.com`;
     const registered = await request.post(cms('/api/auth/local/register'), {
@@ -79,6 +121,7 @@ for (const locale of ['en', 'ne'] as const) {
     expect(registered.ok()).toBe(true);
     const { jwt } = (await registered.json()) as { jwt: string };
     const vehicleId = await addPulsarWithPhoto(request, jwt);
+    const { planned: recordId, done: doneId } = await addServices(request, jwt, vehicleId);
 
     await page.goto(`/${locale}/login`);
     await page.getByLabel(catalog.fields.email).fill(email);
@@ -86,7 +129,22 @@ for (const locale of ['en', 'ne'] as const) {
     await page.getByRole('button', { name: catalog.login.submit }).click();
     await expect(page).toHaveURL(new RegExp(`/${locale}/`));
 
-    for (const path of ['profile', 'garage', 'garage/new', `garage/${vehicleId}`]) {
+    const services = `garage/${vehicleId}/services`;
+    for (const path of [
+      'profile',
+      'profile/calendar',
+      'garage',
+      'garage/new',
+      `garage/${vehicleId}`,
+      `${services}/new`,
+      `${services}/calendar`,
+      `${services}/${recordId}`,
+      `${services}/${recordId}/edit`,
+      `${services}/${recordId}/complete`,
+      `${services}/${recordId}/cancel`,
+      `${services}/${doneId}`,
+      `${services}/${doneId}/edit`,
+    ]) {
       await page.goto(`/${locale}/${path}`);
       await expectAccessible(page);
       const overflow = await page.evaluate(

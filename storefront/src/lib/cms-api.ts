@@ -44,6 +44,8 @@ export interface CmsCall<T> {
   token?: string;
   /** Overrides the client's timeout, for calls that carry files. */
   timeoutMs?: number;
+  /** Extra request headers a route defines, such as `Idempotency-Key`. */
+  headers?: Record<string, string>;
 }
 
 export interface CmsApiOptions {
@@ -86,6 +88,7 @@ function headersFor(call: CmsCall<unknown>): Headers {
   }
   if (call.token) headers.set('Authorization', `Bearer ${call.token}`);
   if (call.context.clientAddress) headers.set('X-Forwarded-For', call.context.clientAddress);
+  for (const [name, value] of Object.entries(call.headers ?? {})) headers.set(name, value);
   return headers;
 }
 

@@ -31,6 +31,9 @@ export const paths = {
   formExpired: (locale: Locale) => `/${locale}/form-expired`,
   logout: (locale: Locale) => `/${locale}/logout`,
   profile: (locale: Locale, query?: Query) => withQuery(`/${locale}/profile`, query),
+  /** The calendar subscription (ICS feed link) of the owner. */
+  profileCalendar: (locale: Locale, query?: Query) =>
+    withQuery(`/${locale}/profile/calendar`, query),
   garage: (locale: Locale, query?: Query) => withQuery(`/${locale}/garage`, query),
   newVehicle: (locale: Locale) => `/${locale}/garage/new`,
   vehicle: (locale: Locale, vehicleId: string, query?: Query) =>
@@ -39,6 +42,21 @@ export const paths = {
     `/${locale}/garage/${segment(vehicleId)}/edit`,
   deleteVehicle: (locale: Locale, vehicleId: string) =>
     `/${locale}/garage/${segment(vehicleId)}/delete`,
+  /** A vehicle's service calendar; `month` is `2081-04` (BS) or `2024-07` (AD). */
+  serviceCalendar: (locale: Locale, vehicleId: string, query?: Query) =>
+    withQuery(`/${locale}/garage/${segment(vehicleId)}/services/calendar`, query),
+  newService: (locale: Locale, vehicleId: string) =>
+    `/${locale}/garage/${segment(vehicleId)}/services/new`,
+  serviceRecord: (locale: Locale, vehicleId: string, recordId: string, query?: Query) =>
+    withQuery(`/${locale}/garage/${segment(vehicleId)}/services/${segment(recordId)}`, query),
+  editService: (locale: Locale, vehicleId: string, recordId: string) =>
+    `/${locale}/garage/${segment(vehicleId)}/services/${segment(recordId)}/edit`,
+  completeService: (locale: Locale, vehicleId: string, recordId: string) =>
+    `/${locale}/garage/${segment(vehicleId)}/services/${segment(recordId)}/complete`,
+  cancelService: (locale: Locale, vehicleId: string, recordId: string) =>
+    `/${locale}/garage/${segment(vehicleId)}/services/${segment(recordId)}/cancel`,
+  /** A calendar feed, proxied to the CMS so phones subscribe to the portal's address. */
+  calendarFeed: (token: string) => `/calendar/${segment(token)}.ics`,
   /** The portal's catalog endpoints the vehicle form's island calls from the browser. */
   catalogModelsOfMake: (makeId: string) => `/api/catalog/makes/${segment(makeId)}/models`,
   catalogModel: (modelId: string) => `/api/catalog/models/${segment(modelId)}`,
