@@ -54,6 +54,12 @@ const built = Object.entries({
   vehicle: paths.vehicle(en, 'a/b?c'),
   editVehicle: paths.editVehicle(en, 'a/b'),
   deleteVehicle: paths.deleteVehicle(en, 'a/b'),
+  documents: paths.documents(en),
+  document: paths.document(en, 'a/b'),
+  deleteDocument: paths.deleteDocument(en, 'a/b'),
+  documentFile: paths.documentFile('a/b', true),
+  documentUploads: paths.documentUploads(ne),
+  documentUpload: paths.documentUpload('a/b'),
   catalogModelsOfMake: paths.catalogModelsOfMake('m/1'),
   catalogModel: paths.catalogModel('m/1'),
 } satisfies Record<keyof typeof paths, string>);
