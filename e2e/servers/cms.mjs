@@ -52,7 +52,11 @@ ensureAdminPanel({ root, cmsDir, env: secrets });
 await dropLeftovers();
 await admin(`CREATE DATABASE "${database}"`);
 
-const bucket = await startTestBucket('motorghar-e2e', { port: S3_PORT });
+// The browser PUTs documents straight to the bucket (presigned), from the portal's pages.
+const bucket = await startTestBucket('motorghar-e2e', {
+  port: S3_PORT,
+  corsOrigins: [`http://127.0.0.1:${PORTAL_PORT}`],
+});
 
 const url = new URL(adminUrl);
 url.pathname = `/${database}`;
