@@ -48,9 +48,6 @@ function fileHeaders(upstream: Headers, download: boolean): Headers {
     'Content-Type': upstream.get('content-type') ?? 'application/octet-stream',
     'Cache-Control': 'private, no-store',
     'X-Content-Type-Options': 'nosniff',
-    // A PDF opened in the tab runs no script and reaches nothing.
-    'Content-Security-Policy':
-      "sandbox; default-src 'none'; img-src 'self'; style-src 'unsafe-inline'",
   });
   const length = upstream.get('content-length');
   if (length) headers.set('Content-Length', length);
