@@ -188,7 +188,7 @@ describe('the upload target the browser gets', () => {
 describe('a document’s file, served by the portal', () => {
   const png = Buffer.from([0x89, 0x50, 0x4e, 0x47, 1, 2, 3]);
 
-  it('fetches a CMS link and streams the file back, private and unsniffable (the portal's CSP comes on top)', async () => {
+  it('fetches a CMS link and streams the file back, private and unsniffable (the portal’s CSP comes on top)', async () => {
     answer = () => ({
       status: 200,
       headers: {
