@@ -20,6 +20,37 @@ function nepalDay(days: number): string {
   return nepal.toISOString().slice(0, 10);
 }
 
+/** Adds a Bajaj Pulsar 150 straight through the CMS; answers its id. */
+async function addPulsar(request: APIRequestContext, email: string): Promise<string> {
+  const login = await request.post(cms('/api/auth/local'), {
+    data: { identifier: email, password },
+  });
+  const token = ((await login.json()) as { jwt: string }).jwt;
+  const list = async <T>(path: string) =>
+    ((await (await request.get(cms(path))).json()) as { data: T[] }).data;
+  const make = (await list<{ id: string; slug: string }>('/api/catalog/makes')).find(
+    (candidate) => candidate.slug === 'bajaj',
+  )!;
+  const model = (
+    await list<{ id: string; slug: string }>(`/api/catalog/makes/${make.id}/models`)
+  ).find((candidate) => candidate.slug === 'pulsar-150')!;
+  const plate = 1000 + Math.floor(Math.random() * 8999);
+  const added = await request.post(cms('/api/vehicles'), {
+    headers: { Authorization: `Bearer ${token}` },
+    data: {
+      data: {
+        makeId: make.id,
+        modelId: model.id,
+        year: 2019,
+        nickname: 'Rato Pulsar',
+        registrationNumber: `SE ${1 + (plate % 98)} PA ${plate}`,
+      },
+    },
+  });
+  expect(added.status()).toBe(201);
+  return ((await added.json()) as { data: { id: string } }).data.id;
+}
+
 async function registerOwner(request: APIRequestContext, label: string, locale: Locale) {
   const id = `${Date.now()}-${Math.random().toString(36).slice(2, 8)}`;
   const email = `${label}-${id}@example.com`;
@@ -146,8 +177,10 @@ for (const [locale, catalog] of [
     request,
   }) => {
     const email = await registerOwner(request, `vault-${locale}`, locale);
+    const vehicleId = await addPulsar(request, email);
     await logInToVault(page, catalog, locale, email);
     await expect(page.getByText(catalog.documents.vault.empty)).toBeVisible();
+    await page.getByLabel(catalog.documents.fields.vehicle).selectOption(vehicleId);
 
     const documentId = await uploadBluebook(
       page,
@@ -155,6 +188,14 @@ for (const [locale, catalog] of [
       locale,
       pngImage(600, 200, { noise: true }),
     );
+
+    await test.step('the vehicle’s page lists it with its badge', async () => {
+      await page.goto(`/${locale}/garage/${vehicleId}`);
+      const section = page.getByRole('region', { name: catalog.documents.vehicleSection.title });
+      const card = section.getByRole('article', { name: catalog.documents.kinds.bluebook });
+      await expect(card).toContainText(catalog.documents.expiry['expiring-soon']);
+      await page.goto(`/${locale}/documents`);
+    });
 
     await test.step('the details can be changed', async () => {
       await page.getByRole('link', { name: catalog.documents.item.edit }).click();

@@ -71,7 +71,9 @@ Object.assign(process.env, {
   REDIS_URL: process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379',
   CACHE_PREFIX: `${database}:`,
   PORTAL_URL: `http://127.0.0.1:${PORTAL_PORT}`,
-  ...bucket.env,
+  // E2E_EMBEDDED_STORAGE=1: no S3, so documents take the embedded default's way (the private
+  // folder, uploads through the portal's PUT route, signed download links of the API).
+  ...(process.env.E2E_EMBEDDED_STORAGE ? {} : bucket.env),
   ...secrets,
   LOG_LEVEL: 'warn',
 });
