@@ -86,7 +86,7 @@ for (const locale of ['en', 'ne'] as const) {
     await page.getByRole('button', { name: catalog.login.submit }).click();
     await expect(page).toHaveURL(new RegExp(`/${locale}/`));
 
-    for (const path of ['profile', 'garage', 'garage/new', `garage/${vehicleId}`]) {
+    for (const path of ['profile', 'garage', 'garage/new', `garage/${vehicleId}`, 'documents']) {
       await page.goto(`/${locale}/${path}`);
       await expectAccessible(page);
       const overflow = await page.evaluate(
