@@ -144,6 +144,7 @@ for (const locale of ['en', 'ne'] as const) {
       `${services}/${recordId}/cancel`,
       `${services}/${doneId}`,
       `${services}/${doneId}/edit`,
+      'documents',
     ]) {
       await page.goto(`/${locale}/${path}`);
       await expectAccessible(page);

@@ -52,7 +52,11 @@ ensureAdminPanel({ root, cmsDir, env: secrets });
 await dropLeftovers();
 await admin(`CREATE DATABASE "${database}"`);
 
-const bucket = await startTestBucket('motorghar-e2e', { port: S3_PORT });
+// The browser PUTs documents straight to the bucket (presigned), from the portal's pages.
+const bucket = await startTestBucket('motorghar-e2e', {
+  port: S3_PORT,
+  corsOrigins: [`http://127.0.0.1:${PORTAL_PORT}`],
+});
 
 const url = new URL(adminUrl);
 url.pathname = `/${database}`;
@@ -67,7 +71,9 @@ Object.assign(process.env, {
   REDIS_URL: process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379',
   CACHE_PREFIX: `${database}:`,
   PORTAL_URL: `http://127.0.0.1:${PORTAL_PORT}`,
-  ...bucket.env,
+  // E2E_EMBEDDED_STORAGE=1: no S3, so documents take the embedded default's way (the private
+  // folder, uploads through the portal's PUT route, signed download links of the API).
+  ...(process.env.E2E_EMBEDDED_STORAGE ? {} : bucket.env),
   ...secrets,
   LOG_LEVEL: 'warn',
 });

@@ -1,6 +1,9 @@
 import { defineMiddleware, sequence } from 'astro:middleware';
 import { csrfMiddleware } from './features/auth/csrf.server';
 import { sessionMiddleware } from './features/auth/session.server';
+import { MEDIA_ORIGIN } from 'astro:env/server';
+import { DOCUMENT_PUT_LARGE_BODY } from './features/documents/document-transfer';
+import { VAULT_UPLOAD_ROUTE } from './features/documents/vault-query';
 import { PHOTO_UPLOAD_ROUTE } from './features/garage/photo-upload';
 import { languageMiddleware } from './features/language/language.server';
 import { bodyLimit } from './lib/body-limit.server';
@@ -9,8 +12,12 @@ import { resolveRequestId } from './lib/request-id';
 import { privacyHeaders, withHeaders } from './lib/response-headers';
 import { securityHeaders } from './lib/security-headers';
 
-// The same for every response of this build: serialised once, not per request.
-const SECURITY_HEADERS = securityHeaders({ dev: import.meta.env.DEV });
+// The same for every response of this build: serialised once, not per request. With S3 the
+// browser PUTs a document straight to the bucket (MEDIA_ORIGIN), which connect-src must allow.
+const SECURITY_HEADERS = securityHeaders({
+  dev: import.meta.env.DEV,
+  uploadOrigins: MEDIA_ORIGIN ? [new URL(MEDIA_ORIGIN).origin] : [],
+});
 
 /**
  * Gives each request an id and the visitor's address (both forwarded to the CMS) and adds the
@@ -36,7 +43,7 @@ const requestContext = defineMiddleware(async (context, next) => {
  */
 export const onRequest = sequence(
   requestContext,
-  bodyLimit([PHOTO_UPLOAD_ROUTE]),
+  bodyLimit([PHOTO_UPLOAD_ROUTE, VAULT_UPLOAD_ROUTE, DOCUMENT_PUT_LARGE_BODY]),
   sessionMiddleware,
   csrfMiddleware,
   languageMiddleware,

@@ -9,6 +9,12 @@ export interface LargeBodyRoute {
   refusedTo(url: URL): string;
 }
 
+/** A route a script sends larger bodies to (an upload's PUT): over its limit, a plain 413. */
+export interface LargeBodyEndpoint {
+  path: RegExp;
+  maxBytes: number;
+}
+
 /** Why a request's body is refused before anything reads it. */
 export type BodyRefusal = 'too-large' | 'length-required';
 

@@ -62,6 +62,12 @@ const built = Object.entries({
   completeService: paths.completeService(en, 'a/b', 'r/1'),
   cancelService: paths.cancelService(en, 'a/b', 'r/1'),
   calendarFeed: paths.calendarFeed('abc_-1'),
+  documents: paths.documents(en),
+  document: paths.document(en, 'a/b'),
+  deleteDocument: paths.deleteDocument(en, 'a/b'),
+  documentFile: paths.documentFile('a/b', true),
+  documentUploads: paths.documentUploads(ne),
+  documentUpload: paths.documentUpload('a/b'),
   catalogModelsOfMake: paths.catalogModelsOfMake('m/1'),
   catalogModel: paths.catalogModel('m/1'),
 } satisfies Record<keyof typeof paths, string>);

@@ -57,6 +57,21 @@ export const paths = {
     `/${locale}/garage/${segment(vehicleId)}/services/${segment(recordId)}/cancel`,
   /** A calendar feed, proxied to the CMS so phones subscribe to the portal's address. */
   calendarFeed: (token: string) => `/calendar/${segment(token)}.ics`,
+  /** The owner's document vault (all documents, and the upload form). */
+  documents: (locale: Locale, query?: Query) => withQuery(`/${locale}/documents`, query),
+  /** One document: its details, preview and the form to change them. */
+  document: (locale: Locale, documentId: string) => `/${locale}/documents/${segment(documentId)}`,
+  deleteDocument: (locale: Locale, documentId: string) =>
+    `/${locale}/documents/${segment(documentId)}/delete`,
+  /** A document's file through the portal (`download` asks the browser to save it). */
+  documentFile: (documentId: string, download = false) =>
+    withQuery(`/api/documents/${segment(documentId)}/file`, {
+      download: download ? '1' : undefined,
+    }),
+  /** The portal's JSON route the upload island asks for an upload URL. */
+  documentUploads: (locale: Locale) => withQuery('/api/documents/uploads', { locale }),
+  /** Where the browser PUTs an upload's bytes on the embedded default (the CMS's path). */
+  documentUpload: (uploadId: string) => `/api/documents/uploads/${segment(uploadId)}`,
   /** The portal's catalog endpoints the vehicle form's island calls from the browser. */
   catalogModelsOfMake: (makeId: string) => `/api/catalog/makes/${segment(makeId)}/models`,
   catalogModel: (modelId: string) => `/api/catalog/models/${segment(modelId)}`,

@@ -15,6 +15,23 @@ describe('securityHeaders', () => {
     expect(csp).not.toContain('unsafe-inline');
   });
 
+  it('lets the browser send uploads to the bucket it is given, and nowhere else', () => {
+    const withBucket = securityHeaders({
+      dev: false,
+      uploadOrigins: ['https://files.example.com'],
+    })['Content-Security-Policy'];
+
+    expect(withBucket).toContain("connect-src 'self' https://files.example.com;");
+    expect(securityHeaders({ dev: false })['Content-Security-Policy']).toContain(
+      "connect-src 'self';",
+    );
+    expect(
+      securityHeaders({ dev: true, uploadOrigins: ['https://files.example.com'] })[
+        'Content-Security-Policy'
+      ],
+    ).toContain("connect-src 'self' ws: wss: https://files.example.com;");
+  });
+
   it("allows Astro's island bootstrap by its hash, not by 'unsafe-inline'", () => {
     const csp = securityHeaders({ dev: false })['Content-Security-Policy'];
     const hash = createHash('sha256').update(islandBootstrap).digest('base64');

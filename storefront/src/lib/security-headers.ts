@@ -40,9 +40,20 @@ const HSTS = 'max-age=31536000; includeSubDomains';
  * built output ships no inline scripts or styles (see `build.inlineStylesheets`). A production
  * build also sends HSTS (browsers ignore it over plain http, so a local http run still works).
  */
-export function securityHeaders({ dev }: { dev: boolean }): Record<string, string> {
+export function securityHeaders({
+  dev,
+  uploadOrigins = [],
+}: {
+  dev: boolean;
+  /** Origins the browser sends files to itself (the bucket of presigned uploads). */
+  uploadOrigins?: string[];
+}): Record<string, string> {
+  const csp = dev ? DEV_CSP : PRODUCTION_CSP;
   return {
-    'Content-Security-Policy': serializeCsp(dev ? DEV_CSP : PRODUCTION_CSP),
+    'Content-Security-Policy': serializeCsp({
+      ...csp,
+      'connect-src': [...csp['connect-src'], ...uploadOrigins],
+    }),
     'X-Content-Type-Options': 'nosniff',
     'Referrer-Policy': 'strict-origin-when-cross-origin',
     'X-Frame-Options': 'DENY',

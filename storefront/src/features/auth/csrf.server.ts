@@ -3,6 +3,7 @@ import { defineMiddleware } from 'astro:middleware';
 import { defaultLocale, parseLocale } from '~/i18n';
 import { logEvent } from '~/lib/log';
 import { formDataOf } from '~/features/forms/form-data';
+import { takesRawBody } from '~/features/documents/document-transfer';
 import { portalCookies } from './cookie-security.server';
 import {
   createCsrfToken,
@@ -46,7 +47,9 @@ function earlyRefusal(
 ): EarlyRefusal | undefined {
   const { headers } = context.request;
   const type = headers.get('content-type') ?? '';
-  if (declaresBody(headers) && !FORM_TYPES.some((formType) => type.startsWith(formType))) {
+  const isForm = FORM_TYPES.some((formType) => type.startsWith(formType));
+  // A document's bytes (the upload's PUT) are the one raw body; its token comes in a header.
+  if (declaresBody(headers) && !isForm && !takesRawBody(context.url.pathname)) {
     return 'media-type';
   }
   if (!isSameOriginRequest(headers)) return 'origin';

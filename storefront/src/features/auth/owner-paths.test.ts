@@ -14,8 +14,14 @@ function pagePaths(folder: string): string[] {
 }
 
 describe('isOwnerPath', () => {
-  it('covers every page of the garage and the profile', () => {
-    const pages = [...pagePaths('garage'), '/en/profile', '/ne/garage', '/en/garage/'];
+  it('covers every page of the garage, the documents and the profile', () => {
+    const pages = [
+      ...pagePaths('garage'),
+      ...pagePaths('documents'),
+      '/en/profile',
+      '/ne/garage',
+      '/en/garage/',
+    ];
 
     expect(pages.length).toBeGreaterThan(4);
     for (const page of pages) expect(isOwnerPath(page), page).toBe(true);

@@ -1,5 +1,6 @@
-/** The pages that serve only a signed-in owner: `/{locale}/garage…` and `/{locale}/profile`. */
-const OWNER_PAGES = /^\/[^/]+\/(garage|profile)(\/|$)/;
+/** The pages that serve only a signed-in owner: `/{locale}/garage…`, `/{locale}/documents…` and
+ * `/{locale}/profile`. */
+const OWNER_PAGES = /^\/[^/]+\/(garage|documents|profile)(\/|$)/;
 
 /**
  * Whether a path is an owner's page, which sends anyone else to the login page. A form posted

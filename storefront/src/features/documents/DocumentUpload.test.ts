@@ -16,6 +16,7 @@ describe('documentUploadText', () => {
       'too-large': '१० एमबीसम्मको फाइल छान्नुहोस्',
       refused: 'यो फाइल नामले भनेजस्तो होइन। साँचो PDF वा फोटो छान्नुहोस्',
       failed: 'फाइल अपलोड हुन सकेन। फेरि प्रयास गर्नुहोस्।',
+      details: 'कागजातको विवरण जाँच गर्नुहोस्',
     });
     expect(documentUploadText(en, 5 * 1024 * 1024).errors['too-large']).toBe(
       'Choose a file of at most 5 MB',

@@ -137,6 +137,11 @@ export default function DocumentUpload({
     void outcome.then((ended) => {
       if (ended === 'cancelled') return;
       if ('goTo' in ended) return window.location.assign(ended.goTo);
+      if (ended.error === 'details') {
+        // The page shows which detail is wrong: post the form without the file to see it.
+        if (input.current) input.current.value = '';
+        return form.submit();
+      }
       setFileError(text.errors[ended.error]);
       input.current?.focus();
     });

@@ -68,6 +68,12 @@ export function uploadDocument(
     report({ type: 'start' });
     started = true;
     const ask = new FormData();
+    // The document's details go along, so the portal checks them before any byte is sent.
+    for (const [name, value] of request.fields) {
+      if (typeof value === 'string' && name !== 'intent' && name !== request.csrf.name) {
+        ask.append(name, value);
+      }
+    }
     ask.append(request.csrf.name, request.csrf.token);
     ask.append('intent', 'presign-document');
     ask.append('fileName', file.name);

@@ -61,7 +61,8 @@ export function fileRefusal(
 }
 
 /** Why an upload did not finish, as the island shows it. */
-export type UploadError = FileRefusal | 'refused' | 'failed';
+/** `details`: the form's other fields are not right (the page shows which, once posted). */
+export type UploadError = FileRefusal | 'refused' | 'failed' | 'details';
 
 /** The message of each refusal (`too-large` takes `{max}` in MB). */
 export const UPLOAD_ERROR_MESSAGES: Record<UploadError, MessageKey> = {
@@ -71,6 +72,7 @@ export const UPLOAD_ERROR_MESSAGES: Record<UploadError, MessageKey> = {
   'too-large': 'documents.errors.fileTooLarge',
   refused: 'documents.errors.fileRefused',
   failed: 'documents.errors.uploadFailed',
+  details: 'documents.errors.details',
 };
 
 /**
