@@ -50,6 +50,7 @@ const built = Object.entries({
   logout: paths.logout(en),
   profile: paths.profile(en),
   garage: paths.garage(en),
+  reminders: paths.reminders(en, { vehicle: 'a/b' }),
   newVehicle: paths.newVehicle(en),
   vehicle: paths.vehicle(en, 'a/b?c'),
   editVehicle: paths.editVehicle(en, 'a/b'),

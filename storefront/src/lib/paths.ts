@@ -39,6 +39,8 @@ export const paths = {
     `/${locale}/garage/${segment(vehicleId)}/edit`,
   deleteVehicle: (locale: Locale, vehicleId: string) =>
     `/${locale}/garage/${segment(vehicleId)}/delete`,
+  /** The owner's open reminders; `vehicle` narrows them to one vehicle. */
+  reminders: (locale: Locale, query?: Query) => withQuery(`/${locale}/reminders`, query),
   /** The portal's catalog endpoints the vehicle form's island calls from the browser. */
   catalogModelsOfMake: (makeId: string) => `/api/catalog/makes/${segment(makeId)}/models`,
   catalogModel: (modelId: string) => `/api/catalog/models/${segment(modelId)}`,
