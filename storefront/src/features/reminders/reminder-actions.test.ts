@@ -118,7 +118,95 @@ describe('readReminderAction', () => {
   });
 });
 
+describe('a new reminder', () => {
+  it('takes a catalogue kind due by date and km, recurring on a fixed schedule', async () => {
+    const read = readReminderAction(
+      await form({
+        action: 'create',
+        newKind: 'bluebook-renewal',
+        newDueDate: '2027-03-20',
+        newDueKm: '',
+        newEveryMonths: '१२',
+        newFixed: 'on',
+      }),
+      ne,
+      TODAY,
+    );
+    expect(read).toMatchObject({
+      ok: true,
+      action: {
+        kind: 'create',
+        payload: {
+          kind: 'bluebook-renewal',
+          dueDate: '2027-03-20',
+          everyMonths: 12,
+          schedule: 'fixed',
+        },
+      },
+    });
+  });
+
+  it('needs a name for "other", and a due day or distance, each at its field', async () => {
+    const read = readReminderAction(
+      await form({ action: 'create', newKind: 'other', newEveryKm: '0' }),
+      en,
+      TODAY,
+    );
+    expect(read).toMatchObject({
+      ok: false,
+      errors: [
+        { field: 'newTitle', key: 'reminders.errors.title' },
+        { field: 'newEveryKm', key: 'reminders.errors.every' },
+        { field: 'newDueDate', key: 'reminders.errors.dueNeeded' },
+      ],
+      typed: { kind: 'create', fields: { newKind: 'other', newEveryKm: '0' } },
+    });
+    expect(
+      readReminderAction(
+        await form({ action: 'create', newKind: 'rocket', newDueKm: '9000' }),
+        en,
+        TODAY,
+      ),
+    ).toMatchObject({ ok: false, errors: [{ field: 'newKind', key: 'reminders.errors.kind' }] });
+  });
+
+  it('adds the templates the owner ticked, and asks for one when none is', async () => {
+    const body = new URLSearchParams([
+      ['action', 'templates'],
+      ['template', 'oil-change'],
+      ['template', 'pollution-test'],
+    ]);
+    const ticked = await readForm(
+      new Request('http://portal.test/en/reminders', {
+        method: 'POST',
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        body,
+      }),
+    );
+    expect(readReminderAction(ticked, en, TODAY)).toMatchObject({
+      ok: true,
+      action: { kind: 'templates', codes: ['oil-change', 'pollution-test'] },
+    });
+    expect(readReminderAction(await form({ action: 'templates' }), en, TODAY)).toMatchObject({
+      ok: false,
+      errors: [{ key: 'reminders.errors.noTemplate' }],
+    });
+  });
+});
+
 describe('actionErrorFor', () => {
+  it("shows the CMS's refusal of a new reminder at the form's input", () => {
+    const problem = {
+      kind: 'rejected',
+      status: 400,
+      details: { errors: [{ path: ['dueKm'], message: 'x', name: 'ValidationError' }] },
+    } as CmsProblem;
+    expect(actionErrorFor('', problem)).toEqual({
+      field: 'newDueKm',
+      key: 'reminders.errors.dueKm',
+    });
+  });
+
   const rejected = (status: number, path?: string[]) =>
     ({
       kind: 'rejected',

@@ -4,12 +4,47 @@ import type { FormFields } from '~/features/forms/form-data';
 import { parseWholeNumber } from '~/features/forms/numbers';
 import { readDateField } from '~/components/forms/date-field';
 import type { CmsProblem } from '~/lib/cms-api';
+import type { ReminderPayload } from './reminders-api';
 
 /** What an owner does to one reminder from a list: each is its own small form (no JS). */
 export type ReminderAction =
   | { kind: 'snooze'; id: string; until: string }
   | { kind: 'dismiss'; id: string }
-  | { kind: 'complete'; id: string; date?: string; odometerKm?: number };
+  | { kind: 'complete'; id: string; date?: string; odometerKm?: number }
+  | { kind: 'create'; id: ''; payload: Omit<ReminderPayload, 'vehicleId'> }
+  | { kind: 'templates'; id: ''; codes: string[] };
+
+/** Service kinds an owner can pick for a reminder (the CMS catalogue's codes); `other` names it. */
+export const REMINDER_KINDS = [
+  'general-service',
+  'oil-change',
+  'oil-filter',
+  'air-filter',
+  'tyres',
+  'brakes',
+  'battery',
+  'chain-sprocket',
+  'coolant',
+  'wheel-alignment',
+  'ac-service',
+  'wash',
+  'inspection',
+  'bluebook-renewal',
+  'insurance-renewal',
+  'pollution-test',
+  'repair',
+  'other',
+] as const;
+
+/** The new-reminder form's inputs, by CMS field. */
+export const NEW_FIELDS = {
+  kind: 'newKind',
+  title: 'newTitle',
+  dueDate: 'newDueDate',
+  dueKm: 'newDueKm',
+  everyMonths: 'newEveryMonths',
+  everyKm: 'newEveryKm',
+} as const;
 
 /** The input of a reminder's form field: one id per reminder, so errors land at the right one. */
 export const actionField = (field: 'until' | 'confirm' | 'date' | 'odometerKm', id: string) =>
@@ -19,7 +54,7 @@ export const actionField = (field: 'until' | 'confirm' | 'date' | 'odometerKm', 
 export interface TypedAction {
   id: string;
   kind: string;
-  fields: { until?: string; date?: string; odometerKm?: string };
+  fields: Record<string, string>;
 }
 
 export type ReadAction =
@@ -48,6 +83,13 @@ export function readReminderAction(form: FormFields, locale: Locale, today: stri
       : {},
   };
   const refuse = (errors: FormError[]): ReadAction => ({ ok: false, typed, errors });
+  if (kind === 'create') return readNewReminder(form, locale, today);
+  if (kind === 'templates') {
+    const codes = form.all('template').filter((code): code is string => typeof code === 'string');
+    return codes.length > 0
+      ? { ok: true, typed, action: { kind, id: '', codes } }
+      : refuse([{ key: 'reminders.errors.noTemplate' }]);
+  }
   if (!ID.test(id)) return refuse([{ key: 'reminders.errors.gone' }]);
   switch (kind) {
     case 'snooze': {
@@ -91,11 +133,85 @@ export function readReminderAction(form: FormFields, locale: Locale, today: stri
   }
 }
 
+/**
+ * The new-reminder form: a kind (with a name for `other`), due by a day and/or km (at least
+ * one), optionally recurring every N months and/or N km, on a fixed schedule (renewals) or
+ * from each completion.
+ */
+function readNewReminder(form: FormFields, locale: Locale, today: string): ReadAction {
+  const fields = Object.fromEntries(
+    Object.values(NEW_FIELDS).map((name) => [name, form.text(name)]),
+  );
+  const fixed = form.checked('newFixed');
+  const typed: TypedAction = {
+    id: '',
+    kind: 'create',
+    fields: { ...fields, newFixed: fixed ? 'on' : '' },
+  };
+  const errors: FormError[] = [];
+  const kind = fields.newKind;
+  if (!(REMINDER_KINDS as readonly string[]).includes(kind)) {
+    errors.push({ field: NEW_FIELDS.kind, key: 'reminders.errors.kind' });
+  }
+  const title = fields.newTitle.slice(0, 120);
+  if (kind === 'other' && !title) {
+    errors.push({ field: NEW_FIELDS.title, key: 'reminders.errors.title' });
+  }
+  const dueDate = readDateField(NEW_FIELDS.dueDate, fields.newDueDate, locale, { min: today });
+  if (dueDate.error) errors.push(dueDate.error);
+  const whole = (name: keyof typeof NEW_FIELDS, key: MessageKey) => {
+    const text = fields[NEW_FIELDS[name]];
+    if (text === '') return undefined;
+    const value = parseWholeNumber(text);
+    if (value === undefined || value < 1) errors.push({ field: NEW_FIELDS[name], key });
+    return value;
+  };
+  const dueKm = whole('dueKm', 'reminders.errors.dueKm');
+  const everyMonths = whole('everyMonths', 'reminders.errors.every');
+  const everyKm = whole('everyKm', 'reminders.errors.every');
+  const day = dueDate.error ? undefined : dueDate.value;
+  if (
+    !day &&
+    dueKm === undefined &&
+    !dueDate.error &&
+    errors.every((e) => e.field !== NEW_FIELDS.dueKm)
+  ) {
+    errors.push({ field: NEW_FIELDS.dueDate, key: 'reminders.errors.dueNeeded' });
+  }
+  if (errors.length > 0) return { ok: false, typed, errors };
+  return {
+    ok: true,
+    typed,
+    action: {
+      kind: 'create',
+      id: '',
+      payload: {
+        kind,
+        ...(title ? { title } : {}),
+        ...(day ? { dueDate: day } : {}),
+        ...(dueKm === undefined ? {} : { dueKm }),
+        ...(everyMonths === undefined ? {} : { everyMonths }),
+        ...(everyKm === undefined ? {} : { everyKm }),
+        ...(fixed ? { schedule: 'fixed' as const } : {}),
+      },
+    },
+  };
+}
+
 function addDay(day: string): string {
   const next = new Date(`${day}T00:00:00Z`);
   next.setUTCDate(next.getUTCDate() + 1);
   return next.toISOString().slice(0, 10);
 }
+
+const NEW_KEYS: Record<keyof typeof NEW_FIELDS, MessageKey> = {
+  kind: 'reminders.errors.kind',
+  title: 'reminders.errors.title',
+  dueDate: 'reminders.errors.dueDate',
+  dueKm: 'reminders.errors.dueKm',
+  everyMonths: 'reminders.errors.every',
+  everyKm: 'reminders.errors.every',
+};
 
 const CMS_FIELDS: Record<string, { field: 'until' | 'date' | 'odometerKm'; key: MessageKey }> = {
   until: { field: 'until', key: 'reminders.errors.until' },
@@ -114,6 +230,15 @@ export function actionErrorFor(id: string, problem: CmsProblem): FormError {
     const errors = (problem.details as { errors?: Array<{ path?: unknown[] }> } | undefined)
       ?.errors;
     const name = errors?.[0]?.path?.[0];
+    if (id === '') {
+      // The new-reminder form: the CMS's field is the form's `new…` input.
+      const input =
+        typeof name === 'string' && Object.hasOwn(NEW_FIELDS, name)
+          ? NEW_FIELDS[name as keyof typeof NEW_FIELDS]
+          : undefined;
+      const key = input ? NEW_KEYS[name as keyof typeof NEW_FIELDS] : undefined;
+      return input && key ? { field: input, key } : { key: 'forms.errors.generic' };
+    }
     const known =
       typeof name === 'string' && Object.hasOwn(CMS_FIELDS, name) ? CMS_FIELDS[name] : undefined;
     if (known) return { field: actionField(known.field, id), key: known.key };

@@ -26,6 +26,19 @@ const reminder = z.object({
   nextDue: z.object({ date: z.string().nullable(), km: z.number().nullable() }),
 });
 
+const template = z.object({
+  code: z.string(),
+  kind: z.string(),
+  name: z.string(),
+  everyKm: z.number().nullable(),
+  everyMonths: z.number().nullable(),
+  /** The vehicle already has an open reminder of this kind. */
+  exists: z.boolean(),
+});
+
+/** One of the usual reminders for a vehicle's type (a motorcycle's oil interval is not a car's). */
+export type ReminderTemplate = z.infer<typeof template>;
+
 /** A reminder as the CMS shows it to its owner (urgency and projection computed now). */
 export type Reminder = z.infer<typeof reminder>;
 
@@ -72,6 +85,14 @@ export interface RemindersApi {
     id: string,
     payload: CompletionPayload,
   ): Promise<CmsResult<Reminder>>;
+  /** The usual reminders of the vehicle's type, and which it already has. */
+  templates(owner: OwnerRequest, vehicleId: string): Promise<CmsResult<ReminderTemplate[]>>;
+  /** Adds the chosen templates as reminders; kinds the vehicle already has are skipped. */
+  fromTemplates(
+    owner: OwnerRequest,
+    vehicleId: string,
+    codes: string[],
+  ): Promise<CmsResult<unknown>>;
 }
 
 /** Binds the reminder routes to a CMS caller. Ids are path-encoded. */
@@ -132,6 +153,25 @@ export function createRemindersApi(call: CmsApi): RemindersApi {
       });
       return result.ok ? { ok: true, data: result.data.data } : result;
     },
+    async templates(owner, vehicleId) {
+      const result = await call({
+        method: 'GET',
+        path: at(owner, '/api/reminder-templates', { vehicle: vehicleId }),
+        schema: z.object({ data: z.array(template) }),
+        token: owner.accessToken,
+        context: owner.context,
+      });
+      return result.ok ? { ok: true, data: result.data.data } : result;
+    },
+    fromTemplates: (owner, vehicleId, codes) =>
+      call({
+        method: 'POST',
+        path: at(owner, `/api/vehicles/${encodeURIComponent(vehicleId)}/reminders/from-templates`),
+        body: { data: { templates: codes } },
+        schema: z.unknown(),
+        token: owner.accessToken,
+        context: owner.context,
+      }),
     snooze: (owner, id, until) => action(owner, id, 'snooze', { until }),
     dismiss: (owner, id) => action(owner, id, 'dismiss'),
     complete: (owner, id, payload) => action(owner, id, 'complete', payload),

@@ -15,12 +15,13 @@ import {
   type ReminderAction,
   type TypedAction,
 } from './reminder-actions';
-import type { Reminder, RemindersApi } from './reminders-api';
+import type { CmsResult } from '~/lib/cms-api';
+import type { Reminder, ReminderTemplate, RemindersApi } from './reminders-api';
 import { remindersApi } from './reminders-api.server';
 
 /** The query parameter the redirect after an action sets: what was done. */
 export const DONE_PARAM = 'done';
-const DONE = ['snooze', 'dismiss', 'complete'] as const;
+const DONE = ['snooze', 'dismiss', 'complete', 'create', 'templates'] as const;
 export type DoneAction = (typeof DONE)[number];
 
 export type RemindersView =
@@ -30,8 +31,10 @@ export type RemindersView =
       reminders: Reminder[];
       /** Vehicle names by id, for the all-reminders list. */
       vehicleNames: Map<string, string>;
-      /** The vehicle the list is narrowed to, if any. */
+      /** The vehicle the list is narrowed to, if any (then reminders can be added). */
       vehicleId?: string;
+      /** The usual reminders of that vehicle's type. */
+      templates: ReminderTemplate[];
       done?: DoneAction;
       /** A refused action: what was typed, and why. */
       refused?: { typed: TypedAction; errors: FormError[] };
@@ -43,8 +46,14 @@ export async function performReminderAction(
   api: RemindersApi,
   owner: OwnerRequest,
   action: ReminderAction,
-) {
+  vehicleId: string | undefined,
+): Promise<CmsResult<unknown>> {
+  const gone: CmsResult<unknown> = { ok: false, problem: { kind: 'rejected', status: 404 } };
   switch (action.kind) {
+    case 'create':
+      return vehicleId ? api.create(owner, { vehicleId, ...action.payload }) : gone;
+    case 'templates':
+      return vehicleId ? api.fromTemplates(owner, vehicleId, action.codes) : gone;
     case 'snooze':
       return api.snooze(owner, action.id, action.until);
     case 'dismiss':
@@ -83,7 +92,7 @@ export async function remindersPage(
     const form = await readForm(context.request);
     const read = readReminderAction(form, locale, today);
     if (read.ok) {
-      const result = await performReminderAction(remindersApi, owner, read.action);
+      const result = await performReminderAction(remindersApi, owner, read.action, vehicleId);
       if (result.ok) {
         const done = { [DONE_PARAM]: read.action.kind };
         const back =
@@ -103,10 +112,11 @@ export async function remindersPage(
     context.response.status = 400;
   }
 
-  // Two calls for the page, whatever the number of vehicles: reminders, and names.
-  const [reminders, vehicles] = await Promise.all([
+  // A call each for reminders, vehicle names and (for one vehicle) its templates, in parallel.
+  const [reminders, vehicles, templates] = await Promise.all([
     remindersApi.list(owner, { vehicle: vehicleId }),
     vehicleApi.list(owner, { limit: 100 }),
+    vehicleId ? remindersApi.templates(owner, vehicleId) : undefined,
   ]);
   if (!reminders.ok) {
     if (isUnauthorized(reminders.problem)) return signedOut(context, locale);
@@ -121,6 +131,7 @@ export async function remindersPage(
     reminders: reminders.data.items,
     vehicleNames,
     vehicleId,
+    templates: templates?.ok ? templates.data : [],
     done: DONE.find((action) => action === doneParam),
     refused,
     today,
