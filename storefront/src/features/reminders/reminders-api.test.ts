@@ -58,10 +58,12 @@ describe('createRemindersApi', () => {
     await api.snooze(owner, 'r 1', '2026-12-15');
     await api.dismiss(owner, 'r 1');
     await api.complete(owner, 'r 1', { odometerKm: 12500 });
+    await api.complete(owner, 'r 1', {});
     expect(calls.map((call) => [call.method, call.path, call.body])).toEqual([
       ['POST', '/api/reminders/r%201/snooze?locale=ne', { data: { until: '2026-12-15' } }],
       ['POST', '/api/reminders/r%201/dismiss?locale=ne', undefined],
       ['POST', '/api/reminders/r%201/complete?locale=ne', { data: { odometerKm: 12500 } }],
+      ['POST', '/api/reminders/r%201/complete?locale=ne', undefined],
     ]);
   });
 });

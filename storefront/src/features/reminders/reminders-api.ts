@@ -174,7 +174,9 @@ export function createRemindersApi(call: CmsApi): RemindersApi {
       }),
     snooze: (owner, id, until) => action(owner, id, 'snooze', { until }),
     dismiss: (owner, id) => action(owner, id, 'dismiss'),
-    complete: (owner, id, payload) => action(owner, id, 'complete', payload),
+    // Nothing given is no body at all: the CMS refuses an empty `{ data: {} }`.
+    complete: (owner, id, payload) =>
+      action(owner, id, 'complete', Object.keys(payload).length > 0 ? payload : undefined),
   };
 }
 
