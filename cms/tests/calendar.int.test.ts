@@ -173,6 +173,84 @@ describe('calendar feeds', () => {
     ]);
   });
 
+  it("adds the owner's open reminders as all-day events on their next due day, in their language", async () => {
+    const owner = await signUp('ne');
+    const vehicleId = await addVehicle(owner, 'Seto Pulsar');
+    const addReminder = async (data: object) => {
+      const response = await owner.post('/api/reminders', { vehicleId, ...data });
+      expect(response.status).toBe(201);
+      return response.body.data.id as string;
+    };
+    const tax = await addReminder({
+      kind: 'bluebook-renewal',
+      dueDate: '2027-03-20',
+      everyMonths: 12,
+      schedule: 'fixed',
+    });
+    const oil = await addReminder({ kind: 'oil-change', dueDate: '2027-01-10', dueKm: 4000 });
+    // Km only and no daily distance yet: no day to put it on.
+    await addReminder({ kind: 'tyres', dueKm: 9000 });
+    const dismissed = await addReminder({ kind: 'brakes', dueDate: '2027-02-01' });
+    expect((await owner.post(`/api/reminders/${dismissed}/dismiss`)).status).toBe(200);
+    const snoozed = await addReminder({ kind: 'other', title: 'Chain', dueDate: '2027-02-02' });
+    expect(
+      (await owner.post(`/api/reminders/${snoozed}/snooze`, { until: '2027-01-20' })).status,
+    ).toBe(200);
+    const someoneElse = await signUp();
+    const theirs = await someoneElse.post('/api/reminders', {
+      vehicleId: await addVehicle(someoneElse, 'Not mine'),
+      kind: 'oil-change',
+      dueDate: '2027-01-11',
+    });
+    expect(theirs.status).toBe(201);
+
+    const { path: feedPath } = await newFeed(owner);
+    const read = async () => {
+      const response = await http().get(`/api${feedPath}`);
+      expect(response.status).toBe(200);
+      const calendar = new ICAL.Component(ICAL.parse(response.text));
+      return calendar.getAllSubcomponents('vevent').map((component: unknown) => {
+        const event = new ICAL.Event(component);
+        return {
+          uid: event.uid as string,
+          summary: event.summary as string,
+          description: (event.description as string | null) ?? null,
+          allDay: event.startDate.isDate as boolean,
+          day: event.startDate.toString() as string,
+        };
+      });
+    };
+    expect(await read()).toEqual([
+      {
+        uid: `${oil}@motorghar`,
+        summary: 'Seto Pulsar: इन्जिन आयल फेर्ने',
+        description: '४,००० कि.मी. मा गर्नुपर्ने',
+        allDay: true,
+        day: '2027-01-10',
+      },
+      {
+        uid: `${snoozed}@motorghar`,
+        summary: 'Seto Pulsar: Chain',
+        description: null,
+        allDay: true,
+        day: '2027-02-02',
+      },
+      {
+        uid: `${tax}@motorghar`,
+        summary: 'Seto Pulsar: ब्लुबुक नवीकरण',
+        description: null,
+        allDay: true,
+        day: '2027-03-20',
+      },
+    ]);
+
+    // Completed months early (today), a fixed schedule keeps its anniversary: a year on.
+    const done = await owner.post(`/api/reminders/${tax}/complete`);
+    expect(done.status).toBe(200);
+    const moved = (await read()).find((event: { uid: string }) => event.uid === `${tax}@motorghar`);
+    expect(moved).toMatchObject({ allDay: true, day: '2028-03-20' });
+  });
+
   it('keeps an event its UID when the service moves', async () => {
     const owner = await signUp();
     const vehicleId = await addVehicle(owner, 'Kalo');

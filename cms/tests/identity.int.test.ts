@@ -400,7 +400,29 @@ describe('owner identity on PostgreSQL and Redis', () => {
         phone: null,
         preferredLocale: 'en',
         notificationChannels: { email: true, sms: false },
+        quietHours: { start: '21:00', end: '07:00' },
       });
+    });
+
+    it('keeps the quiet hours an owner sets, or none', async () => {
+      const http = client();
+      const owner = await signedUpOwner(http);
+      const put = (data: object) =>
+        http.put('/api/profile').set('authorization', `Bearer ${owner.jwt}`).send({ data });
+      const set = await put({ quietHours: { start: '22:30', end: '06:00' } });
+      expect([set.status, set.body.data?.quietHours]).toEqual([
+        200,
+        { start: '22:30', end: '06:00' },
+      ]);
+      // Another change leaves them alone.
+      expect((await put({ displayName: 'Sita' })).body.data.quietHours).toEqual({
+        start: '22:30',
+        end: '06:00',
+      });
+      const none = await put({ quietHours: null });
+      expect([none.status, none.body.data?.quietHours]).toEqual([200, null]);
+      const again = await http.get('/api/profile').set('authorization', `Bearer ${owner.jwt}`);
+      expect(again.body.data.quietHours).toBeNull();
     });
 
     it('updates name, phone (stored as +977…), language and channels', async () => {
@@ -434,6 +456,11 @@ describe('owner identity on PostgreSQL and Redis', () => {
       [{ preferredLocale: 'fr' }, ['preferredLocale']],
       [{ displayName: '' }, ['displayName']],
       [{ notificationChannels: { sms: true } }, ['notificationChannels', 'sms']],
+      [{ quietHours: { start: '25:00', end: '07:00' } }, ['quietHours', 'start']],
+      [{ quietHours: { start: '9:00', end: '07:00' } }, ['quietHours', 'start']],
+      [{ quietHours: { start: '22:00' } }, ['quietHours', 'end']],
+      [{ quietHours: { start: '22:00', end: '22:00' } }, ['quietHours', 'end']],
+      [{ quietHours: { start: '22:00', end: '07:00', days: 2 } }, ['quietHours', 'days']],
       [{ email: 'takeover@example.com' }, []],
       [{ role: 1 }, []],
       [{ blocked: false }, []],

@@ -51,6 +51,7 @@ const built = Object.entries({
   profile: paths.profile(en),
   profileCalendar: paths.profileCalendar(en),
   garage: paths.garage(en),
+  reminders: paths.reminders(en, { vehicle: 'a/b' }),
   newVehicle: paths.newVehicle(en),
   vehicle: paths.vehicle(en, 'a/b?c'),
   editVehicle: paths.editVehicle(en, 'a/b'),

@@ -72,6 +72,8 @@ export const paths = {
   documentUploads: (locale: Locale) => withQuery('/api/documents/uploads', { locale }),
   /** Where the browser PUTs an upload's bytes on the embedded default (the CMS's path). */
   documentUpload: (uploadId: string) => `/api/documents/uploads/${segment(uploadId)}`,
+  /** The owner's open reminders; `vehicle` narrows them to one vehicle. */
+  reminders: (locale: Locale, query?: Query) => withQuery(`/${locale}/reminders`, query),
   /** The portal's catalog endpoints the vehicle form's island calls from the browser. */
   catalogModelsOfMake: (makeId: string) => `/api/catalog/makes/${segment(makeId)}/models`,
   catalogModel: (modelId: string) => `/api/catalog/models/${segment(modelId)}`,

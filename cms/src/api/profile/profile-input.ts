@@ -19,6 +19,20 @@ const phone = z
     return normalized;
   });
 
+const clock = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be a time HH:MM (24-hour)');
+
+/**
+ * When no SMS is sent (Nepal time; the window may wrap midnight, 21:00-07:00), or `null` for
+ * none. Held messages go out when it ends.
+ */
+export const quietHoursInput = z
+  .object({ start: clock, end: clock })
+  .strict()
+  .refine((value) => value.start !== value.end, {
+    message: 'must differ from start',
+    path: ['end'],
+  });
+
 /** The only fields an owner may change through `PUT /api/profile`; anything else is a 400. */
 export const profileInput = z
   .object({
@@ -29,6 +43,7 @@ export const profileInput = z
       .object({ email: z.boolean().optional(), sms: z.boolean().optional() })
       .strict()
       .optional(),
+    quietHours: quietHoursInput.nullable().optional(),
   })
   .strict();
 

@@ -1,5 +1,7 @@
 import type { Domain } from '../../lib/domain';
+import { registerCalendarSource } from '../calendar/sources';
 import { onDomainEvent } from '../../lib/domain-events';
+import { reminderCalendarSource } from './calendar-source';
 import { ensureReminderIndexes } from './indexes';
 import { REMINDER_OWNER_ACTIONS } from './permissions';
 import { registerReminderSource } from './reminder-source';
@@ -9,6 +11,7 @@ import { getReminderService } from './services';
 export const reminderDomain: Domain = {
   name: 'reminder',
   register(strapi) {
+    registerCalendarSource(strapi, reminderCalendarSource(strapi));
     const events = () => getReminderService(strapi, 'reminder-events');
     onDomainEvent(strapi, 'service-record.completed', (event) => events().serviceCompleted(event));
     onDomainEvent(strapi, 'document.saved', (event) => events().documentSaved(event));

@@ -1,5 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { getCatalogService } from '../catalog/services';
+import { parseStoredQuietHours } from '../profile/quiet-hours';
 import { reminderMessage, type MessageLocale } from './messages/reminder-message';
 import { nepalToday } from './rules/calendar';
 import { reminderConfig } from './reminder-config';
@@ -18,6 +19,11 @@ export interface DueNotice {
     phone: string | null;
     locale: MessageLocale;
     channels: { email: boolean; sms: boolean };
+    /**
+     * The owner's own quiet hours (Nepal time), `null` for none; absent when they never
+     * chose, so the engine applies its configured window (REMINDERS_QUIET_HOURS).
+     */
+    quietHours?: { start: string; end: string } | null;
   };
   message: {
     email: { subject: string; text: string; html: string };
@@ -64,6 +70,7 @@ interface OwnerRow {
   preferred_locale: string | null;
   notify_by_email: boolean | number | null;
   notify_by_sms: boolean | number | null;
+  quiet_hours: string | null;
   blocked: boolean | number | null;
 }
 
@@ -212,6 +219,7 @@ export function createReminderSource(strapi: Core.Strapi): NoticeSource {
             'preferred_locale',
             'notify_by_email',
             'notify_by_sms',
+            'quiet_hours',
             'blocked',
           ) as Promise<OwnerRow[]>,
         vehicleIds.length === 0
@@ -269,6 +277,7 @@ export function createReminderSource(strapi: Core.Strapi): NoticeSource {
           vehicleId: vehicle ? vehicle.document_id : null,
         });
         const notifyAt = instant(row.notify_at);
+        const quietHours = parseStoredQuietHours(owner.quiet_hours);
         notices.push({
           key,
           ownerId: owner.id,
@@ -281,6 +290,7 @@ export function createReminderSource(strapi: Core.Strapi): NoticeSource {
               email: Boolean(owner.notify_by_email ?? true) && !!owner.email,
               sms: Boolean(owner.notify_by_sms ?? false) && !!owner.phone,
             },
+            ...(quietHours === undefined ? {} : { quietHours }),
           },
           message: { email: message.email, sms: { text: message.sms.text } },
         });

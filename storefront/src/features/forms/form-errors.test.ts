@@ -23,6 +23,20 @@ describe('formErrorFor', () => {
     },
   );
 
+  it("shows the CMS's refusal of quiet hours at the quiet hours' first input", () => {
+    const problem = rejected({
+      message: 'quietHours.end: must differ from start',
+      details: {
+        errors: [{ path: ['quietHours', 'end'], message: 'x', name: 'ValidationError' }],
+      },
+    });
+
+    expect(formErrorFor('profile', problem)).toEqual({
+      field: 'quietStart',
+      key: 'forms.errors.quietHoursTime',
+    });
+  });
+
   it('shows a wrong login at the email field in the catalog words', () => {
     const problem = rejected({ message: 'Invalid identifier or password', details: {} });
 

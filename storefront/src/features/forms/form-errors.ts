@@ -40,6 +40,7 @@ const FIELD_MESSAGES: Record<FormName, Record<string, MessageKey>> = {
     phone: 'forms.errors.phone',
     preferredLocale: 'forms.errors.preferredLocale',
     notificationChannels: 'forms.errors.notificationChannels',
+    quietHours: 'forms.errors.quietHoursTime',
   },
   vehicle: {
     makeId: 'garage.errors.makeId',
@@ -62,7 +63,11 @@ const FIELD_MESSAGES: Record<FormName, Record<string, MessageKey>> = {
 };
 
 /** The inputs a CMS field is shown at, where the names differ. */
-const FIELD_INPUTS: Record<string, string> = { username: 'email', identifier: 'email' };
+const FIELD_INPUTS: Record<string, string> = {
+  username: 'email',
+  identifier: 'email',
+  quietHours: 'quietStart',
+};
 
 /** Strapi's own messages for outcomes the portal explains in the owner's language. */
 const KNOWN_MESSAGES: Array<{ pattern: RegExp; error: FormError }> = [

@@ -5,6 +5,8 @@ import { ownerRequest, signedOut, toLogin } from './owner.server';
 import type { Vehicle } from './vehicle-api';
 import { vehicleApi } from './vehicle-api.server';
 import { paths } from '~/lib/paths';
+import { nextReminderByVehicle, type Reminder } from '~/features/reminders/reminders-api';
+import { remindersApi } from '~/features/reminders/reminders-api.server';
 
 /** The query parameter the redirect after deleting a vehicle sets. */
 export const DELETED_PARAM = 'deleted';
@@ -24,6 +26,8 @@ export type GarageView =
       laterPage: boolean;
       /** Whether the owner just deleted a vehicle. */
       deleted: boolean;
+      /** Each vehicle's most urgent open reminder (none when the reminders cannot load). */
+      nextReminders: Map<string, Reminder>;
     };
 
 /**
@@ -38,10 +42,12 @@ export async function garagePage(
   const session = context.locals.session;
   if (!session) return toLogin(context, locale);
   const cursor = context.url.searchParams.get('cursor') || undefined;
-  const result = await vehicleApi.list(ownerRequest(context, session, locale), {
-    limit: GARAGE_PAGE_SIZE,
-    cursor,
-  });
+  const owner = ownerRequest(context, session, locale);
+  // One reminders call for the whole page (not one per card), alongside the vehicles.
+  const [result, reminders] = await Promise.all([
+    vehicleApi.list(owner, { limit: GARAGE_PAGE_SIZE, cursor }),
+    remindersApi.list(owner),
+  ]);
   if (!result.ok) {
     if (isUnauthorized(result.problem)) return signedOut(context, locale);
     const badCursor = cursor && result.problem.kind === 'rejected' && result.problem.status === 400;
@@ -53,5 +59,6 @@ export async function garagePage(
     nextCursor: result.data.nextCursor,
     laterPage: cursor !== undefined,
     deleted: context.url.searchParams.has(DELETED_PARAM),
+    nextReminders: nextReminderByVehicle(reminders.ok ? reminders.data.items : []),
   };
 }

@@ -10,6 +10,8 @@ const profileBody = z.object({
     notificationChannels: z
       .object({ email: z.boolean(), sms: z.boolean() })
       .default({ email: true, sms: false }),
+    /** No SMS between these (Nepal time), or null for none; older CMS versions leave it out. */
+    quietHours: z.object({ start: z.string(), end: z.string() }).nullish(),
     /** When the account was created (ISO); older CMS versions leave it out. */
     createdAt: z.string().optional(),
   }),
@@ -24,6 +26,7 @@ export interface ProfileChanges {
   phone?: string | null;
   preferredLocale?: string;
   notificationChannels?: { email: boolean; sms: boolean };
+  quietHours?: { start: string; end: string } | null;
 }
 
 /** `GET` and `PUT /api/profile`, typed. */

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  clockText,
   profileChanges,
   profileFormValues,
   validateProfileForm,
@@ -11,6 +12,7 @@ const values = (overrides: Partial<ProfileFormValues> = {}): ProfileFormValues =
   phone: '9812345678',
   preferredLocale: 'ne',
   channels: { email: true, sms: false },
+  quiet: { on: true, start: '21:00', end: '07:00' },
   ...overrides,
 });
 
@@ -22,6 +24,7 @@ describe('profileFormValues', () => {
       phone: '+9779812345678',
       preferredLocale: 'ne',
       notificationChannels: { email: true, sms: true },
+      quietHours: { start: '22:30', end: '06:00' },
     };
 
     expect(profileFormValues(profile, 'en')).toEqual({
@@ -29,7 +32,50 @@ describe('profileFormValues', () => {
       phone: '9812345678',
       preferredLocale: 'ne',
       channels: { email: true, sms: true },
+      quiet: { on: true, start: '22:30', end: '06:00' },
     });
+  });
+
+  it('offers the default window, turned off, to an owner who chose no quiet hours', () => {
+    const profile = {
+      email: 'hari@example.com',
+      preferredLocale: 'en',
+      notificationChannels: { email: true, sms: false },
+      quietHours: null,
+    };
+    expect(profileFormValues(profile, 'en').quiet).toEqual({
+      on: false,
+      start: '21:00',
+      end: '07:00',
+    });
+  });
+});
+
+describe('quiet hours', () => {
+  it('reads times as owners type them, in either script', () => {
+    expect(clockText('२१:३०')).toBe('21:30');
+    expect(clockText(' 7:00 ')).toBe('07:00');
+    expect(clockText('6.15')).toBe('06:15');
+    expect(clockText('25')).toBe('25');
+  });
+
+  it('refuses a time that is not HH:MM at its field, and an end equal to the start', () => {
+    expect(validateProfileForm(values({ quiet: { on: true, start: '25:00', end: '7' } }))).toEqual([
+      { field: 'quietStart', key: 'forms.errors.quietHoursTime' },
+      { field: 'quietEnd', key: 'forms.errors.quietHoursTime' },
+    ]);
+    expect(
+      validateProfileForm(values({ quiet: { on: true, start: '22:00', end: '22:00' } })),
+    ).toEqual([{ field: 'quietEnd', key: 'forms.errors.quietHoursSame' }]);
+    // Off, the times are not looked at.
+    expect(validateProfileForm(values({ quiet: { on: false, start: '', end: 'x' } }))).toEqual([]);
+  });
+
+  it('sends the window when on, and null (no quiet hours) when off', () => {
+    expect(profileChanges(values()).quietHours).toEqual({ start: '21:00', end: '07:00' });
+    expect(
+      profileChanges(values({ quiet: { on: false, start: '21:00', end: '07:00' } })).quietHours,
+    ).toBeNull();
   });
 });
 

@@ -2,6 +2,7 @@ import type { Core } from '@strapi/strapi';
 import { InvalidField, NotFound } from '../../../lib/errors';
 import { assertLocale } from '../../../lib/locales';
 import type { ProfileInput } from '../profile-input';
+import { DEFAULT_QUIET_HOURS, parseStoredQuietHours, type QuietHours } from '../quiet-hours';
 
 const USER_UID = 'plugin::users-permissions.user';
 
@@ -14,6 +15,8 @@ interface OwnerRecord {
   preferredLocale?: string | null;
   notifyByEmail?: boolean | null;
   notifyBySms?: boolean | null;
+  /** `HH:MM-HH:MM`, `none`, or null for the default. */
+  quietHours?: string | null;
   createdAt: string;
 }
 
@@ -24,8 +27,19 @@ export interface Profile {
   phone: string | null;
   preferredLocale: string;
   notificationChannels: { email: boolean; sms: boolean };
+  /** No SMS between these (Nepal time); null for none. */
+  quietHours: QuietHours | null;
   createdAt: string;
 }
+
+/** What the owner sees: their window, none, or the default one. */
+function ownQuietHours(value: string | null | undefined): QuietHours | null {
+  const parsed = parseStoredQuietHours(value);
+  return parsed === undefined ? DEFAULT_QUIET_HOURS : parsed;
+}
+
+const storedQuietHours = (value: QuietHours | null) =>
+  value === null ? 'none' : `${value.start}-${value.end}`;
 
 function toProfile(owner: OwnerRecord): Profile {
   return {
@@ -35,6 +49,7 @@ function toProfile(owner: OwnerRecord): Profile {
     phone: owner.phone ?? null,
     preferredLocale: owner.preferredLocale ?? 'en',
     notificationChannels: { email: owner.notifyByEmail ?? true, sms: owner.notifyBySms ?? false },
+    quietHours: ownQuietHours(owner.quietHours),
     createdAt: owner.createdAt,
   };
 }
@@ -74,6 +89,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           preferredLocale: input.preferredLocale,
           notifyByEmail: input.notificationChannels?.email,
           notifyBySms: input.notificationChannels?.sms,
+          quietHours:
+            input.quietHours === undefined ? undefined : storedQuietHours(input.quietHours),
         },
       })) as OwnerRecord;
       return toProfile(updated);

@@ -2,7 +2,7 @@ import type { Core } from '@strapi/strapi';
 import { CHANNELS, STATUSES, TABLE } from './constants';
 import { runtime } from './runtime';
 import { fromRow } from './table';
-import { smsSendableAt } from './time';
+import { quietHoursOf, smsSendableAt } from './time';
 import type { Delivery } from './types';
 
 export interface DeliveryFilters {
@@ -71,7 +71,10 @@ export function deliveriesService(strapi: Core.Strapi) {
       if (!before) return { ok: false, reason: 'not-found' };
       const { dispatcher, metrics, config } = runtime(strapi);
       // An SMS retried at night is held until the quiet hours end, like any other.
-      const sendAt = before.channel === 'sms' ? smsSendableAt(now, config.quietHours) : now;
+      const sendAt =
+        before.channel === 'sms'
+          ? smsSendableAt(now, quietHoursOf(before.quiet_hours, config.quietHours))
+          : now;
       const rows = (await knex()(TABLE)
         .where({ id })
         .whereIn('status', ['failed', 'unknown'])

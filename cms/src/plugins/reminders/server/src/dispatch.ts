@@ -8,7 +8,7 @@ import { TABLE, type Channel } from './constants';
 import type { DeliveryMetrics } from './metrics';
 import type { WrittenDelivery } from './outbox';
 import { fromRow } from './table';
-import { backoffMs, smsSendableAt } from './time';
+import { backoffMs, quietHoursOf, smsSendableAt } from './time';
 import type { Delivery } from './types';
 
 /** Where a test may stop this process (process.exit), to play a worker killed there. */
@@ -139,7 +139,7 @@ export function createDispatcher(
       next_attempt_at: final
         ? now
         : delivery.channel === 'sms'
-          ? smsSendableAt(retryAt, config.quietHours)
+          ? smsSendableAt(retryAt, quietHoursOf(delivery.quietHours, config.quietHours))
           : retryAt,
       send_started_at: null,
       lease_until: null,

@@ -2,7 +2,7 @@ import type { Core } from '@strapi/strapi';
 import type { RemindersConfig } from './config';
 import { TABLE, type Channel } from './constants';
 import { MAX_SMS_SEGMENTS, smsSize } from './segments';
-import { smsSendableAt } from './time';
+import { quietHoursOf, smsSendableAt, storedQuietHours } from './time';
 import type { DueNotice } from './types';
 
 /** A row just written: what the dispatcher needs to queue it. */
@@ -61,6 +61,8 @@ export function deliveryRows(
     if (channels.sms && notice.recipient.phone) {
       const text = notice.message.sms.text;
       const size = smsSize(text);
+      // The owner's own quiet hours when the source gives them, the configured ones if not.
+      const quiet = storedQuietHours(notice.recipient.quietHours);
       const mobile = nepalMobile(notice.recipient.phone);
       const refusal = !mobile
         ? `not a Nepal mobile number (98XXXXXXXX): ${notice.recipient.phone}`
@@ -76,7 +78,8 @@ export function deliveryRows(
         body: text,
         html: null,
         segments: size.segments,
-        next_attempt_at: smsSendableAt(now, config.quietHours),
+        quiet_hours: quiet,
+        next_attempt_at: smsSendableAt(now, quietHoursOf(quiet, config.quietHours)),
         ...(refusal ? { status: 'failed', last_error: refusal } : {}),
       });
     }

@@ -14,7 +14,13 @@ import type { Delivery } from './types';
 export async function ensureTable(strapi: Core.Strapi): Promise<void> {
   const knex = strapi.db.connection;
   const create = async (db: Knex | Knex.Transaction) => {
-    if (await db.schema.hasTable(TABLE)) return;
+    if (await db.schema.hasTable(TABLE)) {
+      // Outboxes made before owners had their own quiet hours get the column.
+      if (!(await db.schema.hasColumn(TABLE, 'quiet_hours'))) {
+        await db.schema.alterTable(TABLE, (table) => table.string('quiet_hours', 11));
+      }
+      return;
+    }
     await db.schema.createTable(TABLE, (table) => {
       table.bigIncrements('id').primary();
       table.string('delivery_key', 300).notNullable().unique();
@@ -35,6 +41,7 @@ export async function ensureTable(strapi: Core.Strapi): Promise<void> {
       table.string('provider_message_id', 255);
       table.text('last_error');
       table.integer('segments');
+      table.string('quiet_hours', 11);
       table.timestamp('due_at', { useTz: true }).notNullable();
       table.timestamp('sent_at', { useTz: true });
       table.timestamp('created_at', { useTz: true }).notNullable();
@@ -80,6 +87,7 @@ export function fromRow(row: Record<string, unknown>): Delivery {
     providerMessageId: (row.provider_message_id as string | null) ?? null,
     lastError: (row.last_error as string | null) ?? null,
     segments: row.segments === null || row.segments === undefined ? null : Number(row.segments),
+    quietHours: (row.quiet_hours as string | null | undefined) ?? null,
     dueAt: iso(row.due_at)!,
     sentAt: iso(row.sent_at),
     createdAt: iso(row.created_at)!,

@@ -1,4 +1,4 @@
-import { backoffMs, smsSendableAt } from './time';
+import { backoffMs, quietHoursOf, smsSendableAt, storedQuietHours } from './time';
 
 const QUIET = { start: '21:00', end: '07:00' };
 // Nepal time is UTC+05:45: 21:00 NPT = 15:15 UTC, 07:00 NPT = 01:15 UTC.
@@ -30,6 +30,31 @@ describe('smsSendableAt (quiet hours 21:00-07:00 Nepal time)', () => {
     expect(smsSendableAt(utc('2026-12-01T06:30:00'), window)).toEqual(utc('2026-12-01T08:15:00'));
     const now = utc('2026-12-01T16:00:00');
     expect(smsSendableAt(now, { start: '00:00', end: '00:00' })).toEqual(now);
+  });
+});
+
+describe("a recipient's own quiet hours", () => {
+  const CONFIGURED = { start: '21:00', end: '07:00' };
+
+  it('are kept on the row as HH:MM-HH:MM, none, or null for the configured ones', () => {
+    expect(storedQuietHours({ start: '22:30', end: '06:00' })).toBe('22:30-06:00');
+    expect(storedQuietHours(null)).toBe('none');
+    expect(storedQuietHours(undefined)).toBeNull();
+    // A source that hands over something else gets the configured window, not none.
+    expect(storedQuietHours({ start: '7', end: '25:00' })).toBeNull();
+  });
+
+  it('hold by their own window, by none, or by the configured one', () => {
+    expect(quietHoursOf('22:30-06:00', CONFIGURED)).toEqual({ start: '22:30', end: '06:00' });
+    expect(quietHoursOf('none', CONFIGURED)).toBeNull();
+    expect(quietHoursOf(null, CONFIGURED)).toBe(CONFIGURED);
+    const evening = utc('2026-12-01T15:30:00'); // 21:15 NPT
+    expect(smsSendableAt(evening, quietHoursOf('none', CONFIGURED))).toEqual(evening);
+    // 22:30 NPT is 16:45 UTC: not yet quiet for this owner at 21:15.
+    expect(smsSendableAt(evening, quietHoursOf('22:30-06:00', CONFIGURED))).toEqual(evening);
+    expect(
+      smsSendableAt(utc('2026-12-01T17:00:00'), quietHoursOf('22:30-06:00', CONFIGURED)),
+    ).toEqual(utc('2026-12-02T00:15:00'));
   });
 });
 

@@ -2,6 +2,30 @@ import { NEPAL_OFFSET_MINUTES } from './constants';
 
 const MINUTE = 60_000;
 
+export interface QuietHours {
+  start: string;
+  end: string;
+}
+
+const CLOCK = /^([01]\d|2[0-3]):[0-5]\d$/;
+
+/**
+ * What a delivery row keeps of its recipient's quiet hours, so retries honour them too:
+ * `HH:MM-HH:MM`, `none`, or null for the configured ones (absent or not two clock times).
+ */
+export function storedQuietHours(quiet: QuietHours | null | undefined): string | null {
+  if (quiet === null) return 'none';
+  if (!quiet || !CLOCK.test(String(quiet.start)) || !CLOCK.test(String(quiet.end))) return null;
+  return `${quiet.start}-${quiet.end}`;
+}
+
+/** The quiet hours that hold a row's SMS: its own (see above), else the configured ones. */
+export function quietHoursOf(stored: unknown, configured: QuietHours): QuietHours | null {
+  if (stored === 'none') return null;
+  const match = typeof stored === 'string' ? /^(\d\d:\d\d)-(\d\d:\d\d)$/.exec(stored) : null;
+  return match ? { start: match[1], end: match[2] } : configured;
+}
+
 const minutesOf = (clock: string) => {
   const [hours, minutes] = clock.split(':').map(Number);
   return hours * 60 + minutes;
@@ -11,7 +35,8 @@ const minutesOf = (clock: string) => {
  * When an SMS due at `now` may go out: `now` itself outside the quiet hours, else the end of
  * the quiet hours (Nepal time) that `now` falls in. The window may wrap midnight (21:00-07:00).
  */
-export function smsSendableAt(now: Date, quiet: { start: string; end: string }): Date {
+export function smsSendableAt(now: Date, quiet: QuietHours | null): Date {
+  if (!quiet) return now;
   const start = minutesOf(quiet.start);
   const end = minutesOf(quiet.end);
   if (start === end) return now;

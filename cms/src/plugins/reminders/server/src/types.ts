@@ -12,6 +12,11 @@ export interface DueNotice {
     phone: string | null;
     locale: 'en' | 'ne';
     channels: { email: boolean; sms: boolean };
+    /**
+     * The owner's quiet hours for SMS (Nepal time, "HH:MM"), `null` for none. Optional: when
+     * absent, the configured `quietHours` apply.
+     */
+    quietHours?: { start: string; end: string } | null;
   };
   message: {
     email: { subject: string; text: string; html: string };
@@ -48,6 +53,8 @@ export interface Delivery {
   providerMessageId: string | null;
   lastError: string | null;
   segments: number | null;
+  /** The recipient's quiet hours (`HH:MM-HH:MM`, `none`), or null for the configured ones. */
+  quietHours: string | null;
   dueAt: string;
   sentAt: string | null;
   createdAt: string;
