@@ -97,6 +97,10 @@ function startWorker(env) {
   const child = fork(path.join(root, 'bench/reminders-worker.cjs'), [], {
     cwd: cmsDir,
     env,
+    // BENCH_PROFILE=<dir>: a CPU profile of each worker process, written when it stops.
+    execArgv: process.env.BENCH_PROFILE
+      ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE}`]
+      : [],
     stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
   });
   const exited = new Promise((resolve) => child.once('exit', resolve));
