@@ -441,6 +441,7 @@ export function createDispatcher(
       queue = null;
       worker = null;
       email.close();
+      sms.close?.();
     },
   };
 }
