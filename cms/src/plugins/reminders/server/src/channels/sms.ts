@@ -57,8 +57,9 @@ export function httpSmsProvider(config: RemindersConfig): SmsProvider {
   // Kept-alive connections, as many as deliveries in flight: no TCP (or TLS) handshake per
   // SMS, and no connection churn on the gateway.
   const agent = new client.Agent({ keepAlive: true, maxSockets: config.concurrency });
-  const post = (form: string) =>
+  const attempt = (form: string) =>
     new Promise<{ status: number; raw: string }>((resolve, reject) => {
+      let answered = false;
       const request = client.request(
         url,
         {
@@ -72,6 +73,7 @@ export function httpSmsProvider(config: RemindersConfig): SmsProvider {
           signal: AbortSignal.timeout(timeout),
         },
         (response) => {
+          answered = true;
           const chunks: Buffer[] = [];
           response.on('data', (chunk: Buffer) => chunks.push(chunk));
           response.on('end', () =>
@@ -80,9 +82,26 @@ export function httpSmsProvider(config: RemindersConfig): SmsProvider {
           response.on('error', reject);
         },
       );
-      request.on('error', reject);
+      request.on('error', (error: NodeJS.ErrnoException) =>
+        reject(Object.assign(error, { staleSocket: request.reusedSocket && !answered })),
+      );
       request.end(form);
     });
+  /**
+   * A kept-alive connection the gateway closed while idle fails the next request on it before
+   * any answer (ECONNRESET, "socket hang up"): it goes once more on a fresh connection (Node's
+   * documented `reusedSocket` retry) instead of waiting for a backoff, which at night lands in
+   * the quiet hours. No new risk: any provider error was already retried (README, "window").
+   */
+  const post = async (form: string) => {
+    try {
+      return await attempt(form);
+    } catch (error) {
+      const { code, staleSocket } = error as NodeJS.ErrnoException & { staleSocket?: boolean };
+      if (staleSocket && code === 'ECONNRESET') return attempt(form);
+      throw error;
+    }
+  };
   return {
     name: 'http',
     async send({ to, text }) {
