@@ -4,7 +4,6 @@
 //   { type: 'tick', at }              one scheduler tick at that instant
 //   { type: 'create', ownerId, input } a reminder created by the domain's own service, the
 //                                      path POST /api/reminders takes (the seed's dry run)
-//   { type: 'explain', at, limit }    EXPLAIN ANALYZE of the source's due() claim, rolled back
 //   { type: 'stop' }
 'use strict';
 
@@ -25,20 +24,6 @@ async function main() {
         const reminders = strapi.service('api::reminder.reminders');
         const view = await reminders.create(command.ownerId, command.input, 'en');
         process.send({ type: 'created', documentId: view.id });
-      } else if (command.type === 'explain') {
-        const { postgresClaim } = require(
-          path.join(appDir, 'dist/src/api/reminder/reminder-source.js'),
-        );
-        const { sql, bindings } = postgresClaim(new Date(command.at), command.limit);
-        const trx = await strapi.db.connection.transaction();
-        let plan;
-        try {
-          const result = await trx.raw(`EXPLAIN (ANALYZE, BUFFERS, COSTS OFF) ${sql}`, bindings);
-          plan = result.rows.map((row) => row['QUERY PLAN']);
-        } finally {
-          await trx.rollback();
-        }
-        process.send({ type: 'explained', plan });
       } else if (command.type === 'stop') {
         await strapi.destroy();
         process.exit(0);

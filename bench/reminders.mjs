@@ -124,9 +124,6 @@ function startWorker(env) {
     async tick(at) {
       return (await ask({ type: 'tick', at: at.toISOString() }, 'ticked')).result;
     },
-    async explain(at, limit) {
-      return (await ask({ type: 'explain', at: at.toISOString(), limit }, 'explained')).plan;
-    },
     async create(ownerId, input) {
       return (await ask({ type: 'create', ownerId, input }, 'created')).documentId;
     },
@@ -333,12 +330,6 @@ async function main() {
       `seeded ${OWNERS} owners, ${OWNERS} vehicles, ${seeded.reminders} due reminders (${seeded.ne} for owners reading Nepali) in ${((Date.now() - seeding) / 1000).toFixed(1)} s: ${expected} deliveries expected (${seeded.email} email, ${seeded.sms} SMS)`,
     );
     seeding = 0;
-    const batchSize = Number(env.REMINDERS_BATCH_SIZE);
-    const plan = await workers[0].explain(noon, batchSize);
-    log(
-      `due() claim of ${batchSize} over ${seeded.reminders} pending reminders:\n    ${plan.join('\n    ')}`,
-    );
-    if (process.env.BENCH_EXPLAIN_ONLY) return;
 
     log('ticking on every instance at once; timing until every delivery is sent');
     const started = Date.now();

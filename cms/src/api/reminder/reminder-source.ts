@@ -95,49 +95,17 @@ const DUE_COLUMNS = [
  * vehicle's odometer at `notify_km`); snoozed ones only once their day has come. Served by
  * the partial indexes of indexes.ts.
  */
-const PENDING_WHERE = `
+const DUE_WHERE = `
   r.notified_occurrence < r.occurrence
   AND r.status IN ('active', 'snoozed')
   AND (r.status = 'active' OR r.snoozed_until <= ?)
-  AND (r.claimed_until IS NULL OR r.claimed_until < ?)`;
-const DUE_WHERE = `${PENDING_WHERE}
+  AND (r.claimed_until IS NULL OR r.claimed_until < ?)
   AND (r.notify_at <= ? OR (r.notify_km IS NOT NULL AND v.odometer_km >= r.notify_km))`;
 
 const instant = (value: string | Date | number | null) =>
   value === null
     ? null
     : new Date(typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : value);
-
-/**
- * The PostgreSQL claim of `due()`: up to `limit` due occurrences, claimed for CLAIM_SECONDS
- * and returned. Two index-driven halves rather than one OR: the date half walks
- * reminders_pending_date_idx in notify_at order and stops at `limit`; the km half (odometer
- * reached, date not) joins the vehicles of reminders_pending_km_idx. The one OR'ed query it
- * replaces read, joined and sorted every pending reminder on each call (100,000 pending:
- * ~0.5 s a call, bench/reminders.mjs prints the plan). Exported for that plan.
- */
-export function postgresClaim(now: Date, limit: number) {
-  const today = nepalToday(now);
-  const until = new Date(now.getTime() + CLAIM_SECONDS * 1000);
-  const sql = `WITH by_date AS (
-      SELECT r.id, r.notify_at AS at FROM ${REMINDERS_TABLE} r
-      WHERE ${PENDING_WHERE} AND r.notify_at <= ?
-      ORDER BY r.notify_at, r.id LIMIT ? FOR UPDATE OF r SKIP LOCKED
-    ), by_km AS (
-      SELECT r.id, COALESCE(r.notify_at, r.updated_at) AS at FROM ${REMINDERS_TABLE} r
-      JOIN vehicles v ON v.document_id = r.vehicle_id
-      WHERE ${PENDING_WHERE} AND r.notify_km IS NOT NULL AND v.odometer_km >= r.notify_km
-        AND (r.notify_at IS NULL OR r.notify_at > ?)
-      ORDER BY COALESCE(r.notify_at, r.updated_at), r.id LIMIT ? FOR UPDATE OF r SKIP LOCKED
-    ), picked AS (
-      SELECT id FROM (SELECT * FROM by_date UNION ALL SELECT * FROM by_km) AS due
-      ORDER BY at, id LIMIT ?
-    )
-    UPDATE ${REMINDERS_TABLE} SET claimed_until = ?
-    FROM picked WHERE ${REMINDERS_TABLE}.id = picked.id
-    RETURNING ${DUE_COLUMNS.map((column) => `${REMINDERS_TABLE}.${column}`).join(', ')}`;
-  return { sql, bindings: [today, now, now, limit, today, now, now, limit, limit, until] };
-}
 
 /**
  * The reminders domain as a source of the delivery engine: `due()` claims up to `limit`
@@ -158,8 +126,13 @@ export function createReminderSource(strapi: Core.Strapi): NoticeSource {
       LIMIT ?`;
     const bindings = [today, now, now, limit];
     if (postgres()) {
-      const { sql, bindings: values } = postgresClaim(now, limit);
-      return (await knex().raw(sql, values)).rows as DueRow[];
+      const result = await knex().raw(
+        `UPDATE ${REMINDERS_TABLE} SET claimed_until = ?
+         WHERE id IN (${select} FOR UPDATE OF r SKIP LOCKED)
+         RETURNING ${DUE_COLUMNS.join(', ')}`,
+        [until, ...bindings],
+      );
+      return result.rows as DueRow[];
     }
     // SQLite (the embedded default) has one writer at a time: select, then claim.
     return knex().transaction(async (trx) => {
