@@ -57,14 +57,15 @@ export function httpSmsProvider(config: RemindersConfig): SmsProvider {
   // Kept-alive connections, as many as deliveries in flight: no TCP (or TLS) handshake per
   // SMS, and no connection churn on the gateway.
   const agent = new client.Agent({ keepAlive: true, maxSockets: config.concurrency });
-  const attempt = (form: string) =>
+  const attempt = (form: string, fresh = false) =>
     new Promise<{ status: number; raw: string }>((resolve, reject) => {
       let answered = false;
       const request = client.request(
         url,
         {
           method: 'POST',
-          agent,
+          // The retry below takes a connection of its own: the pool may hold more stale ones.
+          agent: fresh ? false : agent,
           headers: {
             'content-type': 'application/x-www-form-urlencoded',
             'content-length': Buffer.byteLength(form),
@@ -98,7 +99,7 @@ export function httpSmsProvider(config: RemindersConfig): SmsProvider {
       return await attempt(form);
     } catch (error) {
       const { code, staleSocket } = error as NodeJS.ErrnoException & { staleSocket?: boolean };
-      if (staleSocket && code === 'ECONNRESET') return attempt(form);
+      if (staleSocket && code === 'ECONNRESET') return attempt(form, true);
       throw error;
     }
   };
