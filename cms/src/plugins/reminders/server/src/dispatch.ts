@@ -6,6 +6,7 @@ import { createSmsProvider } from './channels/sms';
 import type { RemindersConfig } from './config';
 import { TABLE, type Channel } from './constants';
 import type { DeliveryMetrics } from './metrics';
+import { batcher } from './batch';
 import type { WrittenDelivery } from './outbox';
 import { fromRow } from './table';
 import { backoffMs, quietHoursOf, smsSendableAt } from './time';
@@ -21,6 +22,14 @@ const QUEUE = 'reminder-deliveries';
  */
 const jobId = (id: number) => `delivery-${id}`;
 const IDLE_POLL_MS = 1000;
+/**
+ * The claim, the mark and the "sent" write of deliveries in flight at the same moment are
+ * one UPDATE each: at most BATCH_MAX rows, gathered for at most BATCH_WAIT_MS. Each row keeps
+ * its own condition (pending for the claim; status and attempts for the fence), so a batch
+ * decides for every row exactly what its single UPDATE did.
+ */
+const BATCH_MAX = 200;
+const BATCH_WAIT_MS = 4;
 const isPostgres = (strapi: Core.Strapi) => strapi.db.dialect.client === 'postgres';
 
 const message = (error: unknown) =>
@@ -77,6 +86,27 @@ export function createDispatcher(
     return rows[0] ? fromRow(rows[0]) : null;
   }
 
+  /** claimOne for many ids at once (the BullMQ jobs taken at the same moment). */
+  const claims = batcher(
+    async (ids: number[]): Promise<Array<Delivery | null>> => {
+      const now = new Date();
+      const rows = (await knex()(TABLE)
+        .whereIn('id', ids)
+        .andWhere({ status: 'pending' })
+        .andWhere('next_attempt_at', '<=', now)
+        .update({
+          status: 'sending',
+          attempts: knex().raw('attempts + 1'),
+          lease_until: new Date(now.getTime() + config.leaseMs),
+          updated_at: now,
+        })
+        .returning('*')) as Array<Record<string, unknown>>;
+      const byId = new Map(rows.map((row) => [Number(row.id), fromRow(row)]));
+      return ids.map((id) => byId.get(id) ?? null);
+    },
+    { max: BATCH_MAX, waitMs: BATCH_WAIT_MS },
+  );
+
   async function claimBatch(limit: number, now = new Date()): Promise<Delivery[]> {
     const lock = isPostgres(strapi) ? 'FOR UPDATE SKIP LOCKED' : '';
     const result = await knex().raw(
@@ -93,6 +123,50 @@ export function createDispatcher(
   // ── one delivery ──────────────────────────────────────────────────────────────────
   const fenced = (delivery: Delivery) =>
     knex()(TABLE).where({ id: delivery.id, status: 'sending', attempts: delivery.attempts });
+  /** The same fence for many rows: still ours (sending, with the attempts we claimed). */
+  const fencedMany = (deliveries: Delivery[]) =>
+    knex()(TABLE)
+      .where({ status: 'sending' })
+      .whereIn(
+        ['id', 'attempts'],
+        deliveries.map((delivery) => [delivery.id, delivery.attempts]),
+      );
+  const ids = (rows: Array<Record<string, unknown>>) => new Set(rows.map((row) => Number(row.id)));
+
+  /** Step 2: send_started_at = now on the rows still ours; answers which are. */
+  const marks = batcher(
+    async (deliveries: Delivery[]): Promise<boolean[]> => {
+      const now = new Date();
+      const owned = ids(
+        await fencedMany(deliveries)
+          .update({ send_started_at: now, updated_at: now })
+          .returning(['id']),
+      );
+      return deliveries.map((delivery) => owned.has(delivery.id));
+    },
+    { max: BATCH_MAX, waitMs: BATCH_WAIT_MS },
+  );
+
+  /** Step 4 when the provider accepted: sent, with its message id; answers the write time. */
+  const sentWrites = batcher(
+    async (items: Array<{ delivery: Delivery; messageId: string }>): Promise<Date[]> => {
+      const now = new Date();
+      const cases = items.map(() => 'WHEN ? THEN ?').join(' ');
+      await fencedMany(items.map((item) => item.delivery)).update({
+        status: 'sent',
+        provider_message_id: knex().raw(
+          `CASE id ${cases} END`,
+          items.flatMap((item) => [item.delivery.id, item.messageId]),
+        ),
+        sent_at: now,
+        lease_until: null,
+        last_error: null,
+        updated_at: now,
+      });
+      return items.map(() => now);
+    },
+    { max: BATCH_MAX, waitMs: BATCH_WAIT_MS },
+  );
 
   async function callChannel(delivery: Delivery): Promise<ChannelResult> {
     if (delivery.channel === 'email') return email.send(delivery);
@@ -106,8 +180,7 @@ export function createDispatcher(
   /** Steps 2-4 for a row this worker claimed. */
   async function deliver(delivery: Delivery): Promise<void> {
     crash('after-claim', delivery);
-    const started = new Date();
-    const owned = await fenced(delivery).update({ send_started_at: started, updated_at: started });
+    const owned = await marks.push(delivery);
     if (!owned) return; // The lease ran out and recovery took the row back: not ours any more.
     let result: ChannelResult;
     try {
@@ -117,15 +190,7 @@ export function createDispatcher(
       return;
     }
     crash('after-send', delivery);
-    const at = new Date();
-    await fenced(delivery).update({
-      status: 'sent',
-      provider_message_id: result.messageId,
-      sent_at: at,
-      lease_until: null,
-      last_error: null,
-      updated_at: at,
-    });
+    const at = await sentWrites.push({ delivery, messageId: result.messageId });
     metrics.sent(delivery.channel, delivery.dueAt, at);
   }
 
@@ -320,7 +385,7 @@ export function createDispatcher(
         worker = new Worker(
           QUEUE,
           async (job) => {
-            const delivery = await claimOne(Number(job.data.id));
+            const delivery = await claims.push(Number(job.data.id));
             if (delivery) await track(deliver(delivery));
           },
           {
@@ -376,6 +441,7 @@ export function createDispatcher(
       queue = null;
       worker = null;
       email.close();
+      sms.close?.();
     },
   };
 }

@@ -1,5 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { appendFile, mkdir } from 'node:fs/promises';
+import http from 'node:http';
+import https from 'node:https';
 import path from 'node:path';
 import type { RemindersConfig } from '../config';
 import type { ChannelResult } from './email';
@@ -16,6 +18,8 @@ export interface SmsMessage {
 export interface SmsProvider {
   name: string;
   send(message: SmsMessage): Promise<ChannelResult>;
+  /** Lets go of kept-alive connections (stopping). */
+  close?(): void;
 }
 
 export class SmsProviderError extends Error {
@@ -48,24 +52,65 @@ function messageIdOf(body: unknown): string | null {
 export function httpSmsProvider(config: RemindersConfig): SmsProvider {
   const { baseUrl, token, sender } = config.sms;
   const timeout = Math.max(1000, Math.floor(config.leaseMs / 3));
+  const url = new URL(baseUrl!);
+  const client = url.protocol === 'https:' ? https : http;
+  // Kept-alive connections, as many as deliveries in flight: no TCP (or TLS) handshake per
+  // SMS, and no connection churn on the gateway.
+  const agent = new client.Agent({ keepAlive: true, maxSockets: config.concurrency });
+  const attempt = (form: string, fresh = false) =>
+    new Promise<{ status: number; raw: string }>((resolve, reject) => {
+      let answered = false;
+      const request = client.request(
+        url,
+        {
+          method: 'POST',
+          // The retry below takes a connection of its own: the pool may hold more stale ones.
+          agent: fresh ? false : agent,
+          headers: {
+            'content-type': 'application/x-www-form-urlencoded',
+            'content-length': Buffer.byteLength(form),
+            accept: 'application/json',
+          },
+          signal: AbortSignal.timeout(timeout),
+        },
+        (response) => {
+          answered = true;
+          const chunks: Buffer[] = [];
+          response.on('data', (chunk: Buffer) => chunks.push(chunk));
+          response.on('end', () =>
+            resolve({ status: response.statusCode ?? 0, raw: Buffer.concat(chunks).toString() }),
+          );
+          response.on('error', reject);
+        },
+      );
+      request.on('error', (error: NodeJS.ErrnoException) =>
+        reject(Object.assign(error, { staleSocket: request.reusedSocket && !answered })),
+      );
+      request.end(form);
+    });
+  /**
+   * A kept-alive connection the gateway closed while idle fails the next request on it before
+   * any answer (ECONNRESET, "socket hang up"): it goes once more on a fresh connection (Node's
+   * documented `reusedSocket` retry) instead of waiting for a backoff, which at night lands in
+   * the quiet hours. No new risk: any provider error was already retried (README, "window").
+   */
+  const post = async (form: string) => {
+    try {
+      return await attempt(form);
+    } catch (error) {
+      const { code, staleSocket } = error as NodeJS.ErrnoException & { staleSocket?: boolean };
+      if (staleSocket && code === 'ECONNRESET') return attempt(form, true);
+      throw error;
+    }
+  };
   return {
     name: 'http',
     async send({ to, text }) {
-      const response = await fetch(baseUrl!, {
-        method: 'POST',
-        headers: {
-          'content-type': 'application/x-www-form-urlencoded',
-          accept: 'application/json',
-        },
-        body: new URLSearchParams({ token: token!, from: sender, to, text }).toString(),
-        signal: AbortSignal.timeout(timeout),
-      });
-      const raw = await response.text();
-      if (!response.ok) {
-        throw new SmsProviderError(
-          `SMS gateway answered ${response.status}: ${raw.slice(0, 500)}`,
-          response.status,
-        );
+      const { status, raw } = await post(
+        new URLSearchParams({ token: token!, from: sender, to, text }).toString(),
+      );
+      if (status < 200 || status >= 300) {
+        throw new SmsProviderError(`SMS gateway answered ${status}: ${raw.slice(0, 500)}`, status);
       }
       let body: unknown = null;
       try {
@@ -74,6 +119,9 @@ export function httpSmsProvider(config: RemindersConfig): SmsProvider {
         // Some gateways answer plain text; the id is then unknown but the message accepted.
       }
       return { messageId: messageIdOf(body) ?? `http:${randomUUID()}` };
+    },
+    close() {
+      agent.destroy();
     },
   };
 }
