@@ -4,6 +4,7 @@ import type { FormFields } from '~/features/forms/form-data';
 import { parseWholeNumber } from '~/features/forms/numbers';
 import { readDateField } from '~/components/forms/date-field';
 import type { CmsProblem } from '~/lib/cms-api';
+import { SERVICE_KIND_CODES } from '~/features/service-records/service-kinds';
 import type { ReminderPayload } from './reminders-api';
 
 /** What an owner does to one reminder from a list: each is its own small form (no JS). */
@@ -14,27 +15,8 @@ export type ReminderAction =
   | { kind: 'create'; id: ''; payload: Omit<ReminderPayload, 'vehicleId'> }
   | { kind: 'templates'; id: ''; codes: string[] };
 
-/** Service kinds an owner can pick for a reminder (the CMS catalogue's codes); `other` names it. */
-export const REMINDER_KINDS = [
-  'general-service',
-  'oil-change',
-  'oil-filter',
-  'air-filter',
-  'tyres',
-  'brakes',
-  'battery',
-  'chain-sprocket',
-  'coolant',
-  'wheel-alignment',
-  'ac-service',
-  'wash',
-  'inspection',
-  'bluebook-renewal',
-  'insurance-renewal',
-  'pollution-test',
-  'repair',
-  'other',
-] as const;
+/** Service kinds an owner can pick for a reminder: the catalogue's; `other` names it. */
+export const REMINDER_KINDS = SERVICE_KIND_CODES;
 
 /** The new-reminder form's inputs, by CMS field. */
 export const NEW_FIELDS = {
