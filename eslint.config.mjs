@@ -44,7 +44,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['**/*.cjs', 'cms/jest.config.js', 'cms/scripts/**/*.js'],
+    files: ['**/*.cjs', 'cms/jest.config.js', 'cms/scripts/**/*.js', 'packages/nepal/index.js'],
     languageOptions: { sourceType: 'commonjs' },
     rules: { '@typescript-eslint/no-require-imports': 'off' },
   },

@@ -859,6 +859,258 @@ export interface ApiReminderReminder extends Struct.CollectionTypeSchema {
   };
 }
 
+export interface ApiServiceCenterServiceCenter extends Struct.CollectionTypeSchema {
+  collectionName: 'service_centers';
+  info: {
+    description: 'A garage or workshop owners find on the map';
+    displayName: 'Service center';
+    pluralName: 'service-centers';
+    singularName: 'service-center';
+  };
+  options: {
+    draftAndPublish: true;
+  };
+  pluginOptions: {
+    i18n: {
+      localized: true;
+    };
+  };
+  attributes: {
+    address: Schema.Attribute.String &
+      Schema.Attribute.Required &
+      Schema.Attribute.SetPluginOptions<{
+        i18n: {
+          localized: true;
+        };
+      }> &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 200;
+      }>;
+    city: Schema.Attribute.String &
+      Schema.Attribute.SetPluginOptions<{
+        i18n: {
+          localized: true;
+        };
+      }> &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 80;
+      }>;
+    coordinatesSource: Schema.Attribute.Enumeration<['manual', 'provider', 'gazetteer']> &
+      Schema.Attribute.SetPluginOptions<{
+        i18n: {
+          localized: false;
+        };
+      }>;
+    createdAt: Schema.Attribute.DateTime;
+    createdBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> & Schema.Attribute.Private;
+    description: Schema.Attribute.Text &
+      Schema.Attribute.SetPluginOptions<{
+        i18n: {
+          localized: true;
+        };
+      }> &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 2000;
+      }>;
+    district: Schema.Attribute.Enumeration<
+      [
+        'taplejung',
+        'panchthar',
+        'ilam',
+        'jhapa',
+        'morang',
+        'sunsari',
+        'dhankuta',
+        'terhathum',
+        'sankhuwasabha',
+        'bhojpur',
+        'solukhumbu',
+        'okhaldhunga',
+        'khotang',
+        'udayapur',
+        'saptari',
+        'siraha',
+        'dhanusha',
+        'mahottari',
+        'sarlahi',
+        'bara',
+        'parsa',
+        'rautahat',
+        'sindhuli',
+        'ramechhap',
+        'dolakha',
+        'sindhupalchok',
+        'kavrepalanchok',
+        'lalitpur',
+        'bhaktapur',
+        'kathmandu',
+        'nuwakot',
+        'rasuwa',
+        'dhading',
+        'makwanpur',
+        'chitwan',
+        'gorkha',
+        'lamjung',
+        'tanahun',
+        'syangja',
+        'kaski',
+        'manang',
+        'mustang',
+        'myagdi',
+        'parbat',
+        'baglung',
+        'nawalpur',
+        'gulmi',
+        'palpa',
+        'parasi',
+        'rupandehi',
+        'kapilvastu',
+        'arghakhanchi',
+        'pyuthan',
+        'rolpa',
+        'rukum-east',
+        'dang',
+        'banke',
+        'bardiya',
+        'rukum-west',
+        'salyan',
+        'dolpa',
+        'humla',
+        'jumla',
+        'kalikot',
+        'mugu',
+        'surkhet',
+        'dailekh',
+        'jajarkot',
+        'bajura',
+        'bajhang',
+        'achham',
+        'doti',
+        'kailali',
+        'kanchanpur',
+        'dadeldhura',
+        'baitadi',
+        'darchula',
+      ]
+    > &
+      Schema.Attribute.Required &
+      Schema.Attribute.SetPluginOptions<{
+        i18n: {
+          localized: false;
+        };
+      }>;
+    geocodedAt: Schema.Attribute.DateTime &
+      Schema.Attribute.SetPluginOptions<{
+        i18n: {
+          localized: false;
+        };
+      }>;
+    latitude: Schema.Attribute.Decimal &
+      Schema.Attribute.SetPluginOptions<{
+        i18n: {
+          localized: false;
+        };
+      }> &
+      Schema.Attribute.SetMinMax<
+        {
+          max: 31;
+          min: 26;
+        },
+        number
+      >;
+    locale: Schema.Attribute.String;
+    localizations: Schema.Attribute.Relation<'oneToMany', 'api::service-center.service-center'>;
+    longitude: Schema.Attribute.Decimal &
+      Schema.Attribute.SetPluginOptions<{
+        i18n: {
+          localized: false;
+        };
+      }> &
+      Schema.Attribute.SetMinMax<
+        {
+          max: 89;
+          min: 80;
+        },
+        number
+      >;
+    makes: Schema.Attribute.Relation<'manyToMany', 'api::catalog.make'> &
+      Schema.Attribute.SetPluginOptions<{
+        i18n: {
+          localized: false;
+        };
+      }>;
+    name: Schema.Attribute.String &
+      Schema.Attribute.Required &
+      Schema.Attribute.SetPluginOptions<{
+        i18n: {
+          localized: true;
+        };
+      }> &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 120;
+      }>;
+    needsCoordinates: Schema.Attribute.Boolean &
+      Schema.Attribute.SetPluginOptions<{
+        i18n: {
+          localized: false;
+        };
+      }> &
+      Schema.Attribute.DefaultTo<false>;
+    openingHours: Schema.Attribute.Component<'center.opening-hours', true> &
+      Schema.Attribute.SetPluginOptions<{
+        i18n: {
+          localized: false;
+        };
+      }>;
+    phone: Schema.Attribute.String &
+      Schema.Attribute.SetPluginOptions<{
+        i18n: {
+          localized: false;
+        };
+      }> &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 40;
+      }>;
+    photos: Schema.Attribute.Media<'images', true> &
+      Schema.Attribute.SetPluginOptions<{
+        i18n: {
+          localized: false;
+        };
+      }>;
+    province: Schema.Attribute.Enumeration<
+      ['koshi', 'madhesh', 'bagmati', 'gandaki', 'lumbini', 'karnali', 'sudurpashchim']
+    > &
+      Schema.Attribute.SetPluginOptions<{
+        i18n: {
+          localized: false;
+        };
+      }>;
+    publishedAt: Schema.Attribute.DateTime;
+    sampleData: Schema.Attribute.Boolean &
+      Schema.Attribute.SetPluginOptions<{
+        i18n: {
+          localized: false;
+        };
+      }> &
+      Schema.Attribute.DefaultTo<false>;
+    services: Schema.Attribute.Component<'center.offered-service', true> &
+      Schema.Attribute.SetPluginOptions<{
+        i18n: {
+          localized: false;
+        };
+      }>;
+    slug: Schema.Attribute.UID<'name'> &
+      Schema.Attribute.Required &
+      Schema.Attribute.SetPluginOptions<{
+        i18n: {
+          localized: false;
+        };
+      }>;
+    updatedAt: Schema.Attribute.DateTime;
+    updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> & Schema.Attribute.Private;
+  };
+}
+
 export interface ApiServiceRecordServiceRecord extends Struct.CollectionTypeSchema {
   collectionName: 'service_records';
   info: {
@@ -1151,50 +1403,6 @@ export interface ApiVehicleVehiclePhoto extends Struct.CollectionTypeSchema {
         },
         number
       >;
-  };
-}
-
-export interface PluginAuditLogEntry extends Struct.CollectionTypeSchema {
-  collectionName: 'audit_log_entries';
-  info: {
-    description: 'Who changed what, when and from where; hash-chained';
-    displayName: 'Audit log entry';
-    pluralName: 'entries';
-    singularName: 'entry';
-  };
-  options: {
-    draftAndPublish: false;
-  };
-  pluginOptions: {
-    'content-manager': {
-      visible: false;
-    };
-    'content-type-builder': {
-      visible: false;
-    };
-  };
-  attributes: {
-    action: Schema.Attribute.String & Schema.Attribute.Required;
-    actorId: Schema.Attribute.String;
-    actorKind: Schema.Attribute.Enumeration<['admin', 'owner', 'system']> &
-      Schema.Attribute.Required;
-    actorName: Schema.Attribute.String;
-    contentType: Schema.Attribute.String;
-    createdAt: Schema.Attribute.DateTime;
-    createdBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> & Schema.Attribute.Private;
-    diff: Schema.Attribute.JSON;
-    hash: Schema.Attribute.String & Schema.Attribute.Required;
-    ip: Schema.Attribute.String;
-    locale: Schema.Attribute.String & Schema.Attribute.Private;
-    localizations: Schema.Attribute.Relation<'oneToMany', 'plugin::audit-log.entry'> &
-      Schema.Attribute.Private;
-    prevHash: Schema.Attribute.String & Schema.Attribute.Required;
-    publishedAt: Schema.Attribute.DateTime;
-    targetDocumentId: Schema.Attribute.String;
-    targetLocale: Schema.Attribute.String;
-    updatedAt: Schema.Attribute.DateTime;
-    updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> & Schema.Attribute.Private;
-    userAgent: Schema.Attribute.Text;
   };
 }
 
@@ -1618,6 +1826,10 @@ export interface PluginUsersPermissionsUser extends Struct.CollectionTypeSchema 
       Schema.Attribute.DefaultTo<'en'>;
     provider: Schema.Attribute.String;
     publishedAt: Schema.Attribute.DateTime;
+    quietHours: Schema.Attribute.String &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 11;
+      }>;
     resetPasswordToken: Schema.Attribute.String & Schema.Attribute.Private;
     role: Schema.Attribute.Relation<'manyToOne', 'plugin::users-permissions.role'>;
     updatedAt: Schema.Attribute.DateTime;
@@ -1648,12 +1860,12 @@ declare module '@strapi/strapi' {
       'api::document.document': ApiDocumentDocument;
       'api::home-page.home-page': ApiHomePageHomePage;
       'api::reminder.reminder': ApiReminderReminder;
+      'api::service-center.service-center': ApiServiceCenterServiceCenter;
       'api::service-record.service-record': ApiServiceRecordServiceRecord;
       'api::vehicle.odometer-reading': ApiVehicleOdometerReading;
       'api::vehicle.vehicle': ApiVehicleVehicle;
       'api::vehicle.vehicle-note': ApiVehicleVehicleNote;
       'api::vehicle.vehicle-photo': ApiVehicleVehiclePhoto;
-      'plugin::audit-log.entry': PluginAuditLogEntry;
       'plugin::content-releases.release': PluginContentReleasesRelease;
       'plugin::content-releases.release-action': PluginContentReleasesReleaseAction;
       'plugin::i18n.locale': PluginI18NLocale;
