@@ -3,7 +3,7 @@ export const BADGE_TONES = ['neutral', 'ok', 'warning', 'danger', 'critical'] as
 export type BadgeTone = (typeof BADGE_TONES)[number];
 
 /** The shape beside a badge's words, so that the meaning never rests on colour alone. */
-export type BadgeIcon = 'calendar' | 'check' | 'clock' | 'alert' | 'stop';
+export type BadgeIcon = 'calendar' | 'check' | 'clock' | 'alert' | 'stop' | 'info';
 
 /** What a badge shows, apart from its words. */
 export interface BadgeLook {
@@ -17,6 +17,7 @@ export const BADGE_ICON_PATHS: Record<BadgeIcon, string> = {
   check: 'M3 8.5l3 3 7-7',
   clock: 'M8 2a6 6 0 1 0 0 12A6 6 0 0 0 8 2z M8 4.5V8l2.5 1.5',
   alert: 'M8 1.5L15 14H1z M8 6v4 M8 11.5v.5',
+  info: 'M8 2a6 6 0 1 0 0 12A6 6 0 0 0 8 2z M8 7.5v4 M8 4.75v.5',
   stop: 'M5.5 1.5h5l4 4v5l-4 4h-5l-4-4v-5z M8 4.5v4.5 M8 11v.5',
 };
 

@@ -69,6 +69,9 @@ const built = Object.entries({
   documentFile: paths.documentFile('a/b', true),
   documentUploads: paths.documentUploads(ne),
   documentUpload: paths.documentUpload('a/b'),
+  news: paths.news(en, { tag: 'safety' }),
+  article: paths.article(ne, 'a/b'),
+  recalls: paths.recalls(en, { recall: 'fixed' }),
   catalogModelsOfMake: paths.catalogModelsOfMake('m/1'),
   catalogModel: paths.catalogModel('m/1'),
 } satisfies Record<keyof typeof paths, string>);

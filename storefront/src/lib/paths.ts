@@ -74,6 +74,12 @@ export const paths = {
   documentUpload: (uploadId: string) => `/api/documents/uploads/${segment(uploadId)}`,
   /** The owner's open reminders; `vehicle` narrows them to one vehicle. */
   reminders: (locale: Locale, query?: Query) => withQuery(`/${locale}/reminders`, query),
+  /** The news list; `tag` narrows it to a topic, `cursor` is the next page. */
+  news: (locale: Locale, query?: Query) => withQuery(`/${locale}/news`, query),
+  /** One news article. */
+  article: (locale: Locale, slug: string) => `/${locale}/news/${segment(slug)}`,
+  /** Recalls matching the owner's vehicles; every recall status form posts here. */
+  recalls: (locale: Locale, query?: Query) => withQuery(`/${locale}/recalls`, query),
   /** The portal's catalog endpoints the vehicle form's island calls from the browser. */
   catalogModelsOfMake: (makeId: string) => `/api/catalog/makes/${segment(makeId)}/models`,
   catalogModel: (modelId: string) => `/api/catalog/models/${segment(modelId)}`,

@@ -7,6 +7,8 @@ import { vehicleApi } from './vehicle-api.server';
 import { paths } from '~/lib/paths';
 import { nextReminderByVehicle, type Reminder } from '~/features/reminders/reminders-api';
 import { remindersApi } from '~/features/reminders/reminders-api.server';
+import { isOpen, type VehicleRecall } from '~/features/recalls/recalls-api';
+import { recallsApi } from '~/features/recalls/recalls-api.server';
 
 /** The query parameter the redirect after deleting a vehicle sets. */
 export const DELETED_PARAM = 'deleted';
@@ -28,6 +30,8 @@ export type GarageView =
       deleted: boolean;
       /** Each vehicle's most urgent open reminder (none when the reminders cannot load). */
       nextReminders: Map<string, Reminder>;
+      /** Open recalls of all the owner's vehicles, most severe first (null: not loaded). */
+      recalls: VehicleRecall[] | null;
     };
 
 /**
@@ -43,10 +47,12 @@ export async function garagePage(
   if (!session) return toLogin(context, locale);
   const cursor = context.url.searchParams.get('cursor') || undefined;
   const owner = ownerRequest(context, session, locale);
-  // One reminders call for the whole page (not one per card), alongside the vehicles.
-  const [result, reminders] = await Promise.all([
+  // One reminders call and one recalls call for the whole page (not one per card), alongside
+  // the vehicles.
+  const [result, reminders, recalls] = await Promise.all([
     vehicleApi.list(owner, { limit: GARAGE_PAGE_SIZE, cursor }),
     remindersApi.list(owner),
+    recallsApi.mine(owner),
   ]);
   if (!result.ok) {
     if (isUnauthorized(result.problem)) return signedOut(context, locale);
@@ -60,5 +66,6 @@ export async function garagePage(
     laterPage: cursor !== undefined,
     deleted: context.url.searchParams.has(DELETED_PARAM),
     nextReminders: nextReminderByVehicle(reminders.ok ? reminders.data.items : []),
+    recalls: recalls.ok ? recalls.data.filter(isOpen) : null,
   };
 }

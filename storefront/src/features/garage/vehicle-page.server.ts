@@ -33,6 +33,8 @@ import {
 import type { OdometerReading, OwnerRequest, Page, Vehicle, VehicleNote } from './vehicle-api';
 import { vehicleApi } from './vehicle-api.server';
 import { confirmationOf, DONE_PARAM, type Confirmation, type Done } from './vehicle-confirmations';
+import type { VehicleRecall } from '~/features/recalls/recalls-api';
+import { recallsApi } from '~/features/recalls/recalls-api.server';
 
 export const NOTES_PAGE_SIZE = 10;
 /** Readings drawn in the chart and listed in its table. */
@@ -64,6 +66,8 @@ export type VehicleView =
       newNote: string;
       /** The note being edited, with its text as typed. */
       editing?: { noteId: string; body: string };
+      /** Recalls matching this vehicle, most severe first (null: could not be loaded). */
+      recalls: VehicleRecall[] | null;
     };
 
 /**
@@ -154,12 +158,13 @@ const ACTIONS = new Map<string, Action>(
 );
 
 async function load(owner: OwnerRequest, vehicleId: string, notesCursor: string | undefined) {
-  const [vehicle, readings, notes] = await Promise.all([
+  const [vehicle, readings, notes, recalls] = await Promise.all([
     vehicleApi.get(owner, vehicleId),
     vehicleApi.readings(owner, vehicleId, { limit: READINGS_SHOWN }),
     vehicleApi.notes(owner, vehicleId, { limit: NOTES_PAGE_SIZE, cursor: notesCursor }),
+    recallsApi.mine(owner, vehicleId),
   ]);
-  return { vehicle, readings, notes };
+  return { vehicle, readings, notes, recalls };
 }
 
 /**
@@ -212,7 +217,7 @@ export async function vehiclePage(
 
   const query = context.url.searchParams;
   const notesCursor = query.get('notesCursor') || undefined;
-  const { vehicle, readings, notes } = await load(owner, vehicleId, notesCursor);
+  const { vehicle, readings, notes, recalls } = await load(owner, vehicleId, notesCursor);
   if (!vehicle.ok) {
     if (isUnauthorized(vehicle.problem)) return signedOut(context, locale);
     return { kind: isNotFound(vehicle.problem) ? 'not-found' : 'unavailable' };
@@ -231,5 +236,7 @@ export async function vehiclePage(
     reading: state.reading ?? newReadingForm(isoCalendarDate(new Date())),
     newNote: state.newNote ?? '',
     editing: state.editing ?? (noteToEdit && { noteId: noteToEdit.id, body: noteToEdit.body }),
+    // The CMS narrows to the vehicle; checked again so another vehicle's recall never shows.
+    recalls: recalls.ok ? recalls.data.filter((item) => item.vehicle.id === vehicleId) : null,
   };
 }

@@ -27,6 +27,20 @@ vi.mock('./vehicle-api.server', () => {
   };
 });
 
+// The vehicle's recalls: one for it and (as a CMS bug would send) one for another vehicle.
+vi.mock('~/features/recalls/recalls-api.server', () => ({
+  recallsApi: {
+    async mine(_owner: unknown, vehicleId?: string) {
+      calls.push(`recalls:${vehicleId}`);
+      const item = (vehicle: string) => ({
+        recall: { id: `r-${vehicle}` },
+        vehicle: { id: vehicle },
+      });
+      return { ok: true, data: [item('v1'), item('v2')] };
+    },
+  },
+}));
+
 const en = parseLocale('en')!;
 
 function postContext(intent: string): PageContext {
@@ -69,7 +83,7 @@ describe('vehiclePage form intents', () => {
       expect(view).not.toBeInstanceOf(Response);
       expect(context.response.status).toBe(400);
       expect(view).toMatchObject({ kind: 'vehicle', errors: [{ key: 'forms.errors.generic' }] });
-      expect(calls.sort()).toEqual(['get', 'notes', 'readings']);
+      expect(calls.sort()).toEqual(['get', 'notes', 'readings', 'recalls:v1']);
     },
   );
 
@@ -118,5 +132,18 @@ describe('vehiclePage outcomes', () => {
 
     expect(view).toMatchObject({ kind: 'vehicle' });
     expect((view as { confirmation?: unknown }).confirmation).toEqual(confirmation);
+  });
+
+  it('loads the vehicle’s recalls with its other data, keeping only this vehicle’s', async () => {
+    const view = await vehiclePage(
+      pageContext(new Request('http://portal.test/en/garage/v1')),
+      en,
+      'v1',
+    );
+
+    expect(calls).toContain('recalls:v1');
+    expect((view as { recalls?: Array<{ recall: { id: string } }> }).recalls).toEqual([
+      { recall: { id: 'r-v1' }, vehicle: { id: 'v1' } },
+    ]);
   });
 });
