@@ -69,6 +69,9 @@ const built = Object.entries({
   documentFile: paths.documentFile('a/b', true),
   documentUploads: paths.documentUploads(ne),
   documentUpload: paths.documentUpload('a/b'),
+  centers: paths.centers(en, { district: 'kaski', open: '1' }),
+  center: paths.center(en, 'a/b', { district: 'kaski' }),
+  savedCenters: paths.savedCenters(ne),
   catalogModelsOfMake: paths.catalogModelsOfMake('m/1'),
   catalogModel: paths.catalogModel('m/1'),
 } satisfies Record<keyof typeof paths, string>);
