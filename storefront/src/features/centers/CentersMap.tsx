@@ -30,20 +30,30 @@ function escapeText(text: string): string {
  */
 export default function CentersMap({ centers, tiles, labels, locale, single = false }: Props) {
   const holder = useRef<HTMLDivElement>(null);
-  const [state, setState] = useState<'loading' | 'ready' | 'failed'>('loading');
+  // `static` is the server's render: a 1px frame (the island hydrates when it is in view), so a
+  // visitor without JavaScript sees no empty map nor a "loading" that never ends.
+  const [state, setState] = useState<'static' | 'loading' | 'ready' | 'failed'>('static');
 
   useEffect(() => {
     let cancelled = false;
+    setState('loading');
     let remove = () => {};
     (async () => {
       const L = (await import('leaflet')).default;
       if (cancelled || !holder.current) return;
+      // The frame's full size now, not when React next renders (the state above may not be
+      // committed yet): Leaflet measures the container once it is created.
+      holder.current.dataset.state = 'loading';
       const map = L.map(holder.current, {
         zoomSnap: 0.25,
         scrollWheelZoom: false,
         attributionControl: true,
       });
       remove = () => map.remove();
+      // The frame grew from its 1px server render: measure it again before framing anything.
+      map.invalidateSize(false);
+      // A view first: vector layers (the outline) cannot be drawn on a map without one.
+      map.fitBounds(NEPAL, { animate: false });
       map.attributionControl.setPrefix('<a href="https://leafletjs.com">Leaflet</a>');
       if (tiles) {
         L.tileLayer(tiles.url, { attribution: escapeText(tiles.attribution), maxZoom: 18 }).addTo(
@@ -57,7 +67,7 @@ export default function CentersMap({ centers, tiles, labels, locale, single = fa
         if (cancelled) return;
         L.geoJSON(outline.default as GeoJSON.Feature, {
           interactive: false,
-          style: { color: '#6b7f99', weight: 1.5, fillColor: '#e8eef5', fillOpacity: 1 },
+          style: { color: '#4f6580', weight: 1.5, fillColor: '#fbfaf5', fillOpacity: 1 },
         }).addTo(map);
         for (const district of districts.default) {
           L.circleMarker([district.lat, district.lng], {
@@ -73,7 +83,13 @@ export default function CentersMap({ centers, tiles, labels, locale, single = fa
       }
       const markers = centers.map((center) => {
         const marker = L.marker([center.lat, center.lng], {
-          icon: L.divIcon({ className: 'center-pin', iconSize: [20, 20], iconAnchor: [10, 20] }),
+          // The shape is turned inside the icon: Leaflet places the icon itself with a transform.
+          icon: L.divIcon({
+            className: 'center-pin',
+            html: '<span class="center-pin-shape"></span>',
+            iconSize: [20, 20],
+            iconAnchor: [10, 20],
+          }),
           title: center.name,
           alt: center.name,
           keyboard: true,
@@ -86,12 +102,20 @@ export default function CentersMap({ centers, tiles, labels, locale, single = fa
         link.addEventListener('click', () => map.closePopup());
         return marker.addTo(map);
       });
-      if (single && markers[0]) map.setView(markers[0].getLatLng(), 14);
-      else if (markers.length > 0) {
-        map.fitBounds(L.featureGroup(markers).getBounds(), { padding: [24, 24], maxZoom: 13 });
-      } else map.fitBounds(NEPAL);
+      if (single && markers[0]) {
+        // Streets need tiles; on the outline, a district's surroundings say more.
+        map.setView(markers[0].getLatLng(), tiles ? 15 : 9, { animate: false });
+      } else if (markers.length > 0) {
+        map.fitBounds(L.featureGroup(markers).getBounds(), {
+          padding: [24, 24],
+          maxZoom: 13,
+          animate: false,
+        });
+      }
       setState('ready');
-    })().catch(() => {
+    })().catch((error: unknown) => {
+      // The list beside the map carries everything; say so in the console for whoever debugs.
+      console.error('centers map failed', error);
       if (!cancelled) setState('failed');
     });
     return () => {
@@ -105,8 +129,8 @@ export default function CentersMap({ centers, tiles, labels, locale, single = fa
       <div
         ref={holder}
         className="centers-map"
-        role="region"
-        aria-label={labels.label}
+        role={state === 'static' ? undefined : 'region'}
+        aria-label={state === 'static' ? undefined : labels.label}
         aria-busy={state === 'loading'}
         data-state={state}
       >

@@ -1,4 +1,4 @@
-import { districtByCode, districts, provinces } from '@motorghar/nepal';
+import { districtByCode, districts, provinces } from './nepal-places';
 import { t, type Locale, type MessageKey } from '~/i18n';
 import { SERVICE_KIND_CODES } from '~/features/service-records/service-kinds';
 

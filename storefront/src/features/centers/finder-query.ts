@@ -1,4 +1,5 @@
-import { districtByCode, inNepalBounds } from '@motorghar/nepal';
+import { NEPAL_BOUNDS } from './near-me';
+import { districtByCode } from './nepal-places';
 import { SERVICE_KIND_CODES } from '~/features/service-records/service-kinds';
 import type { CenterListQuery } from './centers-api';
 
@@ -44,6 +45,12 @@ export type FinderQuery =
   | { ok: false; errors: FinderError[]; form: FinderForm };
 
 const ID = /^[A-Za-z0-9_-]{1,64}$/;
+
+const inBounds = (lat: number, lng: number) =>
+  lat >= NEPAL_BOUNDS.south &&
+  lat <= NEPAL_BOUNDS.north &&
+  lng >= NEPAL_BOUNDS.west &&
+  lng <= NEPAL_BOUNDS.east;
 const CURSOR = /^[A-Za-z0-9_.~+/=-]{1,512}$/;
 const LAT_LNG = /^(-?\d{1,3}(?:\.\d{1,7})?),(-?\d{1,3}(?:\.\d{1,7})?)$/;
 
@@ -87,7 +94,7 @@ export function readFinderQuery(params: URLSearchParams): FinderQuery {
     const match = LAT_LNG.exec(form.near);
     const lat = match ? Number(match[1]) : NaN;
     const lng = match ? Number(match[2]) : NaN;
-    if (match && inNepalBounds(lat, lng)) query.near = { lat, lng };
+    if (match && inBounds(lat, lng)) query.near = { lat, lng };
     else errors.push({ field: 'near', reason: 'near' });
   } else if (form.nearDistrict) {
     const place = districtByCode(form.nearDistrict);
