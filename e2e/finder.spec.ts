@@ -137,7 +137,10 @@ for (const locale of ['en', 'ne'] as const) {
       // No map without JavaScript: the list carries everything.
       await expect(page.getByRole('region', { name: catalog.centers.map.label })).toHaveCount(0);
 
-      await page.getByLabel(catalog.centers.filters.district).selectOption('kathmandu');
+      // Exact: the district label is part of the "near the headquarters of" one in Nepali.
+      await page
+        .getByLabel(catalog.centers.filters.district, { exact: true })
+        .selectOption('kathmandu');
       await page.getByRole('button', { name: catalog.centers.filters.apply }).click();
       await expect(page).toHaveURL(/district=kathmandu/);
       const district = locale === 'ne' ? 'काठमाडौं' : 'Kathmandu';
