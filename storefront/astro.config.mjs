@@ -57,6 +57,14 @@ export default defineConfig({
         url: true,
         optional: true,
       }),
+      // The finder's map tiles (features/centers/map-config.ts); unset, the map draws Nepal's
+      // outline from bundled data. Read at run time, like the rest.
+      MAP_TILE_URL: envField.string({ context: 'server', access: 'secret', optional: true }),
+      MAP_TILE_ATTRIBUTION: envField.string({
+        context: 'server',
+        access: 'secret',
+        optional: true,
+      }),
     },
   },
   // Linked stylesheets only, so the CSP needs no 'unsafe-inline' for styles.

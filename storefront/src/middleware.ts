@@ -1,7 +1,8 @@
 import { defineMiddleware, sequence } from 'astro:middleware';
 import { csrfMiddleware } from './features/auth/csrf.server';
 import { sessionMiddleware } from './features/auth/session.server';
-import { MEDIA_ORIGIN } from 'astro:env/server';
+import { MAP_TILE_URL, MEDIA_ORIGIN } from 'astro:env/server';
+import { tileOrigin } from './features/centers/map-config';
 import { DOCUMENT_PUT_LARGE_BODY } from './features/documents/document-transfer';
 import { VAULT_UPLOAD_ROUTE } from './features/documents/vault-query';
 import { PHOTO_UPLOAD_ROUTE } from './features/garage/photo-upload';
@@ -17,6 +18,8 @@ import { securityHeaders } from './lib/security-headers';
 const SECURITY_HEADERS = securityHeaders({
   dev: import.meta.env.DEV,
   uploadOrigins: MEDIA_ORIGIN ? [new URL(MEDIA_ORIGIN).origin] : [],
+  // The finder's map loads its tiles from the configured tile server (none by default).
+  imageOrigins: [tileOrigin(MAP_TILE_URL)].filter((origin) => origin !== undefined),
 });
 
 /**

@@ -72,6 +72,9 @@ const built = Object.entries({
   news: paths.news(en, { tag: 'safety' }),
   article: paths.article(ne, 'a/b'),
   recalls: paths.recalls(en, { recall: 'fixed' }),
+  centers: paths.centers(en, { district: 'kaski', open: '1' }),
+  center: paths.center(en, 'a/b', { district: 'kaski' }),
+  savedCenters: paths.savedCenters(ne),
   catalogModelsOfMake: paths.catalogModelsOfMake('m/1'),
   catalogModel: paths.catalogModel('m/1'),
 } satisfies Record<keyof typeof paths, string>);

@@ -80,6 +80,13 @@ export const paths = {
   article: (locale: Locale, slug: string) => `/${locale}/news/${segment(slug)}`,
   /** Recalls matching the owner's vehicles; every recall status form posts here. */
   recalls: (locale: Locale, query?: Query) => withQuery(`/${locale}/recalls`, query),
+  /** The service-center finder; the query is its GET form's filters (features/centers). */
+  centers: (locale: Locale, query?: Query) => withQuery(`/${locale}/centers`, query),
+  /** One service center's page (by slug); the query keeps the finder's filters for "back". */
+  center: (locale: Locale, slug: string, query?: Query) =>
+    withQuery(`/${locale}/centers/${segment(slug)}`, query),
+  /** The owner's saved service centers. */
+  savedCenters: (locale: Locale, query?: Query) => withQuery(`/${locale}/centers/saved`, query),
   /** The portal's catalog endpoints the vehicle form's island calls from the browser. */
   catalogModelsOfMake: (makeId: string) => `/api/catalog/makes/${segment(makeId)}/models`,
   catalogModel: (modelId: string) => `/api/catalog/models/${segment(modelId)}`,

@@ -43,15 +43,19 @@ const HSTS = 'max-age=31536000; includeSubDomains';
 export function securityHeaders({
   dev,
   uploadOrigins = [],
+  imageOrigins = [],
 }: {
   dev: boolean;
   /** Origins the browser sends files to itself (the bucket of presigned uploads). */
   uploadOrigins?: string[];
+  /** Origins pictures come from besides the portal (the map's tile server). */
+  imageOrigins?: string[];
 }): Record<string, string> {
   const csp = dev ? DEV_CSP : PRODUCTION_CSP;
   return {
     'Content-Security-Policy': serializeCsp({
       ...csp,
+      'img-src': [...csp['img-src'], ...imageOrigins],
       'connect-src': [...csp['connect-src'], ...uploadOrigins],
     }),
     'X-Content-Type-Options': 'nosniff',
