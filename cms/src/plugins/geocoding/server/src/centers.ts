@@ -168,6 +168,22 @@ export async function relocateCenter(
   uid: string,
   documentId: string,
 ): Promise<RelocateOutcome> {
+  try {
+    return await relocate(strapi, uid, documentId);
+  } catch (error) {
+    runtime(strapi).metrics.error('relocate');
+    strapi.log.error(
+      `[geocoding] geocode again failed for ${documentId}: ${(error as Error).message}`,
+    );
+    throw error;
+  }
+}
+
+async function relocate(
+  strapi: Core.Strapi,
+  uid: string,
+  documentId: string,
+): Promise<RelocateOutcome> {
   const rows = newestFirst(await rowsOf(strapi, uid, documentId));
   if (rows.length === 0) return { ok: false, reason: 'not-found' };
   if (rows.some((row) => row.coordinatesSource === 'manual' && hasPoint(row)))
