@@ -39,7 +39,7 @@ export const GeocodeAgainAction: DocumentActionComponent = ({
   return {
     label: manual ? `${t('action.label')} — ${t('action.manual')}` : t('action.label'),
     position: 'panel',
-    disabled: busy || manual || !allowedActions.canCreate,
+    disabled: busy || manual || !allowedActions.canUpdate,
     loading: busy,
     onClick: async () => {
       setBusy(true);
