@@ -105,6 +105,18 @@ function remindersConfig(env: PlatformEnv) {
   };
 }
 
+function geocodingConfig(env: PlatformEnv) {
+  return {
+    serviceCenterUid: 'api::service-center.service-center',
+    providerUrl: env.GEOCODER_URL ?? null,
+    userAgent: env.GEOCODER_USER_AGENT,
+    email: env.GEOCODER_EMAIL ?? null,
+    timeoutMs: env.GEOCODER_TIMEOUT_MS,
+    cacheTtlSeconds: env.GEOCODER_CACHE_TTL_SECONDS,
+    minIntervalMs: env.GEOCODER_MIN_INTERVAL_MS,
+  };
+}
+
 export default () => {
   const env = loadEnv();
   return {
@@ -139,6 +151,12 @@ export default () => {
       enabled: true,
       resolve: './src/plugins/reminders',
       config: remindersConfig(env),
+    },
+    // Coordinates of service centers on save: see src/plugins/geocoding/README.md.
+    geocoding: {
+      enabled: true,
+      resolve: './src/plugins/geocoding',
+      config: geocodingConfig(env),
     },
   };
 };

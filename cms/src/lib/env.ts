@@ -128,6 +128,14 @@ const envSchema = z.object({
   SMS_TOKEN: optionalString,
   SMS_SENDER: z.string().default('MotorGhar'),
 
+  // The geocoding plugin (ranges checked by its config validator; its message stops the boot).
+  GEOCODER_URL: optionalString,
+  GEOCODER_USER_AGENT: z.string().default('MotorGhar/1.0 (service center map)'),
+  GEOCODER_EMAIL: optionalString,
+  GEOCODER_TIMEOUT_MS: z.coerce.number().default(2000),
+  GEOCODER_CACHE_TTL_SECONDS: z.coerce.number().default(2_592_000),
+  GEOCODER_MIN_INTERVAL_MS: z.coerce.number().default(1000),
+
   SEED_DEMO_DATA: booleanString.default('false'),
   CATALOG_DATA_DIR: optionalString,
   ADMIN_EMAIL: optionalString,
