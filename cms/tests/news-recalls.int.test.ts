@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import request from 'supertest';
 import { seedCatalog } from '../src/api/catalog/seed-catalog';
+import { NEWS_CSV, RECALLS_CSV } from '../src/demo/demo-news';
 import {
   bootStrapi,
   catalogIds,
@@ -665,6 +666,32 @@ describe('news and recalls on PostgreSQL', () => {
           ['entry.publish', 'admin', 'import-admin@example.com', NEWS],
         ]),
       );
+    });
+
+    it("imports the demo sample content cleanly; one sample recall matches the demo owner's 2019 Pulsar", async () => {
+      const news = (await importer().run('news', NEWS_CSV)) as {
+        created: number;
+        rejected: unknown[];
+      };
+      const recalls = (await importer().run('recalls', RECALLS_CSV)) as {
+        created: number;
+        rejected: unknown[];
+      };
+      expect([news.created, news.rejected, recalls.created, recalls.rejected]).toEqual([
+        4,
+        [],
+        3,
+        [],
+      ]);
+      await notices().idle();
+      const owner = await signUp();
+      const pulsar = await addVehicle(owner, { year: 2019 });
+      const mine = (await owner.get(`/api/recalls/mine?vehicle=${pulsar.id}&locale=ne`)).body
+        .data as RecallItem[];
+      expect(mine.map((row) => [row.recall.campaignId, row.recall.title])).toContainEqual([
+        'SAMPLE-BJ-2026-01',
+        '[नमुना] अगाडिको ब्रेक पाइप चर्किन सक्छ',
+      ]);
     });
   });
 });
