@@ -146,6 +146,11 @@ export default () => {
         enabled: env.AUDIT_LOG_ENABLED,
       },
     },
+    // CSV import of news and recalls for admins: see src/api/news/README.md.
+    'content-import': {
+      enabled: true,
+      resolve: './src/plugins/content-import',
+    },
     // The reminder outbox and its email/SMS delivery: see src/plugins/reminders/README.md.
     reminders: {
       enabled: true,

@@ -3,6 +3,7 @@ import { catalogDomain } from './api/catalog/domain';
 import { documentDomain } from './api/document/domain';
 import { homePageDomain } from './api/home-page/domain';
 import { identityDomain } from './api/identity/domain';
+import { newsDomain } from './api/news/domain';
 import { opsDomain } from './api/ops/domain';
 import { profileDomain } from './api/profile/domain';
 import { serviceRecordDomain } from './api/service-record/domain';
@@ -21,5 +22,6 @@ export const DOMAINS: readonly Domain[] = [
   serviceRecordDomain,
   calendarDomain,
   reminderDomain,
+  newsDomain,
   homePageDomain,
 ];

@@ -616,6 +616,10 @@ describe('owner identity on PostgreSQL and Redis', () => {
             'templates',
             'createFromTemplates',
           ].map((action) => `api::reminder.reminders.${action}`),
+          'api::news.articles.list',
+          'api::news.articles.findOne',
+          'api::news.recalls.mine',
+          'api::news.recalls.setStatus',
         ].sort(),
       );
     });

@@ -379,6 +379,8 @@ describe('owner input on PostgreSQL and Redis', () => {
         documents: target.uploadId,
         'service-records': serviceRecord.id,
         reminders: reminder.id,
+        // Checked before any lookup: the body is refused whatever the recall.
+        recalls: 'no-such-recall',
       };
       const snapshot = async () => ({
         profile: (await owner.get('/api/profile')).body,
@@ -452,6 +454,7 @@ describe('owner input on PostgreSQL and Redis', () => {
           'POST /reminders/{id}/snooze',
           'POST /reminders/{id}/complete',
           'POST /vehicles/{id}/reminders/from-templates',
+          'PUT /recalls/{recallId}/vehicles/{vehicleId}',
         ]),
       );
       expect(await snapshot()).toEqual(before);

@@ -4,8 +4,12 @@ import type { PlatformEnv } from '../lib/env';
 import { ensureSuperAdmin } from '../provisioning/super-admin';
 import { ensureDemoOwner } from './demo-accounts';
 import { seedDemoGarage } from './demo-garage';
+import { seedDemoNews } from './demo-news';
 
-/** Demo data (SEED_DEMO_DATA): the catalog, an admin, a demo owner and their garage. */
+/**
+ * Demo data (SEED_DEMO_DATA): the catalog, an admin, a demo owner and their garage, sample
+ * news and recalls.
+ */
 export async function seedDemoData(strapi: Core.Strapi, env: PlatformEnv): Promise<void> {
   if (await catalogNeedsSeed(strapi, env.CATALOG_DATA_DIR)) {
     const report = await seedCatalog(strapi, env.CATALOG_DATA_DIR);
@@ -24,4 +28,6 @@ export async function seedDemoData(strapi: Core.Strapi, env: PlatformEnv): Promi
       strapi.log.info('demo garage seeded', { vehicles: await seedDemoGarage(strapi, ownerId) });
     }
   }
+  const news = await seedDemoNews(strapi);
+  if (Object.keys(news).length > 0) strapi.log.info('sample news and recalls seeded', news);
 }

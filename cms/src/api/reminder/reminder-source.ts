@@ -1,9 +1,9 @@
 import type { Core } from '@strapi/strapi';
 import { getCatalogService } from '../catalog/services';
-import { parseStoredQuietHours } from '../profile/quiet-hours';
 import { reminderMessage, type MessageLocale } from './messages/reminder-message';
 import { nepalToday } from './rules/calendar';
 import { reminderConfig } from './reminder-config';
+import { loadOwners, ownerLocale, recipientOf, type NoticeRecipient } from './recipients';
 import { dayOf, REMINDERS_TABLE, type ReminderRow } from './reminder-rows';
 import { reminderName } from './services/reminder-views';
 
@@ -14,17 +14,7 @@ export interface DueNotice {
   ownerId: number;
   /** When the occurrence reached its notification point (ISO). */
   dueAt: string;
-  recipient: {
-    email: string | null;
-    phone: string | null;
-    locale: MessageLocale;
-    channels: { email: boolean; sms: boolean };
-    /**
-     * The owner's own quiet hours (Nepal time), `null` for none; absent when they never
-     * chose, so the engine applies its configured window (REMINDERS_QUIET_HOURS).
-     */
-    quietHours?: { start: string; end: string } | null;
-  };
+  recipient: NoticeRecipient;
   message: {
     email: { subject: string; text: string; html: string };
     sms: { text: string };
@@ -61,17 +51,6 @@ interface DueRow {
   occurrence: number;
   notify_at: string | Date | number | null;
   updated_at: string | Date | number;
-}
-
-interface OwnerRow {
-  id: number;
-  email: string | null;
-  phone: string | null;
-  preferred_locale: string | null;
-  notify_by_email: boolean | number | null;
-  notify_by_sms: boolean | number | null;
-  quiet_hours: string | null;
-  blocked: boolean | number | null;
 }
 
 interface VehicleRow {
@@ -210,18 +189,7 @@ export function createReminderSource(strapi: Core.Strapi): NoticeSource {
         ...new Set(claimed.flatMap((row) => (row.vehicle_id ? [row.vehicle_id] : []))),
       ];
       const [owners, vehicles] = await Promise.all([
-        knex()('up_users')
-          .whereIn('id', ownerIds)
-          .select(
-            'id',
-            'email',
-            'phone',
-            'preferred_locale',
-            'notify_by_email',
-            'notify_by_sms',
-            'quiet_hours',
-            'blocked',
-          ) as Promise<OwnerRow[]>,
+        loadOwners(strapi, ownerIds),
         vehicleIds.length === 0
           ? Promise.resolve([] as VehicleRow[])
           : (knex()('vehicles')
@@ -232,8 +200,7 @@ export function createReminderSource(strapi: Core.Strapi): NoticeSource {
       ]);
       const ownerById = new Map(owners.map((owner) => [owner.id, owner]));
       const vehicleById = new Map(vehicles.map((vehicle) => [vehicle.document_id, vehicle]));
-      const localeOf = (owner: OwnerRow): MessageLocale =>
-        owner.preferred_locale === 'ne' ? 'ne' : 'en';
+      const localeOf = ownerLocale;
       const names = await makeModelNames(
         claimed.flatMap((row) => {
           const owner = ownerById.get(row.owner_id);
@@ -277,21 +244,11 @@ export function createReminderSource(strapi: Core.Strapi): NoticeSource {
           vehicleId: vehicle ? vehicle.document_id : null,
         });
         const notifyAt = instant(row.notify_at);
-        const quietHours = parseStoredQuietHours(owner.quiet_hours);
         notices.push({
           key,
           ownerId: owner.id,
           dueAt: (notifyAt && notifyAt <= now ? notifyAt : now).toISOString(),
-          recipient: {
-            email: owner.email ?? null,
-            phone: owner.phone ?? null,
-            locale,
-            channels: {
-              email: Boolean(owner.notify_by_email ?? true) && !!owner.email,
-              sms: Boolean(owner.notify_by_sms ?? false) && !!owner.phone,
-            },
-            ...(quietHours === undefined ? {} : { quietHours }),
-          },
+          recipient: recipientOf(owner),
           message: { email: message.email, sms: { text: message.sms.text } },
         });
       }

@@ -1,0 +1,4 @@
+import articles from './articles';
+import recalls from './recalls';
+
+export default { articles, recalls };

@@ -1,0 +1,144 @@
+import type { Core } from '@strapi/strapi';
+import { FALLBACK_LOCALE, RECALL_UID, tagsOf, type RecallSeverity } from '../news-uids';
+import type { RecallTarget } from '../rules/recall-match';
+
+interface RecallRow {
+  id: number;
+  documentId: string;
+  locale: string;
+  campaignId: string;
+  title: string;
+  summary: string | null;
+  remedy: string | null;
+  yearFrom: number | null;
+  yearTo: number | null;
+  severity: RecallSeverity;
+  sourceUrl: string | null;
+  tags: unknown;
+  publishedAt: string | Date;
+  make?: { documentId: string } | null;
+  model?: { documentId: string } | null;
+}
+
+/** A published recall in one language (its texts fall back to English), with its target. */
+export interface PublishedRecall extends RecallTarget {
+  id: string;
+  locale: string;
+  campaignId: string;
+  title: string;
+  summary: string | null;
+  remedy: string | null;
+  severity: RecallSeverity;
+  sourceUrl: string | null;
+  tags: string[];
+  publishedAt: string;
+}
+
+/**
+ * Published recalls read per language. The target (make, model, years: not translated) is
+ * the English row's when it is published, else the row's own; the texts are the asked
+ * language's, else English.
+ */
+export default ({ strapi }: { strapi: Core.Strapi }) => {
+  async function rows(
+    where: Record<string, unknown>,
+    locales: string[],
+    published = true,
+  ): Promise<RecallRow[]> {
+    return (await strapi.db.query(RECALL_UID).findMany({
+      where: {
+        ...where,
+        ...(published ? { publishedAt: { $notNull: true } } : {}),
+        locale: { $in: locales },
+      },
+      populate: { make: { select: ['documentId'] }, model: { select: ['documentId'] } },
+    })) as RecallRow[];
+  }
+
+  function combine(all: RecallRow[], locale: string): PublishedRecall[] {
+    const byDocument = new Map<string, { own?: RecallRow; fallback?: RecallRow }>();
+    for (const row of all) {
+      const entry = byDocument.get(row.documentId) ?? {};
+      if (row.locale === locale) entry.own = row;
+      if (row.locale === FALLBACK_LOCALE) entry.fallback = row;
+      byDocument.set(row.documentId, entry);
+    }
+    return [...byDocument.values()].flatMap(({ own, fallback }) => {
+      const text = own ?? fallback;
+      const target = fallback ?? own;
+      if (!text || !target) return [];
+      return [
+        {
+          id: text.documentId,
+          locale: text.locale,
+          campaignId: target.campaignId,
+          title: text.title,
+          summary: text.summary ?? null,
+          remedy: text.remedy ?? null,
+          severity: target.severity,
+          sourceUrl: target.sourceUrl ?? null,
+          tags: tagsOf(target.tags),
+          publishedAt: new Date(text.publishedAt).toISOString(),
+          makeId: target.make?.documentId ?? null,
+          modelId: target.model?.documentId ?? null,
+          yearFrom: target.yearFrom ?? null,
+          yearTo: target.yearTo ?? null,
+        },
+      ];
+    });
+  }
+
+  const localesFor = (locale: string) => [...new Set([locale, FALLBACK_LOCALE])];
+
+  return {
+    /** The published recalls of these makes (catalog document ids), in `locale`. */
+    async ofMakes(makeIds: string[], locale: string): Promise<PublishedRecall[]> {
+      if (makeIds.length === 0) return [];
+      const found = await rows({}, localesFor(locale));
+      return combine(found, locale).filter(
+        (recall) => recall.makeId !== null && makeIds.includes(recall.makeId),
+      );
+    },
+
+    /** One published recall in `locale`, or null. */
+    async one(documentId: string, locale: string): Promise<PublishedRecall | null> {
+      const [recall] = combine(await rows({ documentId }, localesFor(locale)), locale);
+      return recall ?? null;
+    },
+
+    /**
+     * A published recall for notices, keyed by locale: the target is the published one's;
+     * each language's texts are its published version, else its draft (a translation saved
+     * but published a moment later still reaches its readers in their language).
+     */
+    async everyLocale(documentId: string): Promise<Map<string, PublishedRecall>> {
+      const all = await rows({ documentId }, await localeCodes(strapi), false);
+      const published = all.filter((row) => row.publishedAt);
+      const [target] = combine(published, FALLBACK_LOCALE);
+      if (!target) return new Map();
+      const texts = new Map<string, RecallRow>();
+      for (const row of [...all].sort((a, b) => Number(!a.publishedAt) - Number(!b.publishedAt))) {
+        if (!texts.has(row.locale)) texts.set(row.locale, row);
+      }
+      return new Map(
+        [...texts].map(([locale, row]) => [
+          locale,
+          {
+            ...target,
+            locale,
+            title: row.title,
+            summary: row.summary ?? null,
+            remedy: row.remedy ?? null,
+          },
+        ]),
+      );
+    },
+  };
+};
+
+async function localeCodes(strapi: Core.Strapi): Promise<string[]> {
+  const locales = (await strapi.plugin('i18n').service('locales').find()) as Array<{
+    code: string;
+  }>;
+  return locales.map((locale) => locale.code);
+}

@@ -1,0 +1,162 @@
+import type { Core } from '@strapi/strapi';
+import { NotFound } from '../../../lib/errors';
+import { getCatalogService } from '../../catalog/services';
+import { findOwnedVehicle, VEHICLE_UID } from '../../vehicle/owned-vehicles';
+import type { VehicleRow } from '../../vehicle/vehicle-view';
+import { RECALL_STATUS_UID, type RecallSeverity, type RecallStatus } from '../news-uids';
+import { bySeverityThenNewest, recallMatches } from '../rules/recall-match';
+import type { PublishedRecall } from './recall-reader';
+
+export interface RecallItem {
+  recall: {
+    id: string;
+    campaignId: string;
+    title: string;
+    summary: string | null;
+    make: { id: string; name: string };
+    model: { id: string; name: string } | null;
+    yearFrom: number;
+    yearTo: number;
+    severity: RecallSeverity;
+    remedy: string | null;
+    sourceUrl: string | null;
+    publishedAt: string;
+  };
+  vehicle: { id: string; registrationNumber: string; label: string };
+  status: RecallStatus;
+  statusUpdatedAt: string | null;
+}
+
+interface StatusRow {
+  recallId: string;
+  vehicleId: string;
+  status: RecallStatus;
+  updatedAt: string | Date;
+}
+
+/**
+ * An owner's recalls: each published recall that matches one of their vehicles (make,
+ * model when named, year range), with the owner's status for that vehicle (possible until
+ * they say otherwise). Computed at read time, so a vehicle added after a recall's
+ * publication shows it too.
+ */
+export default ({ strapi }: { strapi: Core.Strapi }) => {
+  const reader = () =>
+    strapi.service('api::news.recall-reader') as ReturnType<
+      typeof import('./recall-reader').default
+    >;
+  const catalog = () => getCatalogService(strapi, 'catalog');
+
+  async function names(recall: PublishedRecall, locale: string) {
+    const makes = await catalog().makes(locale);
+    const make = makes.find((item) => item.id === recall.makeId);
+    const model = recall.modelId
+      ? await catalog()
+          .model(recall.modelId, locale)
+          .catch(() => null)
+      : null;
+    return {
+      make: { id: recall.makeId!, name: make?.name ?? '' },
+      model: recall.modelId ? { id: recall.modelId, name: model?.name ?? '' } : null,
+    };
+  }
+
+  async function vehicleLabel(vehicle: VehicleRow, locale: string) {
+    if (vehicle.nickname) return vehicle.nickname;
+    const model = await catalog()
+      .model(vehicle.modelId, locale)
+      .catch(() => null);
+    return model ? `${model.make.name} ${model.name}` : vehicle.registrationNumber;
+  }
+
+  async function item(
+    recall: PublishedRecall,
+    vehicle: VehicleRow,
+    status: StatusRow | undefined,
+    locale: string,
+  ): Promise<RecallItem> {
+    return {
+      recall: {
+        id: recall.id,
+        campaignId: recall.campaignId,
+        title: recall.title,
+        summary: recall.summary,
+        ...(await names(recall, locale)),
+        yearFrom: recall.yearFrom!,
+        yearTo: recall.yearTo!,
+        severity: recall.severity,
+        remedy: recall.remedy,
+        sourceUrl: recall.sourceUrl,
+        publishedAt: recall.publishedAt,
+      },
+      vehicle: {
+        id: vehicle.documentId,
+        registrationNumber: vehicle.registrationNumber,
+        label: await vehicleLabel(vehicle, locale),
+      },
+      status: status?.status ?? 'possible',
+      statusUpdatedAt: status ? new Date(status.updatedAt).toISOString() : null,
+    };
+  }
+
+  return {
+    async mine(ownerId: number, locale: string, vehicleId?: string): Promise<RecallItem[]> {
+      const vehicles = vehicleId
+        ? [await findOwnedVehicle(strapi, ownerId, vehicleId)]
+        : ((await strapi.db.query(VEHICLE_UID).findMany({ where: { ownerId } })) as VehicleRow[]);
+      const recalls = await reader().ofMakes([...new Set(vehicles.map((v) => v.makeId))], locale);
+      const pairs = recalls.flatMap((recall) =>
+        vehicles
+          .filter((vehicle) => recallMatches(recall, vehicle))
+          .map((vehicle) => ({ recall, vehicle })),
+      );
+      if (pairs.length === 0) return [];
+      const statuses = (await strapi.db.query(RECALL_STATUS_UID).findMany({
+        where: { ownerId, recallId: { $in: [...new Set(pairs.map((pair) => pair.recall.id))] } },
+      })) as StatusRow[];
+      const statusOf = new Map(statuses.map((row) => [`${row.recallId}:${row.vehicleId}`, row]));
+      pairs.sort(
+        (a, b) =>
+          bySeverityThenNewest(a.recall, b.recall) ||
+          a.vehicle.registrationNumber.localeCompare(b.vehicle.registrationNumber),
+      );
+      return Promise.all(
+        pairs.map(({ recall, vehicle }) =>
+          item(recall, vehicle, statusOf.get(`${recall.id}:${vehicle.documentId}`), locale),
+        ),
+      );
+    },
+
+    /** Sets the owner's status of a recall for one vehicle; 404 unless it matches theirs. */
+    async setStatus(
+      ownerId: number,
+      recallId: string,
+      vehicleId: string,
+      status: RecallStatus,
+      locale: string,
+    ): Promise<RecallItem> {
+      const vehicle = await findOwnedVehicle(strapi, ownerId, vehicleId);
+      const recall = await reader().one(recallId, locale);
+      if (!recall || !recallMatches(recall, vehicle)) throw new NotFound('Recall not found');
+      const saved = await strapi.db.transaction(async () => {
+        const where = { recallId, vehicleId };
+        const existing = (await strapi.db.query(RECALL_STATUS_UID).findOne({ where })) as
+          | (StatusRow & { id: number })
+          | null;
+        return (
+          existing
+            ? strapi.db
+                .query(RECALL_STATUS_UID)
+                .update({ where: { id: existing.id }, data: { status } })
+            : strapi.db.query(RECALL_STATUS_UID).create({ data: { ...where, ownerId, status } })
+        ) as Promise<StatusRow>;
+      });
+      return item(recall, vehicle, saved, locale);
+    },
+
+    /** A deleted vehicle's statuses go with it. */
+    async vehicleDeleted(vehicleId: string): Promise<void> {
+      await strapi.db.query(RECALL_STATUS_UID).deleteMany({ where: { vehicleId } });
+    },
+  };
+};
