@@ -190,6 +190,19 @@ describe.each(STRAPI_CATALOGUES)('the $file catalogue', (catalogue) => {
   });
 });
 
+describe('this project’s plugins', () => {
+  it('are all in scope: every plugin with an English admin catalogue has a Nepali one', () => {
+    const plugins = path.join(__dirname, '..', 'src', 'plugins');
+    const withAdmin = fs
+      .readdirSync(plugins)
+      .filter((name) =>
+        fs.existsSync(path.join(plugins, name, 'admin', 'src', 'translations', 'en.json')),
+      )
+      .sort();
+    expect(withAdmin).toEqual([...PROJECT_PLUGINS].sort());
+  });
+});
+
 describe.each(PROJECT_PLUGINS)('the %s plugin', (plugin) => {
   const en = readJson<Messages>(
     path.join(__dirname, '..', 'src', 'plugins', plugin, 'admin', 'src', 'translations', 'en.json'),
