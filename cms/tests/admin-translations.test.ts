@@ -222,6 +222,21 @@ describe.each(PROJECT_PLUGINS)('the %s plugin', (plugin) => {
   });
 });
 
+describe('ids missing from the English catalogues', () => {
+  it('are ones the installed admin code asks for, and are in the merged locale', () => {
+    const extra = nepaliFile('extra');
+    const code = fs.readFileSync(
+      path.join(root, 'node_modules', '@strapi/content-manager/dist/admin/index.js'),
+      'utf8',
+    );
+    for (const [id, value] of Object.entries(extra)) {
+      expect(code).toContain(id);
+      expect(value).toMatch(DEVANAGARI);
+      expect(ne[id]).toBe(value);
+    }
+  });
+});
+
 describe('this project’s content types', () => {
   const schemaFiles = [
     ...fs

@@ -9,6 +9,7 @@ import admin from './ne/admin.json';
 import auditLog from './ne/audit-log.json';
 import contentManager from './ne/content-manager.json';
 import contentTypes from './ne/content-types.json';
+import extra from './ne/extra.json';
 import i18n from './ne/i18n.json';
 import reminders from './ne/reminders.json';
 import upload from './ne/upload.json';
@@ -46,6 +47,9 @@ export const ne: Catalogue = {
   ...prefixed('audit-log.', auditLog),
   ...prefixed('reminders.', reminders),
   ...contentTypeMessages(contentTypes as Record<string, ContentTypeNames>),
+  // Ids the installed code asks for that its English catalogue lacks (it passes a
+  // defaultMessage instead): the main menu's Content Manager link.
+  ...extra,
 };
 
 export default ne;
