@@ -1,7 +1,7 @@
 /**
  * The catalogue of service kinds: what a service record says was done and what a reminder
  * says is due. A record may also carry free text (`kindLabel`) beside `other`.
- * Names are the glossary's (i18n/glossary.json when it exists): one word per term across
+ * Names are the glossary's (packages/nepal/glossary.json): one word per term across
  * the portal, emails, SMS and the admin panel.
  */
 export const SERVICE_KINDS = [
