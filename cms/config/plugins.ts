@@ -140,5 +140,10 @@ export default () => {
       resolve: './src/plugins/reminders',
       config: remindersConfig(env),
     },
+    // Homepage widgets and readable list columns: see src/plugins/admin-console/README.md.
+    'admin-console': {
+      enabled: true,
+      resolve: './src/plugins/admin-console',
+    },
   };
 };
