@@ -14,7 +14,7 @@ export const documentAdminView: AdminView = {
     kind: { en: 'Kind', ne: 'किसिम' },
     title: { en: 'Title', ne: 'शीर्षक' },
     vehicle: { en: 'Vehicle', ne: 'सवारी' },
-    ownerId: { en: 'Owner', ne: 'धनी' },
+    ownerId: { en: 'Owner', ne: 'सवारीधनी' },
     number: { en: 'Number', ne: 'नम्बर' },
     issuedOn: { en: 'Issued on', ne: 'जारी मिति' },
     expiresOn: { en: 'Expiry date', ne: 'म्याद सकिने मिति' },

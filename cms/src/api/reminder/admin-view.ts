@@ -10,7 +10,7 @@ export const reminderAdminView: AdminView = {
   labels: {
     title: { en: 'Reminder', ne: 'रिमाइन्डर' },
     vehicleId: { en: 'Vehicle', ne: 'सवारी' },
-    ownerId: { en: 'Owner', ne: 'धनी' },
+    ownerId: { en: 'Owner', ne: 'सवारीधनी' },
     kind: { en: 'Kind', ne: 'किसिम' },
     status: { en: 'Status', ne: 'अवस्था' },
     dueDate: { en: 'Due date', ne: 'गर्नुपर्ने मिति' },

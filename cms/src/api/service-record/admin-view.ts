@@ -9,7 +9,7 @@ export const serviceRecordAdminView: AdminView = {
   list: ['vehicleId', 'ownerId', 'kindLabel', 'status', 'serviceAt', 'costPaisa'],
   labels: {
     vehicleId: { en: 'Vehicle', ne: 'सवारी' },
-    ownerId: { en: 'Owner', ne: 'धनी' },
+    ownerId: { en: 'Owner', ne: 'सवारीधनी' },
     kind: { en: 'Kind', ne: 'किसिम' },
     kindLabel: { en: 'Service', ne: 'सर्भिसिङ' },
     status: { en: 'Status', ne: 'अवस्था' },

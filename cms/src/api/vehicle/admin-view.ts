@@ -13,7 +13,7 @@ export const vehicleAdminView: AdminView = {
   list: ['registrationNumber', 'ownerId', 'makeId', 'modelId', 'year'],
   labels: {
     registrationNumber: { en: 'Registration number', ne: 'दर्ता नम्बर' },
-    ownerId: { en: 'Owner', ne: 'धनी' },
+    ownerId: { en: 'Owner', ne: 'सवारीधनी' },
     makeId: { en: 'Make', ne: 'ब्रान्ड' },
     modelId: { en: 'Model', ne: 'मोडेल' },
     trimId: { en: 'Trim', ne: 'भेरियन्ट' },
