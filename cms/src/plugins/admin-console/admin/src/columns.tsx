@@ -1,3 +1,4 @@
+import { Typography } from '@strapi/design-system';
 import { LabelCell } from './LabelCell';
 import type { LabelKind } from './api';
 import { message } from './translate';
@@ -15,6 +16,9 @@ const ID_FIELDS: Record<string, LabelKind> = {
   // The document vault keeps its vehicle's document id in a text field.
   vehicle: 'vehicles',
 };
+
+/** Years are shown as written (the list would group them: "2,022"). */
+const YEAR_FIELDS = new Set(['year', 'yearFrom', 'yearTo']);
 
 type Row = Record<string, unknown>;
 type Header = {
@@ -35,13 +39,22 @@ function currentModel(): string | null {
 
 /**
  * Registered on the content manager's list: id columns (ownerId, makeId, modelId, vehicleId,
- * a document's vehicle) show names, and the owners list gains the number of vehicles. Only
+ * a document's vehicle) show names, years show without grouping, and the owners list gains
+ * the number of vehicles. Only
  * plain text and number fields are replaced: a relation of the same name keeps its own cell.
  */
 export function injectColumns({ displayedHeaders, layout }: HookArgs): HookArgs {
   const headers = displayedHeaders.map((header) => {
     const kind = ID_FIELDS[header.name];
     const type = header.attribute?.type;
+    if (YEAR_FIELDS.has(header.name) && type === 'integer') {
+      return {
+        ...header,
+        cellFormatter: (row: Row) => (
+          <Typography textColor="neutral800">{String(row[header.name] ?? '-')}</Typography>
+        ),
+      };
+    }
     if (!kind || (type !== 'string' && type !== 'integer')) return header;
     return {
       ...header,
