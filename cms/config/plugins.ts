@@ -163,5 +163,10 @@ export default () => {
       resolve: './src/plugins/geocoding',
       config: geocodingConfig(env),
     },
+    // Homepage widgets and readable list columns: see src/plugins/admin-console/README.md.
+    'admin-console': {
+      enabled: true,
+      resolve: './src/plugins/admin-console',
+    },
   };
 };

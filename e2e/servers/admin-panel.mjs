@@ -29,6 +29,9 @@ function inputs(root, cmsDir) {
     path.join(cmsDir, 'config', 'plugins.ts'),
     path.join(cmsDir, 'config', 'server.ts'),
     ...files(path.join(cmsDir, 'src', 'admin')),
+    // The content types' admin views: app.tsx takes their Nepali labels from them.
+    path.join(cmsDir, 'src', 'admin-views.ts'),
+    ...files(path.join(cmsDir, 'src', 'api')).filter((file) => file.endsWith('admin-view.ts')),
     ...pluginDirs.flatMap((name) => [
       path.join(plugins, name, 'package.json'),
       ...files(path.join(plugins, name, 'admin', 'src')),
