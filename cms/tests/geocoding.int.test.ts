@@ -120,7 +120,6 @@ describe('geocoding plugin: service centers placed on save (PostgreSQL, loopback
       .split('\n')
       .filter((line) => line.startsWith(name))
       .reduce((sum, line) => sum + Number(line.split(' ').pop()), 0);
-    return total;
   };
 
   beforeAll(async () => {

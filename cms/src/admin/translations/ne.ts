@@ -6,10 +6,13 @@
  * display name itself and a field's label under `content-manager.content-types.<uid>.<field>`.
  */
 import admin from './ne/admin.json';
+import adminConsole from './ne/admin-console.json';
 import auditLog from './ne/audit-log.json';
+import contentImport from './ne/content-import.json';
 import contentManager from './ne/content-manager.json';
 import contentTypes from './ne/content-types.json';
 import extra from './ne/extra.json';
+import geocoding from './ne/geocoding.json';
 import i18n from './ne/i18n.json';
 import reminders from './ne/reminders.json';
 import upload from './ne/upload.json';
@@ -46,6 +49,9 @@ export const ne: Catalogue = {
   ...prefixed('i18n.', i18n),
   ...prefixed('audit-log.', auditLog),
   ...prefixed('reminders.', reminders),
+  ...prefixed('geocoding.', geocoding),
+  ...prefixed('content-import.', contentImport),
+  ...prefixed('admin-console.', adminConsole),
   ...contentTypeMessages(contentTypes as Record<string, ContentTypeNames>),
   // Ids the installed code asks for that its English catalogue lacks (it passes a
   // defaultMessage instead): the main menu's Content Manager link.

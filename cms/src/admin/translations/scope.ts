@@ -96,7 +96,13 @@ export const STRAPI_CATALOGUES: Catalogue[] = [
 ];
 
 /** This project's plugins with an admin: their English is cms/src/plugins/<id>/admin/src/translations/en.json. */
-export const PROJECT_PLUGINS = ['audit-log', 'reminders'] as const;
+export const PROJECT_PLUGINS = [
+  'audit-log',
+  'reminders',
+  'geocoding',
+  'content-import',
+  'admin-console',
+] as const;
 
 export const inScope = (catalogue: Catalogue, key: string) =>
   !catalogue.outOfScope.some((prefix) => key.startsWith(prefix));

@@ -44,7 +44,7 @@ export default {
       locales.map(async (locale) => {
         let data: Translations = {};
         if (locale === 'en') data = (await import('./translations/en.json')).default;
-        if (locale === 'ne') data = (await import('./translations/ne.json')).default;
+        // Nepali: the app's admin locale (src/admin/translations/ne/admin-console.json).
         return {
           locale,
           data: Object.fromEntries(

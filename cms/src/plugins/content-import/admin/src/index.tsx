@@ -21,11 +21,7 @@ export default {
     return Promise.all(
       locales.map(async (locale) => {
         const data: Translations =
-          locale === 'en'
-            ? (await import('./translations/en.json')).default
-            : locale === 'ne'
-              ? (await import('./translations/ne.json')).default
-              : {};
+          locale === 'en' ? (await import('./translations/en.json')).default : {}; // Nepali: the app's admin locale (src/admin/translations/ne/content-import.json)
         return {
           locale,
           data: Object.fromEntries(
