@@ -5,6 +5,7 @@ import { homePageDomain } from './api/home-page/domain';
 import { identityDomain } from './api/identity/domain';
 import { opsDomain } from './api/ops/domain';
 import { profileDomain } from './api/profile/domain';
+import { serviceCenterDomain } from './api/service-center/domain';
 import { serviceRecordDomain } from './api/service-record/domain';
 import { reminderDomain } from './api/reminder/domain';
 import { vehicleDomain } from './api/vehicle/domain';
@@ -17,6 +18,7 @@ export const DOMAINS: readonly Domain[] = [
   profileDomain,
   catalogDomain,
   vehicleDomain,
+  serviceCenterDomain,
   documentDomain,
   serviceRecordDomain,
   calendarDomain,
