@@ -4,7 +4,10 @@ import type { Core } from '@strapi/strapi';
  * What editors work on in the admin panel. News, recalls and service centers join this list
  * when their content types exist. Owners' data (users, vehicles) is never an editor's.
  */
-export const EDITOR_CONTENT_TYPES = ['api::home-page.home-page'] as const;
+export const EDITOR_CONTENT_TYPES = [
+  'api::home-page.home-page',
+  'api::service-center.service-center',
+] as const;
 
 const CONTENT_ACTIONS = ['create', 'read', 'update', 'delete', 'publish'].map(
   (action) => `plugin::content-manager.explorer.${action}`,
