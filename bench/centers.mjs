@@ -9,7 +9,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import autocannon from 'autocannon';
 import { throwawaySecrets } from '../cms/scripts/throwaway-secrets.js';
-import { sql, stopProcess, waitFor } from './support.mjs';
+import { sql, stopProcess } from './support.mjs';
 
 const root = path.resolve(import.meta.dirname, '..');
 const require = createRequire(path.join(root, 'cms', 'package.json'));
@@ -46,6 +46,19 @@ const serverEnv = {
 };
 
 const log = (message) => console.log(`[bench] ${message}`);
+
+/** As support.mjs's waitFor, for up to ten minutes: the first boot seeds the demo data. */
+async function waitFor(url) {
+  for (let attempt = 0; attempt < 1200; attempt += 1) {
+    try {
+      if ((await fetch(url)).ok) return;
+    } catch {
+      // not yet listening
+    }
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+  throw new Error(`${url} did not answer`);
+}
 
 function startServer(extraEnv = {}) {
   return spawn('node', [path.join(import.meta.dirname, 'server.mjs')], {
@@ -248,7 +261,10 @@ async function load(title, paths, jwt) {
 }
 
 async function main() {
-  execFileSync('npm', ['run', 'compile', '-w', 'cms'], { cwd: root, stdio: 'ignore' });
+  // BENCH_SKIP_COMPILE=1 when cms/dist was just built.
+  if (process.env.BENCH_SKIP_COMPILE !== '1') {
+    execFileSync('npm', ['run', 'compile', '-w', 'cms'], { cwd: root, stdio: 'ignore' });
+  }
   if (!reused) await sql(ADMIN_URL, `CREATE DATABASE "${database}"`);
   const seedEnv = {
     SEED_DEMO_DATA: 'true',

@@ -1005,7 +1005,7 @@ export interface ApiServiceCenterServiceCenter extends Struct.CollectionTypeSche
           localized: false;
         };
       }>;
-    latitude: Schema.Attribute.Decimal &
+    latitude: Schema.Attribute.Float &
       Schema.Attribute.SetPluginOptions<{
         i18n: {
           localized: false;
@@ -1020,7 +1020,7 @@ export interface ApiServiceCenterServiceCenter extends Struct.CollectionTypeSche
       >;
     locale: Schema.Attribute.String;
     localizations: Schema.Attribute.Relation<'oneToMany', 'api::service-center.service-center'>;
-    longitude: Schema.Attribute.Decimal &
+    longitude: Schema.Attribute.Float &
       Schema.Attribute.SetPluginOptions<{
         i18n: {
           localized: false;

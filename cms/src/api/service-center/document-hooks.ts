@@ -16,9 +16,11 @@ async function withProvince(strapi: Core.Strapi, documentId: unknown, data: Data
   if (!('district' in data) && !('province' in data)) return data;
   let district = data.district;
   if (district === undefined && typeof documentId === 'string') {
-    const row = (await strapi.db
-      .query(SERVICE_CENTER_UID)
-      .findOne({ where: { documentId }, select: ['district'] })) as { district?: string } | null;
+    // The draft: what an update changes (the published row keeps the district last published).
+    const row = (await strapi.db.query(SERVICE_CENTER_UID).findOne({
+      where: { documentId, publishedAt: null },
+      select: ['district'],
+    })) as { district?: string } | null;
     district = row?.district;
   }
   const province = provinceOfDistrict(district);
