@@ -6,6 +6,7 @@ import { identityDomain } from './api/identity/domain';
 import { newsDomain } from './api/news/domain';
 import { opsDomain } from './api/ops/domain';
 import { profileDomain } from './api/profile/domain';
+import { serviceCenterDomain } from './api/service-center/domain';
 import { serviceRecordDomain } from './api/service-record/domain';
 import { reminderDomain } from './api/reminder/domain';
 import { vehicleDomain } from './api/vehicle/domain';
@@ -18,6 +19,7 @@ export const DOMAINS: readonly Domain[] = [
   profileDomain,
   catalogDomain,
   vehicleDomain,
+  serviceCenterDomain,
   documentDomain,
   serviceRecordDomain,
   calendarDomain,

@@ -604,6 +604,11 @@ describe('owner identity on PostgreSQL and Redis', () => {
           ...['token', 'rotateToken', 'revokeToken'].map(
             (action) => `api::calendar.calendar.${action}`,
           ),
+          'api::service-center.service-centers.find',
+          'api::service-center.service-centers.findOne',
+          ...['list', 'save', 'unsave'].map(
+            (action) => `api::service-center.saved-centers.${action}`,
+          ),
           ...[
             'list',
             'create',

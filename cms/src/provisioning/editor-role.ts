@@ -8,6 +8,7 @@ export const EDITOR_CONTENT_TYPES = [
   'api::home-page.home-page',
   'api::news.news',
   'api::news.recall',
+  'api::service-center.service-center',
 ] as const;
 
 const CONTENT_ACTIONS = ['create', 'read', 'update', 'delete', 'publish'].map(

@@ -1255,7 +1255,7 @@ export interface ApiServiceCenterServiceCenter extends Struct.CollectionTypeSche
           localized: false;
         };
       }>;
-    latitude: Schema.Attribute.Decimal &
+    latitude: Schema.Attribute.Float &
       Schema.Attribute.SetPluginOptions<{
         i18n: {
           localized: false;
@@ -1270,7 +1270,7 @@ export interface ApiServiceCenterServiceCenter extends Struct.CollectionTypeSche
       >;
     locale: Schema.Attribute.String;
     localizations: Schema.Attribute.Relation<'oneToMany', 'api::service-center.service-center'>;
-    longitude: Schema.Attribute.Decimal &
+    longitude: Schema.Attribute.Float &
       Schema.Attribute.SetPluginOptions<{
         i18n: {
           localized: false;
@@ -1415,6 +1415,10 @@ export interface ApiServiceRecordServiceRecord extends Struct.CollectionTypeSche
     publishedAt: Schema.Attribute.DateTime;
     scheduledAt: Schema.Attribute.DateTime;
     serviceAt: Schema.Attribute.DateTime & Schema.Attribute.Required;
+    serviceCenterId: Schema.Attribute.String &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 64;
+      }>;
     status: Schema.Attribute.Enumeration<['scheduled', 'completed', 'cancelled']> &
       Schema.Attribute.Required &
       Schema.Attribute.DefaultTo<'scheduled'>;
@@ -1653,6 +1657,50 @@ export interface ApiVehicleVehiclePhoto extends Struct.CollectionTypeSchema {
         },
         number
       >;
+  };
+}
+
+export interface PluginAuditLogEntry extends Struct.CollectionTypeSchema {
+  collectionName: 'audit_log_entries';
+  info: {
+    description: 'Who changed what, when and from where; hash-chained';
+    displayName: 'Audit log entry';
+    pluralName: 'entries';
+    singularName: 'entry';
+  };
+  options: {
+    draftAndPublish: false;
+  };
+  pluginOptions: {
+    'content-manager': {
+      visible: false;
+    };
+    'content-type-builder': {
+      visible: false;
+    };
+  };
+  attributes: {
+    action: Schema.Attribute.String & Schema.Attribute.Required;
+    actorId: Schema.Attribute.String;
+    actorKind: Schema.Attribute.Enumeration<['admin', 'owner', 'system']> &
+      Schema.Attribute.Required;
+    actorName: Schema.Attribute.String;
+    contentType: Schema.Attribute.String;
+    createdAt: Schema.Attribute.DateTime;
+    createdBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> & Schema.Attribute.Private;
+    diff: Schema.Attribute.JSON;
+    hash: Schema.Attribute.String & Schema.Attribute.Required;
+    ip: Schema.Attribute.String;
+    locale: Schema.Attribute.String & Schema.Attribute.Private;
+    localizations: Schema.Attribute.Relation<'oneToMany', 'plugin::audit-log.entry'> &
+      Schema.Attribute.Private;
+    prevHash: Schema.Attribute.String & Schema.Attribute.Required;
+    publishedAt: Schema.Attribute.DateTime;
+    targetDocumentId: Schema.Attribute.String;
+    targetLocale: Schema.Attribute.String;
+    updatedAt: Schema.Attribute.DateTime;
+    updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> & Schema.Attribute.Private;
+    userAgent: Schema.Attribute.Text;
   };
 }
 
@@ -2119,6 +2167,7 @@ declare module '@strapi/strapi' {
       'api::vehicle.vehicle': ApiVehicleVehicle;
       'api::vehicle.vehicle-note': ApiVehicleVehicleNote;
       'api::vehicle.vehicle-photo': ApiVehicleVehiclePhoto;
+      'plugin::audit-log.entry': PluginAuditLogEntry;
       'plugin::content-releases.release': PluginContentReleasesRelease;
       'plugin::content-releases.release-action': PluginContentReleasesReleaseAction;
       'plugin::i18n.locale': PluginI18NLocale;

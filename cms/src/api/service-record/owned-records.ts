@@ -22,9 +22,17 @@ export interface ServiceRecordRow {
   costPaisa: number | null;
   lineItems: LineItem[] | null;
   centerName: string | null;
+  serviceCenterId?: string | null;
   notes: string | null;
   createdAt: string;
   updatedAt: string;
+}
+
+/** The directory's center a record points at; slug and name are filled by `withCenters`. */
+export interface CenterRef {
+  id: string;
+  slug: string | null;
+  name: string | null;
 }
 
 /** A service record as the owner API answers it; money in integer paisa. */
@@ -45,6 +53,8 @@ export interface ServiceRecord {
   costPaisa: number | null;
   lineItems: LineItem[];
   centerName: string | null;
+  /** A center of the directory (`centerName` stays for places not in it). */
+  serviceCenter: CenterRef | null;
   notes: string | null;
   createdAt: string;
   updatedAt: string;
@@ -69,6 +79,7 @@ export function toServiceRecord(row: ServiceRecordRow, locale: string): ServiceR
     lineItems:
       (typeof row.lineItems === 'string' ? JSON.parse(row.lineItems) : row.lineItems) ?? [],
     centerName: row.centerName ?? null,
+    serviceCenter: row.serviceCenterId ? { id: row.serviceCenterId, slug: null, name: null } : null,
     notes: row.notes ?? null,
     createdAt: new Date(row.createdAt).toISOString(),
     updatedAt: new Date(row.updatedAt).toISOString(),

@@ -54,6 +54,14 @@ const describedFields = {
   kind: z.enum(SERVICE_KIND_CODES),
   kindLabel: text(120).meta({ description: 'Free text; required when kind is "other"' }),
   centerName: text(120),
+  serviceCenter: z
+    .string()
+    .trim()
+    .min(1)
+    .max(64)
+    .nullable()
+    .optional()
+    .meta({ description: 'A published service center’s id, or null for none' }),
   notes: text(4000),
 };
 
@@ -129,6 +137,7 @@ export const completionInput = z
   .object({
     completedAt: instant,
     centerName: describedFields.centerName,
+    serviceCenter: describedFields.serviceCenter,
     notes: describedFields.notes,
     ...billFields,
     ...odometerFields,

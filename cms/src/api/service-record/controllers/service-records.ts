@@ -4,6 +4,8 @@ import { parseLocaleQuery } from '../../../lib/locales';
 import { parseData } from '../../../lib/validation';
 import { fingerprint, parseIdempotencyKey } from '../idempotency';
 import { completionInput, newServiceRecordInput, serviceRecordChangeInput } from '../record-input';
+import { withCenters } from '../centers';
+import type { ServiceRecord } from '../owned-records';
 import { getServiceRecordService } from '../services';
 import { recordListQuery } from '../services/records';
 
@@ -18,11 +20,15 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   const service = <Name extends 'records' | 'creation' | 'completion' | 'spending'>(name: Name) =>
     getServiceRecordService(strapi, name);
   const query = (ctx: Context) => parseLocaleQuery(strapi, ctx.query);
+  // Records answer with their center's slug and name in the asked language.
+  const one = async (record: ServiceRecord, locale: string) =>
+    (await withCenters(strapi, [record], locale))[0];
 
   return {
     async list(ctx: Context) {
       const { locale, ...filters } = await parseLocaleQuery(strapi, ctx.query, recordListQuery);
-      ctx.body = await service('records').list(ownerOf(ctx), filters, locale);
+      const page = await service('records').list(ownerOf(ctx), filters, locale);
+      ctx.body = { ...page, data: await withCenters(strapi, page.data, locale) };
     },
 
     /** 201 with the new record; with an `Idempotency-Key` seen before, 200 with the first. */
@@ -38,20 +44,20 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         claim,
       );
       ctx.status = replayed ? 200 : 201;
-      ctx.body = { data: record };
+      ctx.body = { data: await one(record, locale) };
     },
 
     async findOne(ctx: Context) {
       const { locale } = await query(ctx);
-      ctx.body = { data: await service('records').findOne(ownerOf(ctx), ctx.params.id, locale) };
+      const record = await service('records').findOne(ownerOf(ctx), ctx.params.id, locale);
+      ctx.body = { data: await one(record, locale) };
     },
 
     async update(ctx: Context) {
       const { locale } = await query(ctx);
       const change = parseData(serviceRecordChangeInput, bodyOf(ctx));
-      ctx.body = {
-        data: await service('records').update(ownerOf(ctx), ctx.params.id, change, locale),
-      };
+      const record = await service('records').update(ownerOf(ctx), ctx.params.id, change, locale);
+      ctx.body = { data: await one(record, locale) };
     },
 
     async delete(ctx: Context) {
@@ -63,14 +69,19 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     async complete(ctx: Context) {
       const { locale } = await query(ctx);
       const input = parseData(completionInput, bodyOf(ctx));
-      ctx.body = {
-        data: await service('completion').complete(ownerOf(ctx), ctx.params.id, input, locale),
-      };
+      const record = await service('completion').complete(
+        ownerOf(ctx),
+        ctx.params.id,
+        input,
+        locale,
+      );
+      ctx.body = { data: await one(record, locale) };
     },
 
     async cancel(ctx: Context) {
       const { locale } = await query(ctx);
-      ctx.body = { data: await service('completion').cancel(ownerOf(ctx), ctx.params.id, locale) };
+      const record = await service('completion').cancel(ownerOf(ctx), ctx.params.id, locale);
+      ctx.body = { data: await one(record, locale) };
     },
 
     async spending(ctx: Context) {

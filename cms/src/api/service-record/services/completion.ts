@@ -4,6 +4,7 @@ import { publishDomainEvent } from '../../../lib/domain-events';
 import { Conflict } from '../../../lib/errors';
 import { getVehicleService } from '../../vehicle/services';
 import { assertKindLabel, settledBill } from '../bill';
+import { serviceCenterField } from '../centers';
 import {
   findOwnedRecord,
   findRecordVehicle,
@@ -91,6 +92,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           input.lineItems ?? toServiceRecord(row, locale).lineItems,
         );
         const completedAt = new Date(input.completedAt);
+        const center = await serviceCenterField(strapi, input.serviceCenter);
         const stored = (await strapi.documents(SERVICE_RECORD_UID).update({
           documentId,
           data: clearable(SERVICE_RECORD_UID, {
@@ -99,6 +101,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
             serviceAt: completedAt,
             ...(input.odometerKm !== undefined ? { odometerKm: input.odometerKm } : {}),
             ...(input.centerName !== undefined ? { centerName: input.centerName } : {}),
+            ...center,
             ...(input.notes !== undefined ? { notes: input.notes } : {}),
             ...bill,
           }),

@@ -3,6 +3,7 @@ import { clearable } from '../../../lib/documents';
 import { serviceGetter } from '../../../lib/services';
 import { getVehicleService } from '../../vehicle/services';
 import { assertKindLabel, settledBill } from '../bill';
+import { serviceCenterField } from '../centers';
 import { claimKey, settleKey, type KeyClaim } from '../idempotency';
 import {
   findOwnedRecord,
@@ -37,6 +38,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
   ): Promise<Created> {
     await findRecordVehicle(strapi, ownerId, input.vehicleId);
     assertKindLabel(input.kind, input.kindLabel);
+    const center = await serviceCenterField(strapi, input.serviceCenter);
     const bill = settledBill(input.costPaisa, input.lineItems);
     const completed = input.status === 'completed';
     const at = new Date((completed ? input.completedAt : input.scheduledAt) as string);
@@ -59,6 +61,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
           kindLabel: input.kindLabel ?? null,
           odometerKm: input.odometerKm ?? null,
           centerName: input.centerName ?? null,
+          serviceCenterId: center.serviceCenterId ?? null,
           notes: input.notes ?? null,
           ...bill,
         }),

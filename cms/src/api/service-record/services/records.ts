@@ -6,6 +6,7 @@ import { loadEnv } from '../../../lib/env';
 import { Conflict, InvalidField } from '../../../lib/errors';
 import { pageQuery, type Page } from '../../../lib/pagination';
 import { assertKindLabel, settledBill } from '../bill';
+import { serviceCenterField } from '../centers';
 import {
   findOwnedRecord,
   findRecordVehicle,
@@ -154,10 +155,13 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         change.lineItems ?? toServiceRecord(row, locale).lineItems,
       );
       const scheduledAt = change.scheduledAt ? new Date(change.scheduledAt) : undefined;
+      const { serviceCenter, ...fields } = change;
+      const center = await serviceCenterField(strapi, serviceCenter);
       const updated = await strapi.documents(SERVICE_RECORD_UID).update({
         documentId,
         data: clearable(SERVICE_RECORD_UID, {
-          ...change,
+          ...fields,
+          ...center,
           ...bill,
           ...(scheduledAt ? { scheduledAt, serviceAt: scheduledAt } : {}),
         }),

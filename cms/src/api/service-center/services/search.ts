@@ -1,0 +1,317 @@
+import type { Core } from '@strapi/strapi';
+import type { Knex } from 'knex';
+import { loadEnv } from '../../../lib/env';
+import { InvalidField, NotFound } from '../../../lib/errors';
+import { createMediaUrls } from '../../../lib/media/media-urls';
+import type { Page } from '../../../lib/pagination';
+import { getCatalogService } from '../../catalog/services';
+import {
+  placeNames,
+  type CenterDetail,
+  type CenterSummary,
+  type StoredCenter,
+} from '../center-data';
+import { createCenterCursorCodec } from '../center-cursor';
+import { DEFAULT_RADIUS_KM, type CenterFilters } from '../center-query';
+import { isOpenAt, nepalWeekMinute } from '../rules/hours';
+import { HOURS_TABLE, SEARCH_TABLE } from '../storage';
+
+const EARTH_RADIUS_KM = 6371.0088;
+const KM_PER_DEGREE = (Math.PI / 180) * EARTH_RADIUS_KM;
+
+/** The same great-circle distance as @motorghar/nepal's haversineKm, in JS. */
+function haversineKm(aLat: number, aLng: number, bLat: number, bLng: number): number {
+  const rad = Math.PI / 180;
+  const h =
+    Math.sin(((bLat - aLat) * rad) / 2) ** 2 +
+    Math.cos(aLat * rad) * Math.cos(bLat * rad) * Math.sin(((bLng - aLng) * rad) / 2) ** 2;
+  return 2 * EARTH_RADIUS_KM * Math.asin(Math.min(1, Math.sqrt(h)));
+}
+
+/** The latitude/longitude box around a point that holds every point within `km`. */
+function boundingBox(lat: number, lng: number, km: number) {
+  const dLat = km / KM_PER_DEGREE;
+  const farLat = Math.min(89, Math.abs(lat) + dLat);
+  const dLng = km / (KM_PER_DEGREE * Math.cos((farLat * Math.PI) / 180));
+  return { south: lat - dLat, north: lat + dLat, west: lng - dLng, east: lng + dLng };
+}
+
+interface SearchRow {
+  document_id: string;
+  sort_name: string;
+  lat: number | null;
+  lng: number | null;
+  data: string;
+  distance?: number | string | null;
+}
+
+const like = (value: string) => `%,${value.replace(/[%_,\\]/g, '')},%`;
+
+/**
+ * The finder's reads: published centers by distance or name with filters, one center, and
+ * the short references other domains embed. Everything reads the search table (storage.ts).
+ */
+export default ({ strapi }: { strapi: Core.Strapi }) => {
+  const cursors = createCenterCursorCodec(`service-centers:${loadEnv().appKeys[0]}`);
+  const media = createMediaUrls(strapi);
+  const postgres = () => strapi.db.dialect.client === 'postgres';
+  const knex = () => strapi.db.connection as unknown as Knex;
+
+  async function makeNames(locale: string): Promise<Map<string, string>> {
+    const makes = await getCatalogService(strapi, 'catalog').makes(locale);
+    return new Map(makes.map((make) => [make.id, make.name]));
+  }
+
+  async function summaryOf(
+    data: StoredCenter,
+    locale: string,
+    names: Map<string, string>,
+    now: Date,
+    distanceKm: number | null,
+  ): Promise<CenterSummary> {
+    const first = data.photos[0];
+    return {
+      id: data.id,
+      slug: data.slug,
+      name: data.name,
+      address: data.address,
+      city: data.city,
+      ...placeNames(data.district, locale),
+      location: data.lat === null || data.lng === null ? null : { lat: data.lat, lng: data.lng },
+      distanceKm: distanceKm === null ? null : Math.round(distanceKm * 10) / 10,
+      phone: data.phone,
+      openNow: isOpenAt(data.hours, now),
+      services: data.services,
+      makes: data.makes
+        .filter((id) => names.has(id))
+        .map((id) => ({ id, name: names.get(id) as string })),
+      photo: first
+        ? {
+            url: (await media.urlsOf(first.file)).thumbnailUrl,
+            alternativeText: first.alternativeText,
+          }
+        : null,
+      sample: data.sample,
+    };
+  }
+
+  /** The rows of `locale` that pass the filters other than distance. */
+  function filtered(locale: string, filters: CenterFilters, now: Date) {
+    const query = knex()(`${SEARCH_TABLE} as s`).where('s.locale', locale);
+    if (filters.district) query.andWhere('s.district', filters.district);
+    if (filters.service) query.andWhere('s.services', 'like', like(filters.service));
+    if (filters.make) query.andWhere('s.makes', 'like', like(filters.make));
+    if (filters.openNow) {
+      const minute = nepalWeekMinute(now);
+      const open = knex()(`${HOURS_TABLE} as h`)
+        .select(knex().raw('1'))
+        .whereRaw('h.document_id = s.document_id')
+        .andWhere('h.start_min', '<=', minute)
+        .andWhere('h.end_min', '>', minute);
+      if (filters.openNow === 'true') query.whereExists(open);
+      else query.andWhere('s.has_hours', true).whereNotExists(open);
+    }
+    return query;
+  }
+
+  async function byDistance(
+    locale: string,
+    filters: CenterFilters & { near: { lat: number; lng: number } },
+    now: Date,
+    after: { d: number; id: string } | null,
+  ): Promise<Array<SearchRow & { distance: number }>> {
+    const { lat, lng } = filters.near;
+    const radius = filters.radiusKm ?? DEFAULT_RADIUS_KM;
+    const box = boundingBox(lat, lng, radius);
+    const inBox = filtered(locale, filters, now)
+      .whereBetween('s.lat', [box.south, box.north])
+      .whereBetween('s.lng', [box.west, box.east]);
+    if (postgres()) {
+      const distance = knex().raw(
+        `2 * ${EARTH_RADIUS_KM} * asin(least(1, sqrt(power(sin(radians(s.lat - ?) / 2), 2) + ` +
+          `cos(radians(?)) * cos(radians(s.lat)) * power(sin(radians(s.lng - ?) / 2), 2)))) as distance`,
+        [lat, lat, lng],
+      );
+      const query = knex()
+        .select('c.document_id', 'c.sort_name', 'c.lat', 'c.lng', 'c.data', 'c.distance')
+        .from(
+          inBox
+            .select('s.document_id', 's.sort_name', 's.lat', 's.lng', 's.data', distance)
+            .as('c'),
+        )
+        .where('c.distance', '<=', radius);
+      if (after) {
+        query.andWhere((where) =>
+          where
+            .where('c.distance', '>', after.d)
+            .orWhere((tie) =>
+              tie
+                .where('c.distance', '=', after.d)
+                .andWhereRaw('c.document_id COLLATE "C" > ?', [after.id]),
+            ),
+        );
+      }
+      const rows = (await query
+        .orderBy('c.distance', 'asc')
+        .orderByRaw('c.document_id COLLATE "C" asc')
+        .limit(filters.limit + 1)) as Array<SearchRow & { distance: number | string }>;
+      return rows.map((row) => ({ ...row, distance: Number(row.distance) }));
+    }
+    // SQLite has no trigonometry: the box in SQL, the distance and order here.
+    const rows = (await inBox.select(
+      's.document_id',
+      's.sort_name',
+      's.lat',
+      's.lng',
+      's.data',
+    )) as SearchRow[];
+    return rows
+      .map((row) => ({ ...row, distance: haversineKm(lat, lng, Number(row.lat), Number(row.lng)) }))
+      .filter((row) => row.distance <= radius)
+      .filter(
+        (row) =>
+          !after ||
+          row.distance > after.d ||
+          (row.distance === after.d && row.document_id > after.id),
+      )
+      .sort((a, b) =>
+        a.distance !== b.distance
+          ? a.distance - b.distance
+          : a.document_id < b.document_id
+            ? -1
+            : a.document_id > b.document_id
+              ? 1
+              : 0,
+      )
+      .slice(0, filters.limit + 1);
+  }
+
+  async function byName(
+    locale: string,
+    filters: CenterFilters,
+    now: Date,
+    after: { n: string; id: string } | null,
+  ): Promise<SearchRow[]> {
+    const collate = postgres() ? ' COLLATE "C"' : '';
+    const query = filtered(locale, filters, now).select(
+      's.document_id',
+      's.sort_name',
+      's.lat',
+      's.lng',
+      's.data',
+    );
+    if (after) {
+      query.andWhere((where) =>
+        where
+          .whereRaw(`s.sort_name${collate} > ?`, [after.n])
+          .orWhere((tie) =>
+            tie
+              .whereRaw(`s.sort_name${collate} = ?`, [after.n])
+              .andWhereRaw(`s.document_id${collate} > ?`, [after.id]),
+          ),
+      );
+    }
+    return (await query
+      .orderByRaw(`s.sort_name${collate} asc, s.document_id${collate} asc`)
+      .limit(filters.limit + 1)) as SearchRow[];
+  }
+
+  return {
+    /** A page of published centers of `locale`; `now` decides "open now". */
+    async list(
+      filters: CenterFilters,
+      locale: string,
+      now: Date = new Date(),
+    ): Promise<Page<CenterSummary>> {
+      if (filters.radiusKm !== undefined && !filters.near) {
+        throw new InvalidField('radiusKm', 'is only allowed with near');
+      }
+      const names = await makeNames(locale);
+      if (filters.make && !names.has(filters.make)) {
+        throw new InvalidField('make', 'is not a make of the catalog');
+      }
+      const { cursor, near } = filters;
+      const rows: SearchRow[] = near
+        ? await byDistance(
+            locale,
+            { ...filters, near },
+            now,
+            cursor ? cursors.distance(cursor) : null,
+          )
+        : await byName(locale, filters, now, cursor ? cursors.name(cursor) : null);
+      const pageRows = rows.slice(0, filters.limit);
+      const last = pageRows.at(-1);
+      const position = (row: SearchRow) =>
+        filters.near
+          ? { d: Number(row.distance), id: row.document_id }
+          : { n: row.sort_name, id: row.document_id };
+      return {
+        data: await Promise.all(
+          pageRows.map((row) =>
+            summaryOf(
+              JSON.parse(row.data) as StoredCenter,
+              locale,
+              names,
+              now,
+              filters.near ? Number(row.distance) : null,
+            ),
+          ),
+        ),
+        meta: {
+          pagination: {
+            limit: filters.limit,
+            nextCursor: rows.length > filters.limit && last ? cursors.encode(position(last)) : null,
+          },
+        },
+      };
+    },
+
+    /** One published center by document id or slug; unknown or unpublished is a 404. */
+    async findOne(idOrSlug: string, locale: string, now: Date = new Date()): Promise<CenterDetail> {
+      const row = (await knex()(SEARCH_TABLE)
+        .where('locale', locale)
+        .andWhere((where) => where.where('document_id', idOrSlug).orWhere('slug', idOrSlug))
+        .first('data')) as { data: string } | undefined;
+      if (!row) throw new NotFound('Service center not found');
+      const data = JSON.parse(row.data) as StoredCenter;
+      const summary = await summaryOf(data, locale, await makeNames(locale), now, null);
+      return {
+        ...summary,
+        description: data.description,
+        openingHours: data.hours,
+        photos: await Promise.all(
+          data.photos.map(async (photo) => ({
+            url: (await media.urlsOf(photo.file)).url,
+            alternativeText: photo.alternativeText,
+          })),
+        ),
+      };
+    },
+
+    /** Summaries of published centers by document id, for lists that embed them. */
+    async summaries(
+      documentIds: string[],
+      locale: string,
+      now: Date = new Date(),
+    ): Promise<Map<string, CenterSummary>> {
+      if (documentIds.length === 0) return new Map();
+      const rows = (await knex()(SEARCH_TABLE)
+        .where('locale', locale)
+        .whereIn('document_id', documentIds)
+        .select('data')) as Array<{ data: string }>;
+      const names = await makeNames(locale);
+      const summaries = await Promise.all(
+        rows.map((row) =>
+          summaryOf(JSON.parse(row.data) as StoredCenter, locale, names, now, null),
+        ),
+      );
+      return new Map(summaries.map((summary) => [summary.id, summary]));
+    },
+
+    /** Whether a published center has this document id. */
+    async isPublished(documentId: string): Promise<boolean> {
+      const row = await knex()(SEARCH_TABLE).where('document_id', documentId).first('document_id');
+      return Boolean(row);
+    },
+  };
+};
