@@ -74,6 +74,9 @@ export const paths = {
   documentUpload: (uploadId: string) => `/api/documents/uploads/${segment(uploadId)}`,
   /** The owner's open reminders; `vehicle` narrows them to one vehicle. */
   reminders: (locale: Locale, query?: Query) => withQuery(`/${locale}/reminders`, query),
+  /** A reminder's edit form; `back=vehicle` returns to its vehicle's page when saved. */
+  editReminder: (locale: Locale, reminderId: string, query?: Query) =>
+    withQuery(`/${locale}/reminders/${segment(reminderId)}/edit`, query),
   /** The portal's catalog endpoints the vehicle form's island calls from the browser. */
   catalogModelsOfMake: (makeId: string) => `/api/catalog/makes/${segment(makeId)}/models`,
   catalogModel: (modelId: string) => `/api/catalog/models/${segment(modelId)}`,
