@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { seedCatalog } from '../src/api/catalog/seed-catalog';
 import { nepalToday } from '../src/api/reminder/rules/calendar';
-import { smsSize } from '../src/lib/sms-segments';
+import { smsSize } from '@motorghar/reminders';
 import {
   bootStrapi,
   createTestDatabase,

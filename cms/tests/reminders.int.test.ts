@@ -3,7 +3,7 @@ import request from 'supertest';
 import { seedCatalog } from '../src/api/catalog/seed-catalog';
 import { addMonths, nepalToday } from '../src/api/reminder/rules/calendar';
 import { createReminderSource, type NoticeSource } from '../src/api/reminder/reminder-source';
-import { smsSize } from '../src/lib/sms-segments';
+import { smsSize } from '@motorghar/reminders';
 import {
   bootStrapi,
   catalogIds,
