@@ -128,8 +128,10 @@ for (const [locale, catalog] of [
     await oil.getByRole('button', { name: catalog.reminders.complete.submit }).click();
     await confirmed(page, catalog.reminders.complete.done);
     await expect(oil).toContainText(catalog.reminders.urgency.upcoming);
-    await expect(oil.locator('time')).toHaveAttribute('datetime', /^\d{4}-\d{2}-\d{2}$/);
-    expect(await oil.locator('time').getAttribute('datetime')).not.toBe(nepalDay(3));
+    await expect(oil.locator('.due time')).toHaveAttribute('datetime', /^\d{4}-\d{2}-\d{2}$/);
+    expect(await oil.locator('.due time').getAttribute('datetime')).not.toBe(nepalDay(3));
+    // The occurrence just completed shows as the last one done (today).
+    await expect(oil.locator('.last-done time')).toHaveAttribute('datetime', nepalDay(0));
   });
 }
 
