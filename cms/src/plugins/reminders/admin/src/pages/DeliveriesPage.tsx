@@ -65,6 +65,15 @@ const BADGE: Record<Delivery['status'], 'success200' | 'danger200' | 'warning200
     unknown: 'warning200',
   };
 
+/** Dark text on each light badge: axe found the default text on danger200 under 4.5:1. */
+const BADGE_TEXT: Record<Delivery['status'], string> = {
+  pending: 'neutral800',
+  sending: 'neutral800',
+  sent: 'success700',
+  failed: 'danger700',
+  unknown: 'warning700',
+};
+
 const when = (value: string | null) => (value ? new Date(value).toLocaleString() : '—');
 
 /** Deliveries, newest first; filters and page live in the URL. */
@@ -199,7 +208,10 @@ export function DeliveriesPage() {
                         <Typography>{delivery.recipient}</Typography>
                       </Td>
                       <Td>
-                        <Badge backgroundColor={BADGE[delivery.status]}>
+                        <Badge
+                          backgroundColor={BADGE[delivery.status]}
+                          textColor={BADGE_TEXT[delivery.status]}
+                        >
                           {t(`status.${delivery.status}` as MessageKey)}
                         </Badge>
                       </Td>
