@@ -128,7 +128,88 @@ for (const [locale, catalog] of [
     await oil.getByRole('button', { name: catalog.reminders.complete.submit }).click();
     await confirmed(page, catalog.reminders.complete.done);
     await expect(oil).toContainText(catalog.reminders.urgency.upcoming);
-    await expect(oil.locator('time')).toHaveAttribute('datetime', /^\d{4}-\d{2}-\d{2}$/);
-    expect(await oil.locator('time').getAttribute('datetime')).not.toBe(nepalDay(3));
+    await expect(oil.locator('.due time')).toHaveAttribute('datetime', /^\d{4}-\d{2}-\d{2}$/);
+    expect(await oil.locator('.due time').getAttribute('datetime')).not.toBe(nepalDay(3));
+    // The occurrence just completed shows as the last one done (today).
+    await expect(oil.locator('.last-done time')).toHaveAttribute('datetime', nepalDay(0));
+  });
+}
+
+for (const [locale, catalog] of [
+  ['en', en],
+  ['ne', ne],
+] as const) {
+  test.describe(`editing a reminder (${locale}, without JavaScript)`, () => {
+    test.use({ javaScriptEnabled: false });
+
+    test('the edit form shows the reminder as it is, saves new due fields, and refuses a reminder due by nothing', async ({
+      page,
+      request,
+    }) => {
+      const { email, token } = await registerOwner(request, locale);
+      const vehicleId = await addChetak(request, token, `Chetak edit ${locale}`);
+      const created = await request.post(cms('/api/reminders'), {
+        headers: { Authorization: `Bearer ${token}` },
+        data: { data: { vehicleId, kind: 'tyres', dueDate: nepalDay(3), everyMonths: 6 } },
+      });
+      expect(created.status()).toBe(201);
+      await logIn(page, catalog, locale, email);
+
+      await page.goto(`/${locale}/garage/${vehicleId}`);
+      const tyres = page.getByRole('article', { name: catalog.serviceRecords.kinds.tyres });
+      await tyres.getByRole('link', { name: catalog.reminders.edit.link }).click();
+      await expect(page.getByRole('heading', { level: 1 })).toHaveText(
+        catalog.reminders.edit.title.replace('{name}', catalog.serviceRecords.kinds.tyres),
+      );
+      const { new: fields } = catalog.reminders;
+      await expect(page.getByLabel(fields.kind)).toHaveValue('tyres');
+      await expect(page.getByLabel(fields.dueDate)).toHaveValue(nepalDay(3));
+      await expect(page.getByLabel(fields.everyMonths)).toHaveValue('6');
+
+      // Due by nothing: refused at the due day, what was typed kept.
+      await page.getByLabel(fields.dueDate).fill('');
+      await page.getByLabel(fields.everyKm).fill('5000');
+      await page.getByRole('button', { name: catalog.reminders.edit.submit }).click();
+      await expect(page.getByRole('heading', { level: 1 })).toHaveText(
+        catalog.reminders.edit.title.replace('{name}', catalog.serviceRecords.kinds.tyres),
+      );
+      await expect(page.getByText(catalog.reminders.errors.dueNeeded).first()).toBeVisible();
+      await expect(page.getByLabel(fields.everyKm)).toHaveValue('5000');
+
+      // A later day and a distance: saved, back on the vehicle page.
+      await page.getByLabel(fields.dueDate).fill(nepalDay(60));
+      await page.getByLabel(fields.dueKm).fill('20000');
+      await page.getByRole('button', { name: catalog.reminders.edit.submit }).click();
+      await expect(page).toHaveURL(new RegExp(`/${locale}/garage/${vehicleId}\\?done=edit$`));
+      await confirmed(page, catalog.reminders.edit.done);
+      await expect(tyres.locator('.due time')).toHaveAttribute('datetime', nepalDay(60));
+      await expect(tyres).toContainText(catalog.reminders.urgency.upcoming);
+    });
+  });
+}
+
+for (const [locale, catalog] of [
+  ['en', en],
+  ['ne', ne],
+] as const) {
+  test(`quiet hours are time inputs (${locale}): a new window is saved and shown again`, async ({
+    page,
+    request,
+  }) => {
+    const { email } = await registerOwner(request, locale);
+    await logIn(page, catalog, locale, email);
+    await page.goto(`/${locale}/profile`);
+    const start = page.getByLabel(catalog.profile.quietStart);
+    const end = page.getByLabel(catalog.profile.quietEnd);
+    await expect(start).toHaveAttribute('type', 'time');
+    await expect(end).toHaveAttribute('type', 'time');
+    await page.getByLabel(catalog.profile.quietOn).check();
+    await start.fill('22:15');
+    await end.fill('06:45');
+    await page.getByRole('button', { name: catalog.profile.submit }).click();
+    await confirmed(page, catalog.profile.saved);
+    await page.goto(`/${locale}/profile`);
+    await expect(page.getByLabel(catalog.profile.quietStart)).toHaveValue('22:15');
+    await expect(page.getByLabel(catalog.profile.quietEnd)).toHaveValue('06:45');
   });
 }

@@ -43,7 +43,11 @@ async function ownerWithPulsar(request: APIRequestContext, locale: Locale) {
     },
   });
   expect(added.status()).toBe(201);
-  return { email, vehicleId: ((await added.json()) as { data: { id: string } }).data.id };
+  return {
+    email,
+    jwt,
+    vehicleId: ((await added.json()) as { data: { id: string } }).data.id,
+  };
 }
 
 async function logIn(page: Page, catalog: Catalog, locale: Locale, email: string, next: string) {
@@ -218,3 +222,84 @@ test.describe('services in Nepali, without JavaScript', () => {
     ).toContainText('रु. २,०००');
   });
 });
+
+/** `YYYY-MM-DD` in Nepal, `days` from today. */
+function nepalDay(days: number): string {
+  const at = new Date(Date.now() + 345 * 60_000);
+  at.setUTCDate(at.getUTCDate() + days);
+  return at.toISOString().slice(0, 10);
+}
+
+/** `day` plus `months` calendar months (every day used here is the 28th or earlier). */
+function plusMonths(day: string, months: number): string {
+  const [year, month, date] = day.split('-').map(Number) as [number, number, number];
+  const at = new Date(Date.UTC(year, month - 1 + months, date));
+  return at.toISOString().slice(0, 10);
+}
+
+for (const locale of ['en', 'ne'] as const) {
+  test(`completing an oil change (${locale}) moves the open oil-change reminder to its next point`, async ({
+    page,
+    request,
+  }) => {
+    const catalog = catalogs[locale];
+    const { email, vehicleId, jwt } = await ownerWithPulsar(request, locale);
+    const oilChange = catalog.serviceRecords.kinds['oil-change'];
+    // Due in five days or at 12,300 km, every 4 months or 3,000 km from the service.
+    const reminder = await request.post(cms('/api/reminders'), {
+      headers: { Authorization: `Bearer ${jwt}` },
+      data: {
+        data: {
+          vehicleId,
+          kind: 'oil-change',
+          dueDate: nepalDay(5),
+          dueKm: 12_300,
+          everyMonths: 4,
+          everyKm: 3000,
+        },
+      },
+    });
+    expect(reminder.status()).toBe(201);
+
+    // Done two days ago (on the 28th at the latest, so "4 months on" has no month-end clamp).
+    const done = nepalDay(-2);
+    const doneOn = Number(done.slice(8)) > 28 ? `${done.slice(0, 8)}28` : done;
+    const next = plusMonths(doneOn, 4);
+
+    const vehiclePath = `/${locale}/garage/${vehicleId}`;
+    await logIn(page, catalog, locale, email, vehiclePath);
+    const { form, section, complete, record } = catalog.serviceRecords;
+    await page.getByRole('link', { name: section.schedule }).click();
+    await page.getByLabel(form.date, { exact: true }).fill(doneOn);
+    await page.getByLabel(form.kind).selectOption({ label: oilChange });
+    await page.getByRole('button', { name: form.submit }).click();
+    await expect(page.getByRole('status')).toHaveText(catalog.serviceRecords.done.scheduled);
+
+    await page.getByRole('link', { name: record.complete }).click();
+    await page.getByLabel(complete.date, { exact: true }).fill(doneOn);
+    await page.getByLabel(complete.odometerKm).fill('12450');
+    await page.getByRole('button', { name: complete.submit }).click();
+    await expect(page.getByRole('status')).toHaveText(catalog.serviceRecords.done.completed);
+
+    // The reminders page: the same reminder, its last occurrence done on the service's day
+    // and odometer, the next due four months and 3,000 km after it.
+    const km = (value: string) =>
+      catalog.garage.km.replace('{km}', locale === 'ne' ? devanagari(value) : value);
+    await page.goto(`/${locale}/reminders`);
+    const oil = page.getByRole('article', { name: new RegExp(oilChange) });
+    await expect(oil).toHaveCount(1);
+    await expect(oil.locator('.due time')).toHaveAttribute('datetime', next);
+    await expect(oil).toContainText(catalog.reminders.dueAtKm.replace('{km}', km('15,450')));
+    await expect(oil).toContainText(catalog.reminders.urgency.upcoming);
+    await expect(oil.locator('.last-done time')).toHaveAttribute('datetime', doneOn);
+    await expect(oil.locator('.last-done')).toContainText(km('12,450'));
+
+    // The garage card's next reminder is the moved one.
+    await page.goto(`/${locale}/garage`);
+    const card = page.getByRole('article', { name: 'Rato Pulsar' });
+    await expect(card).toContainText(catalog.reminders.nextLabel);
+    await expect(card).toContainText(oilChange);
+    await expect(card.locator('.next-reminder time')).toHaveAttribute('datetime', next);
+    await expect(card).toContainText(catalog.reminders.urgency.upcoming);
+  });
+}

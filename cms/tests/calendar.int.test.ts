@@ -1,23 +1,21 @@
-import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import request from 'supertest';
 import { seedCatalog } from '../src/api/catalog/seed-catalog';
 import {
   bootStrapi,
-  catalogIds,
   createTestDatabase,
   testEnv,
   TEST_REDIS_URL,
   type BootedStrapi,
   type TestDatabase,
 } from './harness';
+import { ownerFixture, type Owner } from './support/owners';
 
 // ical.js 1.5 is CommonJS without types: the real parser phone calendars are checked against.
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const ICAL = require('ical.js');
 
 const FIXTURE = path.join(__dirname, 'fixtures', 'catalog');
-const PASSWORD = 'Phewa-Lake-Pokhara-822';
 
 interface ParsedEvent {
   uid: string;
@@ -44,48 +42,13 @@ function parseFeed(ics: string): ParsedEvent[] {
 describe('calendar feeds', () => {
   let db: TestDatabase;
   let app: BootedStrapi;
-  let pulsar: { make: string; model: string };
-  let signUps = 0;
-  let plate = 0;
   const http = () => request(app.strapi.server.httpServer);
 
-  async function signUp(preferredLocale = 'en') {
-    const email = `calendar-${randomBytes(4).toString('hex')}@example.com`;
-    const response = await http()
-      .post('/api/auth/local/register')
-      .set('x-forwarded-for', `198.51.100.${(signUps += 1)}`)
-      .send({ username: email, email, password: PASSWORD });
-    expect(response.status).toBe(200);
-    const auth = { authorization: `Bearer ${response.body.jwt as string}` };
-    const owner = {
-      id: response.body.user.id as number,
-      get: (url: string) => http().get(url).set(auth),
-      post: (url: string, data?: object) =>
-        http()
-          .post(url)
-          .set(auth)
-          .send(data === undefined ? undefined : { data }),
-      put: (url: string, data: object) => http().put(url).set(auth).send({ data }),
-      del: (url: string) => http().delete(url).set(auth),
-    };
-    expect((await owner.put('/api/profile', { preferredLocale })).status).toBe(200);
-    return owner;
-  }
-  type Owner = Awaited<ReturnType<typeof signUp>>;
+  const owners = ownerFixture(() => app.strapi, 'calendar');
+  const signUp = (preferredLocale = 'en') => owners.signUp({ preferredLocale });
 
   async function addVehicle(owner: Owner, nickname: string) {
-    plate += 1;
-    const response = await owner.post('/api/vehicles', {
-      makeId: pulsar.make,
-      modelId: pulsar.model,
-      year: 2019,
-      registrationNumber: `BA 4 PA ${1000 + plate}`,
-      nickname,
-      fuel: 'petrol',
-      odometerKm: 1000,
-    });
-    expect(response.status).toBe(201);
-    return response.body.data.id as string;
+    return (await owners.addVehicle(owner, { nickname, fuel: 'petrol', odometerKm: 1000 })).id;
   }
 
   async function addRecord(owner: Owner, data: object) {
@@ -104,7 +67,6 @@ describe('calendar feeds', () => {
     db = await createTestDatabase();
     app = await bootStrapi(testEnv({ DATABASE_URL: db.url, REDIS_URL: TEST_REDIS_URL }));
     await seedCatalog(app.strapi, FIXTURE);
-    pulsar = await catalogIds(app.strapi, 'bajaj', 'pulsar-150');
   });
 
   afterAll(async () => {

@@ -2,10 +2,9 @@ import path from 'node:path';
 import sharp from 'sharp';
 import request from 'supertest';
 import type { Core } from '@strapi/strapi';
-import { catalogIds } from './harness';
+import { ownerFixture, type Owner } from './support/owners';
 
 export const FIXTURE = path.join(__dirname, 'fixtures', 'catalog');
-const PASSWORD = 'Rara-Lake-Mugu-2990';
 
 /** A tiny but valid one-page PDF. */
 export function tinyPdf(): Buffer {
@@ -44,29 +43,23 @@ export function elfExecutable(): Buffer {
 /** The API as one test file's owners use it. */
 export function documentsApi(strapi: Core.Strapi) {
   const http = () => request(strapi.server.httpServer);
-  let owners = 0;
+  const owners = ownerFixture(() => strapi, 'documents');
+  const ownerOf = new WeakMap<Record<string, string>, Owner>();
 
   return {
     http,
 
+    /** A new owner's bearer header; `label` starts their email address. */
     async owner(label: string) {
-      owners += 1;
-      const email = `${label}-${owners}-${Date.now()}@example.com`;
-      const signUp = await http()
-        .post('/api/auth/local/register')
-        .send({ username: email, email, password: PASSWORD })
-        .expect(200);
-      return { authorization: `Bearer ${signUp.body.jwt as string}` };
+      const owner = await owners.signUp({}, label);
+      ownerOf.set(owner.auth, owner);
+      return owner.auth;
     },
 
     async vehicle(auth: Record<string, string>, registrationNumber: string) {
-      const { make, model } = await catalogIds(strapi, 'bajaj', 'pulsar-150');
-      const created = await http()
-        .post('/api/vehicles')
-        .set(auth)
-        .send({ data: { makeId: make, modelId: model, year: 2020, registrationNumber } })
-        .expect(201);
-      return created.body.data.id as string;
+      const owner = ownerOf.get(auth);
+      if (!owner) throw new Error('vehicle(auth): sign the owner up with owner() first');
+      return (await owners.addVehicle(owner, { year: 2020, registrationNumber })).id;
     },
 
     presign(auth: Record<string, string>, data: Record<string, unknown>) {

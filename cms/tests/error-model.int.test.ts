@@ -11,9 +11,9 @@ import {
   type BootedStrapi,
   type TestDatabase,
 } from './harness';
+import { ownerFixture, type Owner } from './support/owners';
 
 const FIXTURE = path.join(__dirname, 'fixtures', 'catalog');
-const PASSWORD = 'Phewa-Lake-Pokhara-822';
 
 // Every refusal a domain service makes, answered in exactly the shape the API has always
 // answered: `{ data: null, error: { status, name, message, details } }` with the field
@@ -21,29 +21,13 @@ const PASSWORD = 'Phewa-Lake-Pokhara-822';
 describe('domain errors as the API answers them', () => {
   let db: TestDatabase;
   let app: BootedStrapi;
-  let signUps = 0;
   let plate = 0;
   const catalog = { bajaj: '', pulsar: '', hyundai: '' };
   const http = () => request(app.strapi.server.httpServer);
   const nextPlate = () => `GA ${1 + (plate += 1)} PA 1234`;
 
-  async function signUp() {
-    const email = `errors-${randomBytes(4).toString('hex')}@example.com`;
-    const response = await http()
-      .post('/api/auth/local/register')
-      .set('x-forwarded-for', `198.51.100.${(signUps += 1)}`)
-      .send({ username: email, email, password: PASSWORD });
-    expect(response.status).toBe(200);
-    const auth = { authorization: `Bearer ${response.body.jwt as string}` };
-    return {
-      auth,
-      get: (url: string) => http().get(url).set(auth),
-      post: (url: string, data: object) => http().post(url).set(auth).send({ data }),
-      put: (url: string, data: object) => http().put(url).set(auth).send({ data }),
-      del: (url: string) => http().delete(url).set(auth),
-    };
-  }
-  type Owner = Awaited<ReturnType<typeof signUp>>;
+  const owners = ownerFixture(() => app.strapi, 'errors');
+  const signUp = () => owners.signUp();
 
   const pulsar = (overrides: object = {}) => ({
     makeId: catalog.bajaj,
@@ -55,9 +39,8 @@ describe('domain errors as the API answers them', () => {
   });
 
   async function addVehicle(owner: Owner, overrides: object = {}) {
-    const response = await owner.post('/api/vehicles', pulsar(overrides));
-    expect(response.status).toBe(201);
-    return response.body.data as { id: string; registrationNumber: string };
+    const vehicle = await owners.addVehicle(owner, pulsar(overrides));
+    return vehicle as { id: string; registrationNumber: string };
   }
 
   const fieldError = (field: string[], message: string, extra: object = {}) => ({

@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import sharp from 'sharp';
 import request from 'supertest';
@@ -11,9 +10,9 @@ import {
   type BootedStrapi,
   type TestDatabase,
 } from './harness';
+import { ownerFixture, type Owner } from './support/owners';
 
 const FIXTURE = path.join(__dirname, 'fixtures', 'catalog');
-const PASSWORD = 'Phewa-Lake-Pokhara-822';
 
 interface Catalog {
   bajaj: string;
@@ -31,7 +30,6 @@ describe('the garage on PostgreSQL and Redis', () => {
   let metricsToken: string;
   let catalog: Catalog;
   let plate = 0;
-  let signUps = 0;
   const http = () => request(app.strapi.server.httpServer);
 
   /** A fresh, valid zonal registration number. */
@@ -40,25 +38,8 @@ describe('the garage on PostgreSQL and Redis', () => {
     return `BA ${1 + Math.floor(plate / 9000)} PA ${1000 + (plate % 9000)}`;
   };
 
-  async function signUp() {
-    const email = `garage-${randomBytes(4).toString('hex')}@example.com`;
-    // Each owner signs up from an address of their own, clear of the registration limit.
-    const response = await http()
-      .post('/api/auth/local/register')
-      .set('x-forwarded-for', `198.51.100.${(signUps += 1)}`)
-      .send({ username: email, email, password: PASSWORD });
-    expect(response.status).toBe(200);
-    const jwt = response.body.jwt as string;
-    const auth = { authorization: `Bearer ${jwt}` };
-    return {
-      jwt,
-      get: (url: string) => http().get(url).set(auth),
-      post: (url: string, data: object) => http().post(url).set(auth).send({ data }),
-      put: (url: string, data: object) => http().put(url).set(auth).send({ data }),
-      del: (url: string) => http().delete(url).set(auth),
-    };
-  }
-  type Owner = Awaited<ReturnType<typeof signUp>>;
+  const owners = ownerFixture(() => app.strapi, 'garage');
+  const signUp = () => owners.signUp();
 
   const pulsarInput = (overrides: object = {}) => ({
     makeId: catalog.bajaj,
@@ -75,9 +56,8 @@ describe('the garage on PostgreSQL and Redis', () => {
   });
 
   async function addVehicle(owner: Owner, overrides: object = {}) {
-    const response = await owner.post('/api/vehicles', pulsarInput(overrides));
-    expect(response.status).toBe(201);
-    return response.body.data as { id: string; nickname: string };
+    const vehicle = await owners.addVehicle(owner, pulsarInput(overrides));
+    return vehicle as { id: string; nickname: string };
   }
 
   beforeAll(async () => {

@@ -1,23 +1,20 @@
-import { randomBytes } from 'node:crypto';
 import path from 'node:path';
-import request from 'supertest';
 import { seedCatalog } from '../src/api/catalog/seed-catalog';
 import { nepalToday } from '../src/api/reminder/rules/calendar';
-import { smsSize } from '../src/lib/sms-segments';
+import { smsSize } from '@motorghar/reminders';
 import {
   bootStrapi,
-  catalogIds,
   createTestDatabase,
   testEnv,
   TEST_REDIS_URL,
   type BootedStrapi,
   type TestDatabase,
 } from './harness';
+import { ownerFixture } from './support/owners';
 import { readMail, startSmtpServer, type TestSmtpServer } from './smtp';
 import { startSmsGateway, waitUntil, type SmsGateway } from './support/loopback';
 
 const FIXTURE = path.join(__dirname, 'fixtures', 'catalog');
-const PASSWORD = 'Rara-Lake-Mugu-2990-x';
 const SMS_TOKEN = 'end-to-end-sms-token-0123456789';
 
 /**
@@ -30,7 +27,7 @@ describe('a due reminder reaches the owner once, in Nepali, by email and SMS', (
   let app: BootedStrapi;
   let smtp: TestSmtpServer;
   let gateway: SmsGateway;
-  const http = () => request(app.strapi.server.httpServer);
+  const owners = ownerFixture(() => app.strapi, 'e2e');
   const tick = (now: Date) => app.strapi.plugin('reminders').service('scheduler').tick(now);
   const deliveries = (ownerId: number) =>
     app.strapi.db.connection('reminder_deliveries').where('owner_id', ownerId).orderBy('channel');
@@ -67,37 +64,18 @@ describe('a due reminder reaches the owner once, in Nepali, by email and SMS', (
   });
 
   it('delivers once per channel, in the owner’s language, and never again for that occurrence', async () => {
-    const email = `e2e-${randomBytes(4).toString('hex')}@example.com`;
-    const signUp = await http()
-      .post('/api/auth/local/register')
-      .send({ username: email, email, password: PASSWORD });
-    expect(signUp.status).toBe(200);
-    const ownerId = signUp.body.user.id as number;
-    const auth = { authorization: `Bearer ${signUp.body.jwt as string}` };
-    const put = (url: string, data: object) => http().put(url).set(auth).send({ data });
-    const post = (url: string, data: object) => http().post(url).set(auth).send({ data });
-
-    expect(
-      (
-        await put('/api/profile', {
-          preferredLocale: 'ne',
-          phone: '9841234567',
-          notificationChannels: { email: true, sms: true },
-        })
-      ).status,
-    ).toBe(200);
-    const { make, model } = await catalogIds(app.strapi, 'bajaj', 'pulsar-150');
-    const vehicle = await post('/api/vehicles', {
-      makeId: make,
-      modelId: model,
-      year: 2020,
-      registrationNumber: 'BA 3 PA 4321',
-      odometerKm: 8_000,
+    const owner = await owners.signUp({
+      preferredLocale: 'ne',
+      phone: '9841234567',
+      notificationChannels: { email: true, sms: true },
     });
-    expect(vehicle.status).toBe(201);
+    const ownerId = owner.id;
+    const post = owner.post;
+    const email = owner.email;
+    const vehicle = await owners.addVehicle(owner, { year: 2020, odometerKm: 8_000 });
     const today = nepalToday(new Date());
     const reminder = await post('/api/reminders', {
-      vehicleId: vehicle.body.data.id,
+      vehicleId: vehicle.id,
       kind: 'oil-change',
       dueDate: today,
     });
@@ -150,32 +128,16 @@ describe('a due reminder reaches the owner once, in Nepali, by email and SMS', (
     const now = Date.now();
     const start = nepalClock(now - 60 * MINUTE);
     const endsAt = Math.floor((now + 120 * MINUTE) / MINUTE) * MINUTE;
-    const email = `quiet-${randomBytes(4).toString('hex')}@example.com`;
-    const signUp = await http()
-      .post('/api/auth/local/register')
-      .send({ username: email, email, password: PASSWORD });
-    expect(signUp.status).toBe(200);
-    const ownerId = signUp.body.user.id as number;
-    const auth = { authorization: `Bearer ${signUp.body.jwt as string}` };
-    const put = (url: string, data: object) => http().put(url).set(auth).send({ data });
-    const post = (url: string, data: object) => http().post(url).set(auth).send({ data });
-    const profile = await put('/api/profile', {
+    const owner = await owners.signUp({
       phone: '9847654321',
       notificationChannels: { email: true, sms: true },
       quietHours: { start, end: nepalClock(endsAt) },
     });
-    expect([profile.status, profile.body.error]).toEqual([200, undefined]);
-    const { make, model } = await catalogIds(app.strapi, 'bajaj', 'pulsar-150');
-    const vehicle = await post('/api/vehicles', {
-      makeId: make,
-      modelId: model,
-      year: 2021,
-      registrationNumber: 'BA 3 PA 9876',
-      odometerKm: 5_000,
-    });
-    expect(vehicle.status).toBe(201);
+    const ownerId = owner.id;
+    const post = owner.post;
+    const vehicle = await owners.addVehicle(owner, { year: 2021, odometerKm: 5_000 });
     const reminder = await post('/api/reminders', {
-      vehicleId: vehicle.body.data.id,
+      vehicleId: vehicle.id,
       kind: 'oil-change',
       dueDate: nepalToday(new Date()),
     });

@@ -1,10 +1,9 @@
-import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import request from 'supertest';
 import { seedCatalog } from '../src/api/catalog/seed-catalog';
 import { addMonths, nepalToday } from '../src/api/reminder/rules/calendar';
 import { createReminderSource, type NoticeSource } from '../src/api/reminder/reminder-source';
-import { smsSize } from '../src/lib/sms-segments';
+import { smsSize } from '@motorghar/reminders';
 import {
   bootStrapi,
   catalogIds,
@@ -14,6 +13,7 @@ import {
   type BootedStrapi,
   type TestDatabase,
 } from './harness';
+import { ownerFixture, type Owner } from './support/owners';
 
 // The booted CMS runs the compiled code: its listeners sit in the registry of dist's module,
 // which the source's module (a copy Jest compiles) does not share.
@@ -22,7 +22,6 @@ const { publishDomainEvent } =
   require('../dist/src/lib/domain-events') as typeof import('../src/lib/domain-events');
 
 const FIXTURE = path.join(__dirname, 'fixtures', 'catalog');
-const PASSWORD = 'Tilicho-Lake-Manang-4919';
 const DAY_MS = 24 * 60 * 60 * 1000;
 
 interface Reminder {
@@ -57,55 +56,19 @@ describe('reminders on PostgreSQL and Redis', () => {
   let app: BootedStrapi;
   let source: NoticeSource;
   let catalog: { bajaj: string; pulsar: string; chetak: string; hyundai: string; creta: string };
-  let plate = 0;
-  let signUps = 0;
   /**
    * The engine's clock: each call a minute and a bit later than the last, so an occurrence one
    * call claimed and did not hand over is free again for the next (the claim lasts 60 s).
    */
   let clockMs = Date.now();
   const tick = (extraMs = 0) => new Date((clockMs += 61_000) + extraMs);
-  const http = () => request(app.strapi.server.httpServer);
 
-  async function signUp(overrides: { preferredLocale?: string } = {}) {
-    const email = `reminders-${randomBytes(4).toString('hex')}@example.com`;
-    const response = await http()
-      .post('/api/auth/local/register')
-      .set('x-forwarded-for', `203.0.113.${(signUps += 1)}`)
-      .send({ username: email, email, password: PASSWORD });
-    expect(response.status).toBe(200);
-    const auth = { authorization: `Bearer ${response.body.jwt as string}` };
-    const owner = {
-      id: response.body.user.id as number,
-      email,
-      get: (url: string) => http().get(url).set(auth),
-      post: (url: string, data?: object) =>
-        data === undefined ? http().post(url).set(auth) : http().post(url).set(auth).send({ data }),
-      put: (url: string, data: object) => http().put(url).set(auth).send({ data }),
-      del: (url: string) => http().delete(url).set(auth),
-    };
-    if (overrides.preferredLocale) {
-      const changed = await owner.put('/api/profile', overrides);
-      expect(changed.status).toBe(200);
-    }
-    return owner;
-  }
-  type Owner = Awaited<ReturnType<typeof signUp>>;
+  const owners = ownerFixture(() => app.strapi, 'reminders');
+  const signUp = (profile: { preferredLocale?: string } = {}) => owners.signUp(profile);
 
-  async function addVehicle(owner: Owner, overrides: object = {}) {
-    plate += 1;
-    const response = await owner.post('/api/vehicles', {
-      makeId: catalog.bajaj,
-      modelId: catalog.pulsar,
-      year: 2019,
-      registrationNumber: `BA ${1 + Math.floor(plate / 9000)} PA ${1000 + (plate % 9000)}`,
-      nickname: 'Rato Pulsar',
-      odometerKm: 12_000,
-      ...overrides,
-    });
-    expect(response.status).toBe(201);
-    return response.body.data as { id: string };
-  }
+  /** A Bajaj Pulsar 150 at 12,000 km, "Rato Pulsar" unless `overrides` say otherwise. */
+  const addVehicle = (owner: Owner, overrides: object = {}) =>
+    owners.addVehicle(owner, { nickname: 'Rato Pulsar', odometerKm: 12_000, ...overrides });
 
   async function addReminder(owner: Owner, data: object) {
     const response = await owner.post('/api/reminders', data);

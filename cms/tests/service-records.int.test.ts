@@ -5,62 +5,35 @@ import { seedCatalog } from '../src/api/catalog/seed-catalog';
 import type { DomainEvents } from '../src/lib/domain-events';
 import {
   bootStrapi,
-  catalogIds,
   createTestDatabase,
   testEnv,
   TEST_REDIS_URL,
   type BootedStrapi,
   type TestDatabase,
 } from './harness';
+import { ownerFixture, type Owner } from './support/owners';
 
 const FIXTURE = path.join(__dirname, 'fixtures', 'catalog');
-const PASSWORD = 'Phewa-Lake-Pokhara-822';
 
 describe('service records on PostgreSQL', () => {
   let db: TestDatabase;
   let app: BootedStrapi;
-  let pulsar: { make: string; model: string };
   let plate = 0;
-  let signUps = 0;
   const completions: Array<DomainEvents['service-record.completed']> = [];
   const deletions: Array<DomainEvents['service-record.deleted']> = [];
   const http = () => request(app.strapi.server.httpServer);
 
-  async function signUp() {
-    const email = `records-${randomBytes(4).toString('hex')}@example.com`;
-    const response = await http()
-      .post('/api/auth/local/register')
-      .set('x-forwarded-for', `198.51.100.${(signUps += 1)}`)
-      .send({ username: email, email, password: PASSWORD });
-    expect(response.status).toBe(200);
-    const auth = { authorization: `Bearer ${response.body.jwt as string}` };
-    return {
-      id: response.body.user.id as number,
-      get: (url: string) => http().get(url).set(auth),
-      post: (url: string, data?: object, headers: Record<string, string> = {}) =>
-        http()
-          .post(url)
-          .set({ ...auth, ...headers })
-          .send(data === undefined ? undefined : { data }),
-      put: (url: string, data: object) => http().put(url).set(auth).send({ data }),
-      del: (url: string) => http().delete(url).set(auth),
-    };
-  }
-  type Owner = Awaited<ReturnType<typeof signUp>>;
+  const owners = ownerFixture(() => app.strapi, 'records');
+  const signUp = () => owners.signUp();
 
   async function addVehicle(owner: Owner, odometerKm = 10000) {
     plate += 1;
-    const response = await owner.post('/api/vehicles', {
-      makeId: pulsar.make,
-      modelId: pulsar.model,
-      year: 2019,
-      registrationNumber: `BA 3 PA ${1000 + plate}`,
+    const vehicle = await owners.addVehicle(owner, {
       nickname: `Pulsar ${plate}`,
       fuel: 'petrol',
       odometerKm,
     });
-    expect(response.status).toBe(201);
-    return response.body.data.id as string;
+    return vehicle.id;
   }
 
   const scheduled = (vehicleId: string, overrides: object = {}) => ({
@@ -101,7 +74,6 @@ describe('service records on PostgreSQL', () => {
     db = await createTestDatabase();
     app = await bootStrapi(testEnv({ DATABASE_URL: db.url, REDIS_URL: TEST_REDIS_URL }));
     await seedCatalog(app.strapi, FIXTURE);
-    pulsar = await catalogIds(app.strapi, 'bajaj', 'pulsar-150');
     // The booted CMS runs the compiled modules: subscribe through the same module it uses.
     const events = (await import(
       path.join(__dirname, '..', 'dist', 'src', 'lib', 'domain-events')

@@ -4,7 +4,7 @@ import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { CMS_PORT, PORTAL_PORT, S3_PORT } from './ports.mjs';
+import { CMS_PORT, PORTAL_PORT, S3_PORT, SMS_PORT } from './ports.mjs';
 import { E2E_ADMIN, ensureAdminPanel } from './admin-panel.mjs';
 import { throwawaySecrets } from '../../cms/scripts/throwaway-secrets.js';
 import { CMS_CHAIN } from '../../scripts/dev-env.mjs';
@@ -75,6 +75,14 @@ Object.assign(process.env, {
   // folder, uploads through the portal's PUT route, signed download links of the API).
   ...(process.env.E2E_EMBEDDED_STORAGE ? {} : bucket.env),
   ...secrets,
+  // SMS goes to a gateway on SMS_PORT, where nothing listens unless a test opens it: an SMS
+  // fails at its first attempt (one attempt only), so the admin's deliveries page has a failed
+  // one to retry. The tick runs every 5 s rather than every minute, so a test need not wait.
+  SMS_PROVIDER: 'http',
+  SMS_BASE_URL: `http://127.0.0.1:${SMS_PORT}/send`,
+  SMS_TOKEN: 'e2e-sms-token',
+  REMINDERS_MAX_ATTEMPTS: '1',
+  REMINDERS_TICK_CRON: '*/5 * * * * *',
   LOG_LEVEL: 'warn',
 });
 

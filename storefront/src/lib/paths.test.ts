@@ -52,6 +52,7 @@ const built = Object.entries({
   profileCalendar: paths.profileCalendar(en),
   garage: paths.garage(en),
   reminders: paths.reminders(en, { vehicle: 'a/b' }),
+  editReminder: paths.editReminder(ne, 'a/b', { back: 'vehicle' }),
   newVehicle: paths.newVehicle(en),
   vehicle: paths.vehicle(en, 'a/b?c'),
   editVehicle: paths.editVehicle(en, 'a/b'),

@@ -87,6 +87,9 @@ export const paths = {
     withQuery(`/${locale}/centers/${segment(slug)}`, query),
   /** The owner's saved service centers. */
   savedCenters: (locale: Locale, query?: Query) => withQuery(`/${locale}/centers/saved`, query),
+  /** A reminder's edit form; `back=vehicle` returns to its vehicle's page when saved. */
+  editReminder: (locale: Locale, reminderId: string, query?: Query) =>
+    withQuery(`/${locale}/reminders/${segment(reminderId)}/edit`, query),
   /** The portal's catalog endpoints the vehicle form's island calls from the browser. */
   catalogModelsOfMake: (makeId: string) => `/api/catalog/makes/${segment(makeId)}/models`,
   catalogModel: (modelId: string) => `/api/catalog/models/${segment(modelId)}`,

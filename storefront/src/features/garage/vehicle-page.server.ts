@@ -30,6 +30,14 @@ import {
   photoUploadRefusal,
   type PhotoErrorCode,
 } from './photo-upload';
+import type { VaultDocument } from '~/features/documents/document-api';
+import { documentApi } from '~/features/documents/documents.server';
+import type { Reminder } from '~/features/reminders/reminders-api';
+import { remindersApi } from '~/features/reminders/reminders-api.server';
+import {
+  loadVehicleServices,
+  type VehicleServices,
+} from '~/features/service-records/service-pages.server';
 import type { OdometerReading, OwnerRequest, Page, Vehicle, VehicleNote } from './vehicle-api';
 import { vehicleApi } from './vehicle-api.server';
 import { confirmationOf, DONE_PARAM, type Confirmation, type Done } from './vehicle-confirmations';
@@ -37,6 +45,8 @@ import type { VehicleRecall } from '~/features/recalls/recalls-api';
 import { recallsApi } from '~/features/recalls/recalls-api.server';
 
 export const NOTES_PAGE_SIZE = 10;
+/** Documents listed in the vehicle's section (the vault has them all). */
+export const VEHICLE_DOCUMENTS_SHOWN = 50;
 /** Readings drawn in the chart and listed in its table. */
 export const READINGS_SHOWN = 100;
 
@@ -57,6 +67,12 @@ export type VehicleView =
       vehicle: Vehicle;
       readings: OdometerReading[];
       notes: Page<VehicleNote>;
+      /** History and spending (each absent when the CMS could not answer). */
+      services: VehicleServices;
+      /** Open reminders, most urgent first; undefined when they could not be loaded. */
+      reminders?: Reminder[];
+      /** The vehicle's documents; undefined when they could not be loaded. */
+      documents?: VaultDocument[];
       /** Whether the notes shown are a later page (reached through "Show older notes"). */
       olderNotes: boolean;
       /** What a form just did (after its redirect), shown in that form's section. */
@@ -157,14 +173,22 @@ const ACTIONS = new Map<string, Action>(
   } satisfies Record<string, Action>),
 );
 
+/**
+ * Everything the page shows, in ONE parallel load: the vehicle, its readings and notes, its
+ * services and spending, reminders and documents. The sections only render what they are
+ * given (none of them calls the CMS), so the page costs the slowest call, not their sum.
+ */
 async function load(owner: OwnerRequest, vehicleId: string, notesCursor: string | undefined) {
-  const [vehicle, readings, notes, recalls] = await Promise.all([
+  const [vehicle, readings, notes, services, reminders, documents, recalls] = await Promise.all([
     vehicleApi.get(owner, vehicleId),
     vehicleApi.readings(owner, vehicleId, { limit: READINGS_SHOWN }),
     vehicleApi.notes(owner, vehicleId, { limit: NOTES_PAGE_SIZE, cursor: notesCursor }),
+    loadVehicleServices(owner, vehicleId),
+    remindersApi.list(owner, { vehicle: vehicleId }),
+    documentApi.list(owner, { vehicle: vehicleId, limit: VEHICLE_DOCUMENTS_SHOWN }),
     recallsApi.mine(owner, vehicleId),
   ]);
-  return { vehicle, readings, notes, recalls };
+  return { vehicle, readings, notes, services, reminders, documents, recalls };
 }
 
 /**
@@ -217,7 +241,11 @@ export async function vehiclePage(
 
   const query = context.url.searchParams;
   const notesCursor = query.get('notesCursor') || undefined;
-  const { vehicle, readings, notes, recalls } = await load(owner, vehicleId, notesCursor);
+  const { vehicle, readings, notes, services, reminders, documents, recalls } = await load(
+    owner,
+    vehicleId,
+    notesCursor,
+  );
   if (!vehicle.ok) {
     if (isUnauthorized(vehicle.problem)) return signedOut(context, locale);
     return { kind: isNotFound(vehicle.problem) ? 'not-found' : 'unavailable' };
@@ -230,6 +258,9 @@ export async function vehiclePage(
     vehicle: vehicle.data,
     readings: readings.ok ? readings.data.items : [],
     notes: notes.ok ? notes.data : { items: [], nextCursor: null },
+    services,
+    reminders: reminders.ok ? reminders.data.items : undefined,
+    documents: documents.ok ? documents.data.items : undefined,
     olderNotes: notesCursor !== undefined,
     confirmation: isFormPost(context) ? undefined : confirmationOf(query.get(DONE_PARAM)),
     errors: photoError ? [photoError] : state.errors,

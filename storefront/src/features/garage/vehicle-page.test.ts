@@ -5,10 +5,25 @@ import { vehiclePage } from './vehicle-page.server';
 
 // The page's CMS calls, recorded; nothing is sent anywhere.
 const calls = vi.hoisted(() => [] as string[]);
+// While `held`, every call waits for `release()`: the page must have started them all by then.
+const gate = vi.hoisted(() => {
+  const state = { held: false, release: () => {}, opened: Promise.resolve() };
+  return {
+    state,
+    hold() {
+      state.held = true;
+      state.opened = new Promise<void>((resolve) => (state.release = resolve));
+    },
+    async pass() {
+      if (state.held) await state.opened;
+    },
+  };
+});
 vi.mock('./vehicle-api.server', () => {
   const vehicle = { id: 'v1', make: { name: 'Honda' }, model: { name: 'Dio' } };
   const answer = (name: string, data: unknown) => async () => {
     calls.push(name);
+    await gate.pass();
     return { ok: true, data };
   };
   const page = { items: [], nextCursor: null };
@@ -36,12 +51,47 @@ vi.mock('~/features/recalls/recalls-api.server', () => ({
         recall: { id: `r-${vehicle}` },
         vehicle: { id: vehicle },
       });
+      await gate.pass();
       return { ok: true, data: [item('v1'), item('v2')] };
+    },
+  },
+}));
+// The sections' own calls: services and spending, reminders, documents.
+vi.mock('~/features/service-records/service-record-api.server', () => ({
+  serviceRecordApi: {
+    list: async () => {
+      calls.push('services');
+      await gate.pass();
+      return { ok: true, data: { items: [{ id: 's1' }], nextCursor: null } };
+    },
+    spending: async () => {
+      calls.push('spending');
+      await gate.pass();
+      return { ok: true, data: { total: 0 } };
+    },
+  },
+}));
+vi.mock('~/features/reminders/reminders-api.server', () => ({
+  remindersApi: {
+    list: async () => {
+      calls.push('reminders');
+      await gate.pass();
+      return { ok: true, data: { items: [{ id: 'r1' }], nextCursor: null } };
+    },
+  },
+}));
+vi.mock('~/features/documents/documents.server', () => ({
+  documentApi: {
+    list: async () => {
+      calls.push('documents');
+      await gate.pass();
+      return { ok: true, data: { items: [{ id: 'd1' }], nextCursor: null } };
     },
   },
 }));
 
 const en = parseLocale('en')!;
+const SECTIONS = ['documents', 'recalls:v1', 'reminders', 'services', 'spending'];
 
 function postContext(intent: string): PageContext {
   const body = new URLSearchParams({ intent, noteBody: 'x', noteId: 'n1', photoId: 'p1' });
@@ -83,7 +133,7 @@ describe('vehiclePage form intents', () => {
       expect(view).not.toBeInstanceOf(Response);
       expect(context.response.status).toBe(400);
       expect(view).toMatchObject({ kind: 'vehicle', errors: [{ key: 'forms.errors.generic' }] });
-      expect(calls.sort()).toEqual(['get', 'notes', 'readings', 'recalls:v1']);
+      expect(calls.sort()).toEqual(['get', 'notes', 'readings', ...SECTIONS].sort());
     },
   );
 
@@ -145,5 +195,34 @@ describe('vehiclePage outcomes', () => {
     expect((view as { recalls?: Array<{ recall: { id: string } }> }).recalls).toEqual([
       { recall: { id: 'r-v1' }, vehicle: { id: 'v1' } },
     ]);
+  });
+});
+
+describe('vehiclePage load', () => {
+  beforeEach(() => {
+    calls.length = 0;
+  });
+
+  it('starts every call of the page (vehicle, readings, notes, services, reminders, documents, recalls) before any answers', async () => {
+    gate.hold();
+    try {
+      const view = vehiclePage(
+        pageContext(new Request('http://portal.test/en/garage/v1')),
+        en,
+        'v1',
+      );
+      await vi.waitFor(() => expect(calls.length).toBe(8));
+      expect(calls.sort()).toEqual(['get', 'notes', 'readings', ...SECTIONS].sort());
+      gate.state.release();
+      expect(await view).toMatchObject({
+        kind: 'vehicle',
+        services: { records: [{ id: 's1' }], spending: { total: 0 } },
+        reminders: [{ id: 'r1' }],
+        documents: [{ id: 'd1' }],
+      });
+    } finally {
+      gate.state.held = false;
+      gate.state.release();
+    }
   });
 });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { readForm } from '~/features/forms/form-data';
 import { parseLocale } from '~/i18n';
-import { actionErrorFor, readReminderAction } from './reminder-actions';
+import { actionErrorFor, readReminderAction, readReminderEdit } from './reminder-actions';
 import type { CmsProblem } from '~/lib/cms-api';
 
 const en = parseLocale('en')!;
@@ -233,5 +233,63 @@ describe('actionErrorFor', () => {
       key: 'reminders.errors.changed',
     });
     expect(actionErrorFor('r1', rejected(404))).toEqual({ key: 'reminders.errors.gone' });
+  });
+});
+
+describe('an edited reminder', () => {
+  it('sends every due field, a cleared one as null, and keeps a past due day (overdue ones)', async () => {
+    const read = readReminderEdit(
+      await form({
+        newKind: 'oil-change',
+        newTitle: '',
+        newDueDate: '2026-11-20',
+        newDueKm: '',
+        newEveryMonths: '४',
+        newEveryKm: '',
+      }),
+      ne,
+    );
+    expect(read).toEqual({
+      ok: true,
+      typed: {
+        id: '',
+        kind: 'edit',
+        fields: {
+          newKind: 'oil-change',
+          newTitle: '',
+          newDueDate: '2026-11-20',
+          newDueKm: '',
+          newEveryMonths: '४',
+          newEveryKm: '',
+          newFixed: '',
+        },
+      },
+      payload: {
+        kind: 'oil-change',
+        title: null,
+        dueDate: '2026-11-20',
+        dueKm: null,
+        everyMonths: 4,
+        everyKm: null,
+        schedule: 'from-completion',
+      },
+    });
+  });
+
+  it('refuses what the new-reminder form refuses, at the same fields', async () => {
+    const read = readReminderEdit(
+      await form({ newKind: 'other', newDueDate: '', newDueKm: '', newEveryKm: 'x' }),
+      en,
+    );
+    expect(read.ok).toBe(false);
+    expect(!read.ok && read.errors).toEqual([
+      { field: 'newTitle', key: 'reminders.errors.title' },
+      { field: 'newEveryKm', key: 'reminders.errors.every' },
+      { field: 'newDueDate', key: 'reminders.errors.dueNeeded' },
+    ]);
+    const undated = readReminderEdit(await form({ newKind: 'brakes' }), en);
+    expect(!undated.ok && undated.errors).toEqual([
+      { field: 'newDueDate', key: 'reminders.errors.dueNeeded' },
+    ]);
   });
 });

@@ -5,7 +5,7 @@ import { parseWholeNumber } from '~/features/forms/numbers';
 import { readDateField } from '~/components/forms/date-field';
 import type { CmsProblem } from '~/lib/cms-api';
 import { SERVICE_KIND_CODES } from '~/features/service-records/service-kinds';
-import type { ReminderPayload } from './reminders-api';
+import type { ReminderChanges, ReminderPayload } from './reminders-api';
 
 /** What an owner does to one reminder from a list: each is its own small form (no JS). */
 export type ReminderAction =
@@ -115,34 +115,58 @@ export function readReminderAction(form: FormFields, locale: Locale, today: stri
   }
 }
 
+/** What the due fields of a reminder form (new or edited) say, checked. */
+interface DueFields {
+  kind: string;
+  title: string;
+  dueDate?: string;
+  dueKm?: number;
+  everyMonths?: number;
+  everyKm?: number;
+  fixed: boolean;
+}
+
 /**
- * The new-reminder form: a kind (with a name for `other`), due by a day and/or km (at least
- * one), optionally recurring every N months and/or N km, on a fixed schedule (renewals) or
- * from each completion.
+ * The due fields both reminder forms share (`ReminderFields.astro`): a kind (with a name for
+ * `other`), due by a day and/or km (at least one), optionally recurring every N months
+ * and/or N km, on a fixed schedule (renewals) or from each completion. `minDate` bounds the
+ * due day (a new reminder's is today or later; an edited one may stay overdue).
  */
-function readNewReminder(form: FormFields, locale: Locale, today: string): ReadAction {
+function readDueFields(
+  form: FormFields,
+  locale: Locale,
+  kindOfForm: 'create' | 'edit',
+  minDate: string | undefined,
+):
+  | { ok: true; typed: TypedAction; due: DueFields }
+  | { ok: false; typed: TypedAction; errors: FormError[] } {
   const fields = Object.fromEntries(
     Object.values(NEW_FIELDS).map((name) => [name, form.text(name)]),
   );
   const fixed = form.checked('newFixed');
   const typed: TypedAction = {
     id: '',
-    kind: 'create',
+    kind: kindOfForm,
     fields: { ...fields, newFixed: fixed ? 'on' : '' },
   };
   const errors: FormError[] = [];
-  const kind = fields.newKind;
+  const kind = fields.newKind ?? '';
   if (!(REMINDER_KINDS as readonly string[]).includes(kind)) {
     errors.push({ field: NEW_FIELDS.kind, key: 'reminders.errors.kind' });
   }
-  const title = fields.newTitle.slice(0, 120);
+  const title = (fields.newTitle ?? '').slice(0, 120);
   if (kind === 'other' && !title) {
     errors.push({ field: NEW_FIELDS.title, key: 'reminders.errors.title' });
   }
-  const dueDate = readDateField(NEW_FIELDS.dueDate, fields.newDueDate, locale, { min: today });
+  const dueDate = readDateField(
+    NEW_FIELDS.dueDate,
+    fields.newDueDate ?? '',
+    locale,
+    minDate ? { min: minDate } : {},
+  );
   if (dueDate.error) errors.push(dueDate.error);
   const whole = (name: keyof typeof NEW_FIELDS, key: MessageKey) => {
-    const text = fields[NEW_FIELDS[name]];
+    const text = fields[NEW_FIELDS[name]] ?? '';
     if (text === '') return undefined;
     const value = parseWholeNumber(text);
     if (value === undefined || value < 1) errors.push({ field: NEW_FIELDS[name], key });
@@ -164,19 +188,80 @@ function readNewReminder(form: FormFields, locale: Locale, today: string): ReadA
   return {
     ok: true,
     typed,
+    due: { kind, title, dueDate: day, dueKm, everyMonths, everyKm, fixed },
+  };
+}
+
+/** The new-reminder form: due today or later; what is left empty is not sent. */
+function readNewReminder(form: FormFields, locale: Locale, today: string): ReadAction {
+  const read = readDueFields(form, locale, 'create', today);
+  if (!read.ok) return read;
+  const { kind, title, dueDate, dueKm, everyMonths, everyKm, fixed } = read.due;
+  return {
+    ok: true,
+    typed: read.typed,
     action: {
       kind: 'create',
       id: '',
       payload: {
         kind,
         ...(title ? { title } : {}),
-        ...(day ? { dueDate: day } : {}),
+        ...(dueDate ? { dueDate } : {}),
         ...(dueKm === undefined ? {} : { dueKm }),
         ...(everyMonths === undefined ? {} : { everyMonths }),
         ...(everyKm === undefined ? {} : { everyKm }),
         ...(fixed ? { schedule: 'fixed' as const } : {}),
       },
     },
+  };
+}
+
+export type ReadEdit =
+  | { ok: true; typed: TypedAction; payload: ReminderChanges }
+  | { ok: false; typed: TypedAction; errors: FormError[] };
+
+/**
+ * The edit form of a reminder (the same fields as the new one): every field is sent, an
+ * emptied one as null (a reminder due by date and km can become due by date only); the due
+ * day may be past (an overdue reminder keeps its day when only its repetition changes).
+ */
+export function readReminderEdit(form: FormFields, locale: Locale): ReadEdit {
+  const read = readDueFields(form, locale, 'edit', undefined);
+  if (!read.ok) return read;
+  const { kind, title, dueDate, dueKm, everyMonths, everyKm, fixed } = read.due;
+  return {
+    ok: true,
+    typed: read.typed,
+    payload: {
+      kind,
+      title: title || null,
+      dueDate: dueDate ?? null,
+      dueKm: dueKm ?? null,
+      everyMonths: everyMonths ?? null,
+      everyKm: everyKm ?? null,
+      schedule: fixed ? 'fixed' : 'from-completion',
+    },
+  };
+}
+
+/** A reminder's due fields as the edit form shows them first (AD days; digits as typed). */
+export function reminderFormValues(reminder: {
+  kind: string;
+  title: string | null;
+  dueDate: string | null;
+  dueKm: number | null;
+  recurrence: { everyMonths: number | null; everyKm: number | null } | null;
+  schedule: 'from-completion' | 'fixed';
+}): Record<string, string> {
+  const text = (value: number | null | undefined) => (value == null ? '' : String(value));
+  return {
+    [NEW_FIELDS.kind]: reminder.kind,
+    [NEW_FIELDS.title]: reminder.title ?? '',
+    [NEW_FIELDS.dueDate]: reminder.dueDate ?? '',
+    [NEW_FIELDS.dueKm]: text(reminder.dueKm),
+    [NEW_FIELDS.everyMonths]: text(reminder.recurrence?.everyMonths),
+    [NEW_FIELDS.everyKm]: text(reminder.recurrence?.everyKm),
+    newFixed: reminder.schedule === 'fixed' ? 'on' : '',
   };
 }
 

@@ -15,6 +15,8 @@ const reminder = (id: string, vehicleId: string | null, tier: Reminder['tier']):
   status: 'active',
   snoozedUntil: null,
   occurrence: 1,
+  lastCompletedAt: null,
+  lastCompletedKm: null,
   tier,
   daysLeft: 19,
   kmLeft: null,
@@ -80,5 +82,37 @@ describe('nextReminderByVehicle', () => {
       ['v1', 'a'],
       ['v2', 'b'],
     ]);
+  });
+});
+
+describe('reading and changing one reminder', () => {
+  it('gets it, and PUTs the changes under { data } to its path', async () => {
+    const { calls, api } = recording({ data: reminder('r/1', 'v1', 'upcoming') });
+    expect((await api.get(owner, 'r/1')).ok).toBe(true);
+    const changed = await api.update(owner, 'r/1', {
+      kind: 'oil-change',
+      title: null,
+      dueDate: '2027-01-10',
+      dueKm: null,
+      everyMonths: 4,
+      everyKm: null,
+      schedule: 'from-completion',
+    });
+    expect(changed).toMatchObject({ ok: true, data: { id: 'r/1' } });
+    expect(calls.map((call) => [call.method ?? 'GET', call.path])).toEqual([
+      ['GET', '/api/reminders/r%2F1?locale=ne'],
+      ['PUT', '/api/reminders/r%2F1?locale=ne'],
+    ]);
+    expect(calls[1]!.body).toEqual({
+      data: {
+        kind: 'oil-change',
+        title: null,
+        dueDate: '2027-01-10',
+        dueKm: null,
+        everyMonths: 4,
+        everyKm: null,
+        schedule: 'from-completion',
+      },
+    });
   });
 });

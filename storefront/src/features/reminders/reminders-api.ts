@@ -19,6 +19,9 @@ const reminder = z.object({
   status: z.enum(['active', 'snoozed', 'dismissed', 'completed']),
   snoozedUntil: z.string().nullable(),
   occurrence: z.number(),
+  /** When and at what odometer the last occurrence was done (none before the first). */
+  lastCompletedAt: z.string().nullable(),
+  lastCompletedKm: z.number().nullable(),
   tier: z.enum(URGENCY_TIERS),
   daysLeft: z.number().nullable(),
   kmLeft: z.number().nullable(),
@@ -69,6 +72,20 @@ export interface ReminderPayload {
   schedule?: 'from-completion' | 'fixed';
 }
 
+/**
+ * A reminder's changed due point and repetition (`PUT /api/reminders/:id`): every field is
+ * sent, a cleared one as null; its vehicle does not change.
+ */
+export interface ReminderChanges {
+  kind: string;
+  title: string | null;
+  dueDate: string | null;
+  dueKm: number | null;
+  everyMonths: number | null;
+  everyKm: number | null;
+  schedule: 'from-completion' | 'fixed';
+}
+
 export interface CompletionPayload {
   date?: string;
   odometerKm?: number;
@@ -78,6 +95,8 @@ export interface CompletionPayload {
 export interface RemindersApi {
   list(owner: OwnerRequest, query?: ReminderListQuery): Promise<CmsResult<Page<Reminder>>>;
   create(owner: OwnerRequest, payload: ReminderPayload): Promise<CmsResult<Reminder>>;
+  get(owner: OwnerRequest, id: string): Promise<CmsResult<Reminder>>;
+  update(owner: OwnerRequest, id: string, changes: ReminderChanges): Promise<CmsResult<Reminder>>;
   snooze(owner: OwnerRequest, id: string, until: string): Promise<CmsResult<Reminder>>;
   dismiss(owner: OwnerRequest, id: string): Promise<CmsResult<Reminder>>;
   complete(
@@ -147,6 +166,27 @@ export function createRemindersApi(call: CmsApi): RemindersApi {
         method: 'POST',
         path: at(owner, '/api/reminders'),
         body: { data: payload },
+        schema: one,
+        token: owner.accessToken,
+        context: owner.context,
+      });
+      return result.ok ? { ok: true, data: result.data.data } : result;
+    },
+    async get(owner, id) {
+      const result = await call({
+        method: 'GET',
+        path: at(owner, `/api/reminders/${encodeURIComponent(id)}`),
+        schema: one,
+        token: owner.accessToken,
+        context: owner.context,
+      });
+      return result.ok ? { ok: true, data: result.data.data } : result;
+    },
+    async update(owner, id, changes) {
+      const result = await call({
+        method: 'PUT',
+        path: at(owner, `/api/reminders/${encodeURIComponent(id)}`),
+        body: { data: changes },
         schema: one,
         token: owner.accessToken,
         context: owner.context,

@@ -21,7 +21,7 @@ import { remindersApi } from './reminders-api.server';
 
 /** The query parameter the redirect after an action sets: what was done. */
 export const DONE_PARAM = 'done';
-const DONE = ['snooze', 'dismiss', 'complete', 'create', 'templates'] as const;
+export const DONE = ['snooze', 'dismiss', 'complete', 'create', 'templates', 'edit'] as const;
 export type DoneAction = (typeof DONE)[number];
 
 export type RemindersView =

@@ -367,15 +367,14 @@ export interface VehicleServices {
   spending?: Spending;
 }
 
-/** The history and spending of a vehicle, for its page (which has loaded the vehicle). */
-export async function vehicleServices(
-  context: PageContext,
-  locale: Locale,
+/**
+ * The history and spending of a vehicle, for its page: started by the vehicle page's one
+ * parallel load (`garage/vehicle-page.server.ts`), with the vehicle's own calls.
+ */
+export async function loadVehicleServices(
+  owner: OwnerRequest,
   vehicleId: string,
 ): Promise<VehicleServices> {
-  const session = context.locals.session;
-  if (!session) return {};
-  const owner = ownerRequest(context, session, locale);
   const [records, spending] = await Promise.all([
     serviceRecordApi.list(owner, { vehicle: vehicleId, limit: HISTORY_SIZE }),
     serviceRecordApi.spending(owner, vehicleId),

@@ -1,5 +1,5 @@
 import { SERVICE_KINDS } from '../../catalog/service-kinds';
-import { smsSize } from '../../../lib/sms-segments';
+import { smsSize } from '@motorghar/reminders';
 import { reminderMessage, type ReminderMessageInput } from './reminder-message';
 
 const input = (overrides: Partial<ReminderMessageInput> = {}): ReminderMessageInput => ({

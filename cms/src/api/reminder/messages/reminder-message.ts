@@ -3,7 +3,7 @@ import {
   formatBikramSambatShortNe,
   toNepaliDigits,
 } from '../../../lib/dates/bikram-sambat';
-import { fitsSegments, smsSize } from '../../../lib/sms-segments';
+import { smsSize } from '@motorghar/reminders';
 
 /** At most this many segments per reminder SMS (a Nepali one: 134 characters). */
 export const SMS_MAX_SEGMENTS = 2;
@@ -197,7 +197,8 @@ function sms(input: ReminderMessageInput): ReminderMessage['sms'] {
   ];
   for (const parts of attempts) {
     const text = smsText(locale, parts);
-    if (fitsSegments(text, SMS_MAX_SEGMENTS)) return { text, segments: smsSize(text).segments };
+    if (smsSize(text).segments <= SMS_MAX_SEGMENTS)
+      return { text, segments: smsSize(text).segments };
   }
   const last = attempts[attempts.length - 1];
   for (const keep of [24, 16, 10]) {
@@ -207,7 +208,8 @@ function sms(input: ReminderMessageInput): ReminderMessage['sms'] {
       what: shorten(last.what, keep + 8),
     };
     const text = smsText(locale, parts);
-    if (fitsSegments(text, SMS_MAX_SEGMENTS)) return { text, segments: smsSize(text).segments };
+    if (smsSize(text).segments <= SMS_MAX_SEGMENTS)
+      return { text, segments: smsSize(text).segments };
   }
   const bare = smsText(locale, {
     ...last,

@@ -16,7 +16,8 @@ export interface SmsSize {
 /**
  * How many SMS segments a text takes: GSM-7 when every character is in the GSM alphabet
  * (160 a message, 153 per part when concatenated), else UCS-2 (70, then 67 per part):
- * any Devanagari makes the whole text UCS-2.
+ * any Devanagari makes the whole text UCS-2. An empty text takes no segment. The app's
+ * reminder messages count with this too (`smsSize` of `@motorghar/reminders`).
  */
 export function smsSize(text: string): SmsSize {
   let septets = 0;
@@ -33,7 +34,7 @@ export function smsSize(text: string): SmsSize {
     return {
       encoding: 'GSM-7',
       units: septets,
-      segments: septets <= 160 ? 1 : Math.ceil(septets / 153),
+      segments: septets === 0 ? 0 : septets <= 160 ? 1 : Math.ceil(septets / 153),
     };
   }
   const units = text.length;
