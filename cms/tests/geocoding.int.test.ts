@@ -300,7 +300,7 @@ describe('geocoding plugin: service centers placed on save (PostgreSQL, loopback
         longitude: 85.33,
         coordinatesSource: 'provider',
       },
-    } as never)) as Record<string, unknown>;
+    } as never)) as unknown as Record<string, unknown>;
     expect(edited).toMatchObject({ coordinatesSource: 'manual', latitude: 27.7, longitude: 85.33 });
     await documents().update({
       documentId,
@@ -319,7 +319,7 @@ describe('geocoding plugin: service centers placed on save (PostgreSQL, loopback
       documentId,
       locale: 'en',
       data: { latitude: 27.71, longitude: 85.31 },
-    } as never)) as Record<string, unknown>;
+    } as never)) as unknown as Record<string, unknown>;
     expect(moved).toMatchObject({ coordinatesSource: 'manual', latitude: 27.71 });
   });
 
@@ -332,14 +332,14 @@ describe('geocoding plugin: service centers placed on save (PostgreSQL, loopback
       documentId,
       locale: 'ne',
       data: { name: 'न्यू रोड सेवा केन्द्र', address: 'न्यू रोड गेट', district: 'kathmandu' },
-    } as never)) as Record<string, unknown>;
+    } as never)) as unknown as Record<string, unknown>;
     expect(fake.seen.length).toBe(before);
     expect(nepali).toMatchObject({ coordinatesSource: 'provider', latitude: 27.7042 });
     const moved = (await documents().update({
       documentId,
       locale: 'en',
       data: { address: 'Bhairahawa Main Road', district: 'rupandehi' },
-    } as never)) as Record<string, unknown>;
+    } as never)) as unknown as Record<string, unknown>;
     expect(moved).toMatchObject({ coordinatesSource: 'provider', latitude: 27.505 });
     for (const row of await rows(documentId)) expect(Number(row.latitude)).toBe(27.505);
   });

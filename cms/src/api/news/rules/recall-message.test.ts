@@ -1,4 +1,4 @@
-import { smsSize } from '../../../lib/sms-segments';
+import { smsSize } from '@motorghar/reminders';
 import { recallMessage, RECALL_SMS_MAX_SEGMENTS } from './recall-message';
 
 const base = {

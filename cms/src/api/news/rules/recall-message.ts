@@ -1,8 +1,10 @@
-import { fitsSegments } from '../../../lib/sms-segments';
+import { smsSize } from '@motorghar/reminders';
 import type { MessageLocale } from '../../reminder/messages/reminder-message';
 
 /** At most this many segments per recall SMS, as reminders. */
 export const RECALL_SMS_MAX_SEGMENTS = 2;
+
+const fitsSegments = (text: string, maxSegments: number) => smsSize(text).segments <= maxSegments;
 
 export interface RecallMessageInput {
   locale: MessageLocale;
