@@ -13,7 +13,9 @@ import {
 } from './harness';
 
 const UID = 'api::service-center.service-center';
-const TIMEOUT_MS = 2000;
+// Long enough that the second of two concurrent savers gets the next one-second slot even on
+// a loaded machine (the third may not: it falls back to the gazetteer).
+const TIMEOUT_MS = 3500;
 const ADMIN = { email: 'geo-admin@example.com', password: 'Geocoding-Admin-2026' };
 const EDITOR = { email: 'geo-author@example.com', password: 'Geocoding-Author-2026' };
 

@@ -46,7 +46,16 @@ describe('boot-time seeding', () => {
           properties: { locales?: string[] };
         }>;
         const subjects = [...new Set(permissions.map((permission) => permission.subject))];
-        expect(subjects.sort()).toEqual(['api::home-page.home-page', null].sort());
+        // The home page, news, recalls and service centers; never owners' data.
+        expect(subjects.sort()).toEqual(
+          [
+            'api::home-page.home-page',
+            'api::news.news',
+            'api::news.recall',
+            'api::service-center.service-center',
+            null,
+          ].sort(),
+        );
         expect(permissions.map((permission) => permission.action)).toEqual(
           expect.arrayContaining([
             'plugin::content-manager.explorer.update',
