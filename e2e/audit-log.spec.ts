@@ -51,7 +51,7 @@ test('an admin edits a make in the Content Manager and finds the change with its
     cms(`/admin/content-manager/collection-types/${MAKE_UID}?plugins[i18n][locale]=en`),
   );
   await page.getByRole('gridcell', { name: ORIGINAL, exact: true }).click();
-  const name = page.getByRole('textbox', { name: /^name/ });
+  const name = page.getByRole('textbox', { name: /^name/i });
   await expect(name).toHaveValue(ORIGINAL);
   await name.fill(renamed);
   await page.getByRole('button', { name: 'Save' }).click();

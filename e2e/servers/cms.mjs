@@ -112,6 +112,10 @@ const { seedCatalog } = require(
   path.join(cmsDir, 'dist', 'src', 'api', 'catalog', 'seed-catalog.js'),
 );
 await seedCatalog(strapi, path.join(cmsDir, 'tests', 'fixtures', 'catalog'));
+// The finder's tests read the sample service centers (150+, all seven provinces), as the
+// embedded default seeds them.
+const { seedDemoCenters } = require(path.join(cmsDir, 'dist', 'src', 'demo', 'demo-centers.js'));
+await seedDemoCenters(strapi);
 const { ensureSuperAdmin } = require(
   path.join(cmsDir, 'dist', 'src', 'provisioning', 'super-admin.js'),
 );
