@@ -46,16 +46,29 @@ describe('boot-time seeding', () => {
           properties: { locales?: string[] };
         }>;
         const subjects = [...new Set(permissions.map((permission) => permission.subject))];
-        // The home page, news, recalls and service centers; never owners' data.
         expect(subjects.sort()).toEqual(
           [
             'api::home-page.home-page',
             'api::news.news',
             'api::news.recall',
             'api::service-center.service-center',
+            'api::catalog.make',
+            'api::catalog.model',
             null,
           ].sort(),
         );
+        // The catalog only to read: the relation pickers of recalls and service centers list
+        // makes and models by name (the Content Manager shows a target's name only to an admin
+        // who may read it); editors change none of it.
+        for (const subject of ['api::catalog.make', 'api::catalog.model']) {
+          expect(
+            permissions
+              .filter((permission) => permission.subject === subject)
+              .map((permission) => permission.action),
+          ).toEqual(['plugin::content-manager.explorer.read']);
+        }
+        expect(subjects).not.toContain('api::vehicle.vehicle');
+        expect(subjects).not.toContain('plugin::users-permissions.user');
         expect(permissions.map((permission) => permission.action)).toEqual(
           expect.arrayContaining([
             'plugin::content-manager.explorer.update',

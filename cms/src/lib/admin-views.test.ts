@@ -1,4 +1,4 @@
-import { applyView, type ContentManagerConfiguration } from './admin-views';
+import { applyView, withRelationNames, type ContentManagerConfiguration } from './admin-views';
 
 const current = (): ContentManagerConfiguration => ({
   settings: { mainField: 'id', defaultSortBy: 'id', defaultSortOrder: 'ASC', pageSize: 10 },
@@ -65,5 +65,45 @@ describe('applyView', () => {
     expect(() =>
       applyView(current(), { uid: 'api::x.x', list: ['a', 'gone'] }, attributes),
     ).toThrow(/api::x\.x names unknown fields: gone/);
+  });
+});
+
+describe('withRelationNames', () => {
+  const recall = (): ContentManagerConfiguration => ({
+    settings: { mainField: 'title' },
+    metadatas: {
+      title: { edit: { label: 'title' }, list: { label: 'title' } },
+      make: {
+        edit: { label: 'make', mainField: 'slug' },
+        list: { label: 'make', mainField: 'slug' },
+      },
+      model: { edit: { label: 'model', mainField: 'name' }, list: { label: 'model' } },
+      owner: { edit: { label: 'owner', mainField: 'id' }, list: { label: 'owner' } },
+    },
+    layouts: { list: ['id', 'title'], edit: [[{ name: 'title', size: 6 }]] },
+  });
+  const attributes = {
+    title: { type: 'string' },
+    make: { type: 'relation', target: 'api::catalog.make' },
+    model: { type: 'relation', target: 'api::catalog.model' },
+    owner: { type: 'relation', target: 'plugin::users-permissions.user' },
+  };
+  const names = { 'api::catalog.make': 'name', 'api::catalog.model': 'name' };
+
+  it("names each related entry by its type's main field, in the picker and in the list", () => {
+    const next = withRelationNames(recall(), attributes, names);
+    expect(next?.metadatas.make).toEqual({
+      edit: { label: 'make', mainField: 'name' },
+      list: { label: 'make', mainField: 'name' },
+    });
+    expect(next?.metadatas.model.edit.mainField).toBe('name');
+    // A target without a view keeps what it had.
+    expect(next?.metadatas.owner.edit.mainField).toBe('id');
+    expect(next?.metadatas.title).toEqual(recall().metadatas.title);
+  });
+
+  it('is null when nothing changes, so nothing is written', () => {
+    const once = withRelationNames(recall(), attributes, names)!;
+    expect(withRelationNames(once, attributes, names)).toBeNull();
   });
 });

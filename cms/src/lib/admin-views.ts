@@ -104,6 +104,34 @@ export function applyView(
 }
 
 /**
+ * The configuration with each relation to a type of `mainFields` (uid → its main field) shown
+ * by that field, in the edit view's picker and in the list; `null` when nothing changes. The
+ * content manager fixes a relation's main field when it first configures the type holding it,
+ * before provisioning has named the target's: the recall's make picker listed slugs.
+ */
+export function withRelationNames(
+  current: ContentManagerConfiguration,
+  attributes: Record<string, unknown>,
+  mainFields: Readonly<Record<string, string>>,
+): ContentManagerConfiguration | null {
+  let changed = false;
+  const metadatas: Record<string, Metadata> = { ...current.metadatas };
+  for (const [name, attribute] of Object.entries(attributes)) {
+    const { type, target } = (attribute ?? {}) as { type?: string; target?: string };
+    const mainField = type === 'relation' && target ? mainFields[target] : undefined;
+    const metadata = metadatas[name];
+    if (!mainField || !metadata) continue;
+    if (metadata.edit.mainField === mainField && metadata.list.mainField === mainField) continue;
+    metadatas[name] = {
+      edit: { ...metadata.edit, mainField },
+      list: { ...metadata.list, mainField },
+    };
+    changed = true;
+  }
+  return changed ? { ...current, metadatas } : null;
+}
+
+/**
  * Applies every view through the content manager's own configuration service (it has synced
  * the stored configurations with the schemas by the time the app's bootstrap runs). A view of
  * a type that does not exist is skipped: types arrive with their domains.
@@ -126,5 +154,20 @@ export async function applyAdminViews(
     const { uid: _uid, ...current } = await contentTypes.findConfiguration({ uid: view.uid });
     const next = applyView(current, view, schema.attributes as Record<string, unknown>);
     await contentTypes.updateConfiguration({ uid: view.uid }, next);
+  }
+  // Relations of every type (those without a view too: recalls, service centers) name their
+  // entries by the target's main field.
+  const mainFields = Object.fromEntries(
+    views.filter((view) => view.mainField).map((view) => [view.uid, view.mainField as string]),
+  );
+  for (const [uid, schema] of Object.entries(schemas)) {
+    if (!uid.startsWith('api::')) continue;
+    const { uid: _uid, ...current } = await contentTypes.findConfiguration({ uid });
+    const next = withRelationNames(
+      current,
+      schema.attributes as Record<string, unknown>,
+      mainFields,
+    );
+    if (next) await contentTypes.updateConfiguration({ uid }, next);
   }
 }

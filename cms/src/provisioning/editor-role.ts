@@ -11,6 +11,16 @@ export const EDITOR_CONTENT_TYPES = [
   'api::service-center.service-center',
 ] as const;
 
+/**
+ * What editors may read but not change: the catalog makes and models a recall (and a service
+ * center) points at. The Content Manager's relation picker lists and searches a target by its
+ * main field (the name) only for an admin who may read that field; without this the Editor
+ * saw bare document ids and a search for "Bajaj" found nothing.
+ */
+export const EDITOR_READ_ONLY_CONTENT_TYPES = ['api::catalog.make', 'api::catalog.model'] as const;
+
+const READ_ACTION = 'plugin::content-manager.explorer.read';
+
 const CONTENT_ACTIONS = ['create', 'read', 'update', 'delete', 'publish'].map(
   (action) => `plugin::content-manager.explorer.${action}`,
 );
@@ -33,7 +43,8 @@ interface ActionDefinition {
 
 /**
  * Sets the Editor admin role's permissions to exactly the editorial content types (every
- * field, every locale) and the media library, at every boot. Strapi's stock Editor may
+ * field, every locale), reading the catalog's makes and models, and the media library, at
+ * every boot. Strapi's stock Editor may
  * manage every content type, owners' vehicles included; ours may not.
  */
 export async function syncEditorRole(strapi: Core.Strapi): Promise<void> {
@@ -47,8 +58,11 @@ export async function syncEditorRole(strapi: Core.Strapi): Promise<void> {
     .filter((action) => CONTENT_ACTIONS.includes(action.actionId))
     .map((action) => ({
       ...action,
-      subjects: (action.subjects ?? []).filter((subject) =>
-        (EDITOR_CONTENT_TYPES as readonly string[]).includes(subject),
+      subjects: (action.subjects ?? []).filter(
+        (subject) =>
+          (EDITOR_CONTENT_TYPES as readonly string[]).includes(subject) ||
+          (action.actionId === READ_ACTION &&
+            (EDITOR_READ_ONLY_CONTENT_TYPES as readonly string[]).includes(subject)),
       ),
     }));
   const locales = (
