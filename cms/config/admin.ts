@@ -9,6 +9,7 @@ export default () => {
     transfer: { token: { salt: env.TRANSFER_TOKEN_SALT } },
     secrets: { encryptionKey: env.ENCRYPTION_KEY },
     flags: { nps: false, promoteEE: false },
+    rateLimit: { enabled: true, interval: { min: 5 }, max: env.ADMIN_LOGIN_MAX_ATTEMPTS },
     // `strapi develop` restarts on a plugin's build stamp, not on its sources: a restart
     // before the plugin's own watcher has rebuilt it would load the old build
     // (scripts/build-plugins.js --watch).

@@ -67,6 +67,8 @@ Object.assign(process.env, {
   ...CMS_CHAIN,
   PORT: String(CMS_PORT),
   SERVE_ADMIN_PANEL: 'true',
+  // Every admin spec signs in as the same Super Admin from one address.
+  ADMIN_LOGIN_MAX_ATTEMPTS: '100',
   DATABASE_URL: url.toString(),
   REDIS_URL: process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379',
   CACHE_PREFIX: `${database}:`,

@@ -35,6 +35,8 @@ const envSchema = z.object({
   PORTAL_URL: z.string().url().default('http://localhost:4321'),
   CORS_ORIGINS: optionalString,
   SERVE_ADMIN_PANEL: booleanString.default('true'),
+  // Admin sign-in attempts per email and address in 5 minutes (Strapi's default is 5).
+  ADMIN_LOGIN_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(1000).default(5),
   PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
   LOG_LEVEL: z.enum(['error', 'warn', 'info', 'http', 'verbose', 'debug', 'silly']).default('info'),
 
