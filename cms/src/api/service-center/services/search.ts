@@ -1,3 +1,4 @@
+import { haversineKm } from '@motorghar/nepal';
 import type { Core } from '@strapi/strapi';
 import type { Knex } from 'knex';
 import { loadEnv } from '../../../lib/env';
@@ -18,15 +19,6 @@ import { HOURS_TABLE, SEARCH_TABLE } from '../storage';
 
 const EARTH_RADIUS_KM = 6371.0088;
 const KM_PER_DEGREE = (Math.PI / 180) * EARTH_RADIUS_KM;
-
-/** The same great-circle distance as @motorghar/nepal's haversineKm, in JS. */
-function haversineKm(aLat: number, aLng: number, bLat: number, bLng: number): number {
-  const rad = Math.PI / 180;
-  const h =
-    Math.sin(((bLat - aLat) * rad) / 2) ** 2 +
-    Math.cos(aLat * rad) * Math.cos(bLat * rad) * Math.sin(((bLng - aLng) * rad) / 2) ** 2;
-  return 2 * EARTH_RADIUS_KM * Math.asin(Math.min(1, Math.sqrt(h)));
-}
 
 /** The latitude/longitude box around a point that holds every point within `km`. */
 function boundingBox(lat: number, lng: number, km: number) {
