@@ -649,6 +649,39 @@ describe('reminders on PostgreSQL and Redis', () => {
       expect(await noticesOf(owner, tick(DAY_MS))).toEqual([]);
     });
 
+    it('four callers taking small batches until nothing is left: every due occurrence, by date and by km, exactly once', async () => {
+      const owner = await signUp();
+      const vehicle = await addVehicle(owner);
+      const expected: string[] = [];
+      for (let index = 0; index < 40; index += 1) {
+        const byKm = index % 4 === 0;
+        const reminder = await addReminder(owner, {
+          vehicleId: vehicle.id,
+          kind: 'inspection',
+          // The vehicle is at 12,000 km: these are due by km only (no date).
+          ...(byKm ? { dueKm: 11_000 + index } : { dueDate: inDays(index % 7) }),
+        });
+        expected.push(`reminder:${reminder.id}:1`);
+      }
+      const now = tick();
+      const taken: string[] = [];
+      const caller = async () => {
+        // Bounded: a claim that did not hold would hand the same rows out for ever.
+        for (let batch = await source.due(now, 3), calls = 1; batch.length > 0; calls += 1) {
+          expect(calls).toBeLessThan(60);
+          taken.push(
+            ...batch.filter((notice) => notice.ownerId === owner.id).map((notice) => notice.key),
+          );
+          batch = await source.due(now, 3);
+        }
+      };
+      await Promise.all([caller(), caller(), caller(), caller()]);
+      expect(taken.length).toBe(expected.length);
+      expect([...taken].sort()).toEqual([...expected].sort());
+      await source.handedOver(taken, now);
+      expect(await noticesOf(owner, tick(DAY_MS))).toEqual([]);
+    });
+
     it('answers at most limit notices, oldest notification point first', async () => {
       // Hand over what earlier tests left, so only this test's occurrences are due.
       for (
