@@ -54,7 +54,6 @@ for (const locale of ['en', 'ne'] as const) {
   test.describe(`the finder in ${locale}, with JavaScript`, () => {
     test.use({ viewport: { width: 360, height: 780 } });
 
-    // FIXME(issue 11): never passed against the real CMS on this machine yet; the map region did not render in the e2e run of 21:41 (the island against the real answers).
     test('list and map: a marker per listed center, each leading to its entry in the list', async ({
       page,
     }) => {
@@ -96,7 +95,6 @@ for (const locale of ['en', 'ne'] as const) {
       await expectNoAxeViolations(page);
     });
 
-    // FIXME(issue 11): never passed against the real CMS on this machine yet; depends on the map island above.
     test('"near me" from the browser, and a refusal that points at the district list', async ({
       browser,
     }) => {
@@ -132,7 +130,6 @@ for (const locale of ['en', 'ne'] as const) {
   test.describe(`the finder in ${locale}, without JavaScript`, () => {
     test.use({ javaScriptEnabled: false, viewport: { width: 360, height: 780 } });
 
-    // FIXME(issue 11): never passed against the real CMS on this machine yet; a step after the district filter found no link (21:41 run).
     test('filters, near a district, pages, a center’s page and back, all as plain links and forms', async ({
       page,
     }) => {
