@@ -54,151 +54,153 @@ for (const locale of ['en', 'ne'] as const) {
   test.describe(`the finder in ${locale}, with JavaScript`, () => {
     test.use({ viewport: { width: 360, height: 780 } });
 
-    // FIXME(issue 11): never passed against the real CMS on this machine yet; the map region did not render in the e2e run of 21:41 (the island against the real answers).
-    test.fixme(
-      'list and map: a marker per listed center, each leading to its entry in the list',
-      async ({ page }) => {
-        await page.goto(`/${locale}/`);
-        // Anonymous visitors get the finder in the header too.
-        await page
-          .getByRole('navigation', { name: catalog.nav.label })
-          .getByRole('link', { name: catalog.nav.centers })
-          .click();
-        await expect(page).toHaveURL(new RegExp(`/${locale}/centers$`));
-        await expect(
-          page.getByRole('heading', { level: 1, name: catalog.centers.title }),
-        ).toBeVisible();
-        const count = await list(page).count();
-        expect(count).toBeGreaterThan(0);
-        await expect(list(page).first()).toContainText(catalog.centers.sample);
+    test('list and map: a marker per listed center, each leading to its entry in the list', async ({
+      page,
+    }) => {
+      await page.goto(`/${locale}/`);
+      // Anonymous visitors get the finder in the header too.
+      await page
+        .getByRole('navigation', { name: catalog.nav.label })
+        .getByRole('link', { name: catalog.nav.centers })
+        .click();
+      await expect(page).toHaveURL(new RegExp(`/${locale}/centers$`));
+      await expect(
+        page.getByRole('heading', { level: 1, name: catalog.centers.title }),
+      ).toBeVisible();
+      const count = await list(page).count();
+      expect(count).toBeGreaterThan(0);
+      await expect(list(page).first()).toContainText(catalog.centers.sample);
 
-        const map = page.getByRole('region', { name: catalog.centers.map.label });
-        await map.scrollIntoViewIfNeeded();
-        await expect(map).toHaveAttribute('data-state', 'ready');
-        // No tile server in the tests: Nepal's outline is drawn, and said to be.
-        await expect(map).toHaveAttribute('data-outline', locale);
-        await expect(page.getByText(catalog.centers.map.outline)).toBeVisible();
-        const markers = map.locator('.center-pin');
-        await expect(markers).toHaveCount(count);
+      const map = page.getByRole('region', { name: catalog.centers.map.label });
+      await map.scrollIntoViewIfNeeded();
+      await expect(map).toHaveAttribute('data-state', 'ready');
+      // No tile server in the tests: Nepal's outline is drawn, and said to be.
+      await expect(map).toHaveAttribute('data-outline', locale);
+      await expect(page.getByText(catalog.centers.map.outline)).toBeVisible();
+      const markers = map.locator('.center-pin');
+      await expect(markers).toHaveCount(count);
 
-        // A marker opens (keyboard too) a link to its center's entry, which gets the focus.
-        const name = (await markers.first().getAttribute('title'))!;
-        await markers.first().focus();
-        await page.keyboard.press('Enter');
-        const toEntry = page.getByRole('link', {
-          name: fill(catalog.centers.map.openInList, { name }),
-        });
-        await expect(toEntry).toBeFocused();
-        await toEntry.press('Enter');
-        await expect(page.getByRole('article', { name })).toBeInViewport();
+      // A marker opens (keyboard too) a link to its center's entry, which gets the focus.
+      const name = (await markers.first().getAttribute('title'))!;
+      await markers.first().focus();
+      await page.keyboard.press('Enter');
+      const toEntry = page.getByRole('link', {
+        name: fill(catalog.centers.map.openInList, { name }),
+      });
+      await expect(toEntry).toBeFocused();
+      await toEntry.press('Enter');
+      await expect(page.getByRole('article', { name })).toBeInViewport();
 
-        await expectNoSidewaysScroll(page);
-        await expectNoAxeViolations(page);
-      },
-    );
+      await expectNoSidewaysScroll(page);
+      await expectNoAxeViolations(page);
+    });
 
-    // FIXME(issue 11): never passed against the real CMS on this machine yet; depends on the map island above.
-    test.fixme(
-      '"near me" from the browser, and a refusal that points at the district list',
-      async ({ browser }) => {
-        const located = await browser.newContext({
-          viewport: { width: 360, height: 780 },
-          permissions: ['geolocation'],
-          geolocation: { latitude: 27.7172, longitude: 85.324 },
-        });
-        const page = await located.newPage();
-        await page.goto(`/${locale}/centers`);
-        await page.getByRole('button', { name: catalog.centers.nearMe.button }).click();
-        await expect(page).toHaveURL(/near=27\.71720%2C85\.32400/);
-        await expect(
-          page.getByText(
-            fill(catalog.centers.nearMe.fromLocation, { km: locale === 'ne' ? '२५' : '25' }),
-          ),
-        ).toBeVisible();
-        const distances = await list(page).locator('.center-distance').allTextContents();
-        expect(distances.length).toBeGreaterThan(0);
-        await located.close();
+    test('"near me" from the browser, and a refusal that points at the district list', async ({
+      browser,
+    }) => {
+      const located = await browser.newContext({
+        viewport: { width: 360, height: 780 },
+        permissions: ['geolocation'],
+        geolocation: { latitude: 27.7172, longitude: 85.324 },
+      });
+      const page = await located.newPage();
+      await page.goto(`/${locale}/centers`);
+      await page.getByRole('button', { name: catalog.centers.nearMe.button }).click();
+      await expect(page).toHaveURL(/near=27\.71720%2C85\.32400/);
+      await expect(
+        page.getByText(
+          fill(catalog.centers.nearMe.fromLocation, { km: locale === 'ne' ? '२५' : '25' }),
+        ),
+      ).toBeVisible();
+      const distances = await list(page).locator('.center-distance').allTextContents();
+      expect(distances.length).toBeGreaterThan(0);
+      await located.close();
 
-        const refused = await browser.newContext({ viewport: { width: 360, height: 780 } });
-        const other = await refused.newPage();
-        await other.goto(`/${locale}/centers`);
-        await other.getByRole('button', { name: catalog.centers.nearMe.button }).click();
-        await expect(
-          other.getByRole('status').filter({ hasText: catalog.centers.nearMe.denied }),
-        ).toBeVisible();
-        await refused.close();
-      },
-    );
+      const refused = await browser.newContext({ viewport: { width: 360, height: 780 } });
+      const other = await refused.newPage();
+      await other.goto(`/${locale}/centers`);
+      await other.getByRole('button', { name: catalog.centers.nearMe.button }).click();
+      await expect(
+        other.getByRole('status').filter({ hasText: catalog.centers.nearMe.denied }),
+      ).toBeVisible();
+      await refused.close();
+    });
   });
 
   test.describe(`the finder in ${locale}, without JavaScript`, () => {
     test.use({ javaScriptEnabled: false, viewport: { width: 360, height: 780 } });
 
-    // FIXME(issue 11): never passed against the real CMS on this machine yet; a step after the district filter found no link (21:41 run).
-    test.fixme(
-      'filters, near a district, pages, a center’s page and back, all as plain links and forms',
-      async ({ page }) => {
-        await page.goto(`/${locale}/centers`);
-        // No map without JavaScript: the list carries everything.
-        await expect(page.getByRole('region', { name: catalog.centers.map.label })).toHaveCount(0);
+    test('filters, near a district, pages, a center’s page and back, all as plain links and forms', async ({
+      page,
+    }) => {
+      await page.goto(`/${locale}/centers`);
+      // No map without JavaScript: the list carries everything.
+      await expect(page.getByRole('region', { name: catalog.centers.map.label })).toHaveCount(0);
 
-        // Exact: the district label is part of the "near the headquarters of" one in Nepali.
-        await page
-          .getByLabel(catalog.centers.filters.district, { exact: true })
-          .selectOption('kathmandu');
-        await page.getByRole('button', { name: catalog.centers.filters.apply }).click();
-        await expect(page).toHaveURL(/district=kathmandu/);
-        const district = locale === 'ne' ? 'काठमाडौं' : 'Kathmandu';
-        const entries = list(page);
-        expect(await entries.count()).toBeGreaterThan(0);
-        for (const text of await entries.locator('.center-place').allTextContents()) {
-          expect(text).toContain(district);
-        }
+      // Exact: the district label is part of the "near the headquarters of" one in Nepali.
+      await page
+        .getByLabel(catalog.centers.filters.district, { exact: true })
+        .selectOption('kathmandu');
+      await page.getByRole('button', { name: catalog.centers.filters.apply }).click();
+      await expect(page).toHaveURL(/district=kathmandu/);
+      const district = locale === 'ne' ? 'काठमाडौं' : 'Kathmandu';
+      const entries = list(page);
+      expect(await entries.count()).toBeGreaterThan(0);
+      for (const text of await entries.locator('.center-place').allTextContents()) {
+        expect(text).toContain(district);
+      }
 
-        // Near a district's headquarters: distances shown, nearest first.
-        await page.goto(`/${locale}/centers?from=kaski&radius=100`);
-        const distances = (await entries.locator('.center-distance').allTextContents()).map(
-          (text) =>
-            Number(
-              text
-                .replace(/[०-९]/g, (digit) => String('०१२३४५६७८९'.indexOf(digit)))
-                .replace(/[^\d.]/g, ''),
-            ),
+      // Near a district's headquarters: distances shown, nearest first.
+      await page.goto(`/${locale}/centers?from=kaski&radius=100`);
+      const distances = (await entries.locator('.center-distance').allTextContents()).map((text) =>
+        Number(
+          text
+            .replace(/[०-९]/g, (digit) => String('०१२३४५६७८९'.indexOf(digit)))
+            .replace(/[^\d.]/g, ''),
+        ),
+      );
+      expect(distances.length).toBeGreaterThan(0);
+      expect([...distances].sort((a, b) => a - b)).toEqual(distances);
+
+      // Keyset pages: "more" leads on with the same filters.
+      await page.goto(`/${locale}/centers`);
+      // The entry's anchor (`#center-…`, what the map's markers link to) is its article's id.
+      const anchor = (page: Page) => list(page).first().locator('article').getAttribute('id');
+      const first = await anchor(page);
+      expect(first).toMatch(/^center-/);
+      await page.getByRole('link', { name: catalog.centers.list.more }).click();
+      await expect(page).toHaveURL(/cursor=/);
+      expect(await anchor(page)).not.toBe(first);
+
+      // A bad filter is refused by name.
+      const refused = await page.goto(`/${locale}/centers?district=atlantis`);
+      expect(refused?.status()).toBe(400);
+      await expect(page.getByRole('alert')).toContainText(catalog.centers.errors.district);
+
+      // A center's page: hours with today marked, directions, and back with the filters kept.
+      await page.goto(`/${locale}/centers?service=oil-change`);
+      const name = (await entries.first().locator('h3').textContent())!.trim();
+      // Exact: the directions links' names ("Directions to {name} on …") contain it too.
+      await entries.first().getByRole('link', { name, exact: true }).click();
+      await expect(page.getByRole('heading', { level: 1, name })).toBeVisible();
+      await expect(
+        page.getByRole('link', {
+          name: fill(catalog.centers.list.directionsTo, {
+            name,
+            site: catalog.centers.list.directionsOsm,
+          }),
+        }),
+      ).toHaveAttribute('href', /openstreetmap\.org\/directions\?route=/);
+      const hours = page.getByRole('table', { name: catalog.centers.center.hours });
+      if (await hours.count()) {
+        await expect(hours.locator('tr[aria-current="date"]')).toContainText(
+          catalog.centers.center.today,
         );
-        expect(distances.length).toBeGreaterThan(0);
-        expect([...distances].sort((a, b) => a - b)).toEqual(distances);
-
-        // Keyset pages: "more" leads on with the same filters.
-        await page.goto(`/${locale}/centers`);
-        const first = await entries.first().getAttribute('id');
-        await page.getByRole('link', { name: catalog.centers.list.more }).click();
-        await expect(page).toHaveURL(/cursor=/);
-        expect(await entries.first().getAttribute('id')).not.toBe(first);
-
-        // A bad filter is refused by name.
-        const refused = await page.goto(`/${locale}/centers?district=atlantis`);
-        expect(refused?.status()).toBe(400);
-        await expect(page.getByRole('alert')).toContainText(catalog.centers.errors.district);
-
-        // A center's page: hours with today marked, directions, and back with the filters kept.
-        await page.goto(`/${locale}/centers?service=oil-change`);
-        const name = (await entries.first().locator('h3').textContent())!.trim();
-        await entries.first().getByRole('link', { name }).click();
-        await expect(page.getByRole('heading', { level: 1, name })).toBeVisible();
-        await expect(
-          page.getByRole('link', { name: catalog.centers.list.directionsOsm }),
-        ).toHaveAttribute('href', /openstreetmap\.org\/directions\?route=/);
-        const hours = page.getByRole('table', { name: catalog.centers.center.hours });
-        if (await hours.count()) {
-          await expect(hours.locator('tr[aria-current="date"]')).toContainText(
-            catalog.centers.center.today,
-          );
-        }
-        await page.getByRole('link', { name: catalog.centers.center.back }).click();
-        await expect(page).toHaveURL(/service=oil-change/);
-        await expectNoSidewaysScroll(page);
-      },
-    );
+      }
+      await page.getByRole('link', { name: catalog.centers.center.back }).click();
+      await expect(page).toHaveURL(/service=oil-change/);
+      await expectNoSidewaysScroll(page);
+    });
 
     test('an owner saves a center from the list and finds it under saved centers', async ({
       page,

@@ -23,35 +23,30 @@ function escapeText(text: string): string {
 }
 
 /**
- * The finder's map (a client-only island: the list beside it carries everything, so without
- * JavaScript nothing is lost). Leaflet and, without a tile server, Nepal's outline and district
- * points are loaded once the map scrolls into view. Each marker is keyboard-focusable; opening
- * it shows a link to the center's entry in the list, and focus moves to that link.
+ * The finder's map, a client-only island (`client:only="react"`): nothing of it is rendered on
+ * the server, so without JavaScript there is no empty map, and the list beside it carries
+ * everything. The region is there as soon as the page runs; Leaflet and, without a tile server,
+ * Nepal's outline and district points are loaded once the map scrolls into view. Each marker
+ * is keyboard-focusable; opening it shows a link to the center's entry in the list, and focus
+ * moves to that link.
  */
 export default function CentersMap({ centers, tiles, labels, locale, single = false }: Props) {
   const holder = useRef<HTMLDivElement>(null);
-  // `static` is the server's render: a 1px frame (the island hydrates when it is in view), so a
-  // visitor without JavaScript sees no empty map nor a "loading" that never ends.
-  const [state, setState] = useState<'static' | 'loading' | 'ready' | 'failed'>('static');
+  const [state, setState] = useState<'waiting' | 'loading' | 'ready' | 'failed'>('waiting');
 
   useEffect(() => {
     let cancelled = false;
-    setState('loading');
     let remove = () => {};
-    (async () => {
+    const draw = async () => {
+      setState('loading');
       const L = (await import('leaflet')).default;
       if (cancelled || !holder.current) return;
-      // The frame's full size now, not when React next renders (the state above may not be
-      // committed yet): Leaflet measures the container once it is created.
-      holder.current.dataset.state = 'loading';
       const map = L.map(holder.current, {
         zoomSnap: 0.25,
         scrollWheelZoom: false,
         attributionControl: true,
       });
       remove = () => map.remove();
-      // The frame grew from its 1px server render: measure it again before framing anything.
-      map.invalidateSize(false);
       // A view first: vector layers (the outline) cannot be drawn on a map without one.
       map.fitBounds(NEPAL, { animate: false });
       map.attributionControl.setPrefix('<a href="https://leafletjs.com">Leaflet</a>');
@@ -113,13 +108,21 @@ export default function CentersMap({ centers, tiles, labels, locale, single = fa
         });
       }
       setState('ready');
-    })().catch((error: unknown) => {
-      // The list beside the map carries everything; say so in the console for whoever debugs.
-      console.error('centers map failed', error);
-      if (!cancelled) setState('failed');
+    };
+    // Leaflet and the outline are fetched only for a visitor who reaches the map.
+    const inView = new IntersectionObserver((entries) => {
+      if (!entries.some((entry) => entry.isIntersecting)) return;
+      inView.disconnect();
+      draw().catch((error: unknown) => {
+        // The list beside the map carries everything; say so in the console for whoever debugs.
+        console.error('centers map failed', error);
+        if (!cancelled) setState('failed');
+      });
     });
+    if (holder.current) inView.observe(holder.current);
     return () => {
       cancelled = true;
+      inView.disconnect();
       remove();
     };
   }, [centers, tiles, labels, locale, single]);
@@ -129,12 +132,14 @@ export default function CentersMap({ centers, tiles, labels, locale, single = fa
       <div
         ref={holder}
         className="centers-map"
-        role={state === 'static' ? undefined : 'region'}
-        aria-label={state === 'static' ? undefined : labels.label}
-        aria-busy={state === 'loading'}
+        role="region"
+        aria-label={labels.label}
+        aria-busy={state === 'waiting' || state === 'loading'}
         data-state={state}
       >
-        {state === 'loading' && <p className="centers-map-status">{labels.loading}</p>}
+        {(state === 'waiting' || state === 'loading') && (
+          <p className="centers-map-status">{labels.loading}</p>
+        )}
       </div>
       {!tiles && state === 'ready' && <p className="centers-map-note">{labels.outline}</p>}
     </div>
