@@ -1,49 +1,27 @@
 import AxeBuilder from '@axe-core/playwright';
-import { expect, test, type Page } from '@playwright/test';
-import { E2E_ADMIN } from './servers/admin-panel.mjs';
-import { CMS_PORT } from './servers/ports.mjs';
+import { expect, test } from '@playwright/test';
+import { adminApiHeaders, cms, signInToAdmin } from './admin';
 
 // Issue 11, item 6: the admin panel in Nepali. An admin picks नेपाली in the profile's
 // interface-language menu (which Strapi only offers because cms/src/admin/vite.config.ts adds
 // it to the build); signing in again later keeps the preference, and the content manager's
 // list and edit view, this project's content types and fields included, read in Nepali.
 
-const cms = (path: string) => `http://127.0.0.1:${CMS_PORT}${path}`;
 const MAKE_UID = 'api::catalog.make';
 const CENTER_UID = 'api::service-center.service-center';
 
 /** The preference is stored on the admin user: put English back for the other specs. */
 test.afterAll(async ({ request }) => {
-  const login = await request.post(cms('/admin/login'), { data: E2E_ADMIN });
-  const token = ((await login.json()) as { data: { token: string } }).data.token;
   const put = await request.put(cms('/admin/users/me'), {
-    headers: { Authorization: `Bearer ${token}` },
+    headers: await adminApiHeaders(request),
     data: { preferedLanguage: 'en' },
   });
   expect(put.ok()).toBe(true);
 });
 
-async function skipTours(page: Page) {
-  // A fresh admin gets Strapi's guided tour (out of scope for Nepali, so its button says Skip).
-  await page.addLocatorHandler(
-    page.getByRole('dialog').filter({ has: page.getByRole('button', { name: 'Skip' }) }),
-    async (tour) => {
-      await tour.getByRole('button', { name: 'Skip' }).click();
-    },
-  );
-}
-
-async function signIn(page: Page, labels: { email: string; password: string; button: string }) {
-  await page.goto(cms('/admin/auth/login'));
-  await page.getByRole('textbox', { name: labels.email }).fill(E2E_ADMIN.email);
-  await page.getByRole('textbox', { name: labels.password }).fill(E2E_ADMIN.password);
-  await page.getByRole('button', { name: labels.button }).click();
-}
-
 // FIXME(issue 11): never passed against the real CMS on this machine yet; the sign-in, Nepali menu and list heading were seen working (21:41 run); the list's column and the edit-view steps after them have not.
 test.fixme('the admin in Nepali shows the content manager in Nepali', async ({ page, browser }) => {
-  await skipTours(page);
-  await signIn(page, { email: 'Email', password: 'Password', button: 'Login' });
+  await signInToAdmin(page);
   await expect(page.getByRole('heading', { name: /^Hello/, level: 1 })).toBeVisible();
 
   await page.goto(cms('/admin/me'));
@@ -58,8 +36,7 @@ test.fixme('the admin in Nepali shows the content manager in Nepali', async ({ p
   const context = await browser.newContext();
   const later = await context.newPage();
   try {
-    await skipTours(later);
-    await signIn(later, { email: 'Email', password: 'Password', button: 'Login' });
+    await signInToAdmin(later);
     await expect(later.getByRole('heading', { name: /^नमस्ते/, level: 1 })).toBeVisible();
     const nav = later.getByRole('navigation').first();
     await expect(nav.getByRole('link', { name: 'सामग्री व्यवस्थापक' })).toBeVisible();

@@ -1,10 +1,10 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
+import { cms, signInToAdmin } from './admin';
 import { E2E_ADMIN } from './servers/admin-panel.mjs';
-import { CMS_PORT, SMS_PORT } from './servers/ports.mjs';
+import { SMS_PORT } from './servers/ports.mjs';
 
-const cms = (path: string) => `http://127.0.0.1:${CMS_PORT}${path}`;
 const password = 'Tilicho-Lake-Deliveries-4919';
 
 /** `YYYY-MM-DD` in Nepal, `days` from today. */
@@ -74,20 +74,6 @@ async function openGateway(): Promise<{ server: Server; received: string[] }> {
   return { server, received };
 }
 
-async function signIn(page: Page) {
-  // A fresh admin gets Strapi's guided tour: skipped whenever it shows up.
-  await page.addLocatorHandler(
-    page.getByRole('dialog').filter({ has: page.getByRole('button', { name: 'Skip' }) }),
-    async (tour) => {
-      await tour.getByRole('button', { name: 'Skip' }).click();
-    },
-  );
-  await page.goto(cms('/admin'));
-  await page.getByRole('textbox', { name: 'Email' }).fill(E2E_ADMIN.email);
-  await page.getByRole('textbox', { name: 'Password' }).fill(E2E_ADMIN.password);
-  await page.getByRole('button', { name: 'Login' }).click();
-}
-
 async function pick(page: Page, filter: 'Status' | 'Channel', option: string) {
   await page.getByRole('combobox', { name: filter }).click();
   await page.getByRole('option', { name: option, exact: true }).click();
@@ -101,7 +87,7 @@ test.fixme(
     const phone = `98${String(Math.floor(Math.random() * 1e8)).padStart(8, '0')}`;
     await ownerWithDueSms(request, phone);
 
-    await signIn(page);
+    await signInToAdmin(page);
     // Signed in once the menu shows; the deliveries page is opened by its URL (the menu's
     // link is an icon whose tooltip and guided tour make clicking it flaky).
     await expect(page.getByRole('link', { name: 'Audit log' })).toBeVisible({ timeout: 60_000 });
