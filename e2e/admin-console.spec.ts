@@ -1,18 +1,9 @@
 import AxeBuilder from '@axe-core/playwright';
-import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
+import { expect, test, type APIRequestContext } from '@playwright/test';
 import en from '../cms/src/plugins/admin-console/admin/src/translations/en.json';
-import { E2E_ADMIN } from './servers/admin-panel.mjs';
-import { CMS_PORT } from './servers/ports.mjs';
+import { cms, signInToAdmin } from './admin';
 
-const cms = (path: string) => `http://127.0.0.1:${CMS_PORT}${path}`;
 const password = 'Annapurna-Base-Camp-4130';
-
-async function signIn(page: Page) {
-  await page.goto(cms('/admin'));
-  await page.getByRole('textbox', { name: 'Email' }).fill(E2E_ADMIN.email);
-  await page.getByRole('textbox', { name: 'Password' }).fill(E2E_ADMIN.password);
-  await page.getByRole('button', { name: 'Login' }).click();
-}
 
 /** An owner with one vehicle, added through the owner API as the portal does. */
 async function ownerWithVehicle(request: APIRequestContext) {
@@ -44,7 +35,8 @@ async function ownerWithVehicle(request: APIRequestContext) {
 test("the admin homepage is MotorGhar's: its widgets, no guided tour or Strapi Cloud prompts", async ({
   page,
 }) => {
-  await signIn(page);
+  // The tour is not skipped here: this test is the one that finds it if it ever shows.
+  await signInToAdmin(page, { skipTour: false });
   const main = page.getByRole('main');
   for (const title of [
     en['widget.owners.title'],
@@ -75,7 +67,7 @@ test("an admin opens the vehicles list and sees registration numbers, owners' em
   request,
 }) => {
   const vehicle = await ownerWithVehicle(request);
-  await signIn(page);
+  await signInToAdmin(page, { skipTour: false });
   await page.getByRole('link', { name: en['widget.vehicles.link'] }).click();
   await expect(page).toHaveURL(/content-manager\/collection-types\/api::vehicle\.vehicle/);
 

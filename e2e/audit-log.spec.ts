@@ -1,18 +1,15 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from '@playwright/test';
+import { adminApiHeaders, cms, signInToAdmin } from './admin';
 import { E2E_ADMIN } from './servers/admin-panel.mjs';
-import { CMS_PORT } from './servers/ports.mjs';
 
-const cms = (path: string) => `http://127.0.0.1:${CMS_PORT}${path}`;
 const MAKE_UID = 'api::catalog.make';
 // The garage tests pick Hyundai by this name: it is put back after the test.
 const ORIGINAL = 'Hyundai';
 
 /** Puts the make's English name back through the admin API, whatever the test did. */
 test.afterAll(async ({ request }) => {
-  const login = await request.post(cms('/admin/login'), { data: E2E_ADMIN });
-  const token = ((await login.json()) as { data: { token: string } }).data.token;
-  const headers = { Authorization: `Bearer ${token}` };
+  const headers = await adminApiHeaders(request);
   const list = await request.get(
     cms(`/content-manager/collection-types/${MAKE_UID}?locale=en&filters[slug][$eq]=hyundai`),
     { headers },
@@ -32,19 +29,7 @@ test('an admin edits a make in the Content Manager and finds the change with its
   page,
 }) => {
   const renamed = `Hyundai Motor ${Date.now().toString(36)}`;
-  // A fresh admin gets Strapi's guided tour: its popovers cover the page whenever a tour step
-  // opens. Skipped as a person would, each time one shows up in front of an action.
-  await page.addLocatorHandler(
-    page.getByRole('dialog').filter({ has: page.getByRole('button', { name: 'Skip' }) }),
-    async (tour) => {
-      await tour.getByRole('button', { name: 'Skip' }).click();
-    },
-  );
-
-  await page.goto(cms('/admin'));
-  await page.getByRole('textbox', { name: 'Email' }).fill(E2E_ADMIN.email);
-  await page.getByRole('textbox', { name: 'Password' }).fill(E2E_ADMIN.password);
-  await page.getByRole('button', { name: 'Login' }).click();
+  await signInToAdmin(page);
   await expect(page.getByRole('link', { name: 'Audit log' })).toBeVisible();
 
   await page.goto(

@@ -1,5 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type APIRequestContext } from '@playwright/test';
+import { signInToAdmin } from './admin';
 import { E2E_ADMIN } from './servers/admin-panel.mjs';
 import { CMS_PORT } from './servers/ports.mjs';
 
@@ -42,16 +43,7 @@ test.fixme(
     documentId = center.documentId as string;
     expect(center).toMatchObject({ coordinatesSource: 'gazetteer', needsCoordinates: false });
 
-    await page.addLocatorHandler(
-      page.getByRole('dialog').filter({ has: page.getByRole('button', { name: 'Skip' }) }),
-      async (tour) => {
-        await tour.getByRole('button', { name: 'Skip' }).click();
-      },
-    );
-    await page.goto(cms('/admin'));
-    await page.getByRole('textbox', { name: 'Email' }).fill(E2E_ADMIN.email);
-    await page.getByRole('textbox', { name: 'Password' }).fill(E2E_ADMIN.password);
-    await page.getByRole('button', { name: 'Login' }).click();
+    await signInToAdmin(page);
     // The admin's first load can be slow on a busy machine.
     await expect(page.getByRole('link', { name: 'Geocoding' })).toBeVisible({ timeout: 30_000 });
 

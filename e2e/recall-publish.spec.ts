@@ -1,8 +1,7 @@
 import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
 import en from '../storefront/src/i18n/en.json';
 import ne from '../storefront/src/i18n/ne.json';
-import { E2E_ADMIN } from './servers/admin-panel.mjs';
-import { CMS_PORT } from './servers/ports.mjs';
+import { adminApiHeaders, cms, signInToAdmin } from './admin';
 
 /*
  * Issue 11: an Editor (not a Super Admin) signs into the real admin panel in Chromium, creates
@@ -11,7 +10,6 @@ import { CMS_PORT } from './servers/ports.mjs';
  * delivery row); an owner whose vehicle is outside the year range sees nothing and is not told.
  */
 
-const cms = (path: string) => `http://127.0.0.1:${CMS_PORT}${path}`;
 const RECALL_UID = 'api::news.recall';
 const stamp = `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
 const EDITOR = {
@@ -34,11 +32,7 @@ let superAdmin: Record<string, string> | undefined;
 
 /** The Super Admin's token, signed in once: admin sign-ins are rate limited. */
 async function superAdminHeaders(request: APIRequestContext) {
-  if (superAdmin) return superAdmin;
-  const login = await request.post(cms('/admin/login'), { data: E2E_ADMIN });
-  expect(login.ok(), await login.text()).toBe(true);
-  const token = ((await login.json()) as { data: { token: string } }).data.token;
-  superAdmin = { Authorization: `Bearer ${token}` };
+  superAdmin ??= await adminApiHeaders(request);
   return superAdmin;
 }
 
@@ -149,16 +143,7 @@ test('an Editor publishes a recall in the admin panel and the matching owner see
   const adminContext = await browser.newContext();
   const admin = await adminContext.newPage();
   try {
-    await admin.addLocatorHandler(
-      admin.getByRole('dialog').filter({ has: admin.getByRole('button', { name: 'Skip' }) }),
-      async (tour) => {
-        await tour.getByRole('button', { name: 'Skip' }).click();
-      },
-    );
-    await admin.goto(cms('/admin'));
-    await admin.getByRole('textbox', { name: 'Email' }).fill(EDITOR.email);
-    await admin.getByRole('textbox', { name: 'Password' }).fill(EDITOR.password);
-    await admin.getByRole('button', { name: 'Login' }).click();
+    await signInToAdmin(admin, { user: EDITOR });
     // The first sign-in loads the whole panel: slow on a busy machine.
     await expect(admin.getByRole('link', { name: 'Content Manager' })).toBeVisible({
       timeout: 30_000,
