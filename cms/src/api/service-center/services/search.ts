@@ -5,6 +5,7 @@ import { loadEnv } from '../../../lib/env';
 import { InvalidField, NotFound } from '../../../lib/errors';
 import { createMediaUrls } from '../../../lib/media/media-urls';
 import type { Page } from '../../../lib/pagination';
+import { catalogGeneration } from '../../catalog/cache-invalidation';
 import { getCatalogService } from '../../catalog/services';
 import {
   placeNames,
@@ -18,6 +19,7 @@ import { isOpenAt, nepalWeekMinute } from '../rules/hours';
 import { HOURS_TABLE, SEARCH_TABLE } from '../storage';
 
 const EARTH_RADIUS_KM = 6371.0088;
+const MAKE_NAMES_TTL_MS = 10_000;
 const KM_PER_DEGREE = (Math.PI / 180) * EARTH_RADIUS_KM;
 
 /** The latitude/longitude box around a point that holds every point within `km`. */
@@ -49,9 +51,28 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   const postgres = () => strapi.db.dialect.client === 'postgres';
   const knex = () => strapi.db.connection as unknown as Knex;
 
-  async function makeNames(locale: string): Promise<Map<string, string>> {
-    const makes = await getCatalogService(strapi, 'catalog').makes(locale);
-    return new Map(makes.map((make) => [make.id, make.name]));
+  // The catalog's make names by id, per locale: every finder request needs them (names in
+  // the answer, the `make` filter checked), so this process keeps the map rather than asking
+  // the shared cache and rebuilding it each time. A catalog write here drops it at once;
+  // another instance's write reaches this one within MAKE_NAMES_TTL_MS.
+  const makeNamesByLocale = new Map<
+    string,
+    { names: Promise<Map<string, string>>; generation: number; until: number }
+  >();
+
+  function makeNames(locale: string): Promise<Map<string, string>> {
+    const generation = catalogGeneration(strapi);
+    const known = makeNamesByLocale.get(locale);
+    if (known && known.generation === generation && known.until > Date.now()) return known.names;
+    const names = getCatalogService(strapi, 'catalog')
+      .makes(locale)
+      .then((makes) => new Map(makes.map((make) => [make.id, make.name])));
+    const entry = { names, generation, until: Date.now() + MAKE_NAMES_TTL_MS };
+    makeNamesByLocale.set(locale, entry);
+    names.catch(() => {
+      if (makeNamesByLocale.get(locale) === entry) makeNamesByLocale.delete(locale);
+    });
+    return names;
   }
 
   async function summaryOf(
@@ -119,21 +140,20 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       .whereBetween('s.lat', [box.south, box.north])
       .whereBetween('s.lng', [box.west, box.east]);
     if (postgres()) {
+      // Two steps in one statement: the page's ids and distances from the covering index
+      // (service_center_search_near_idx: no table row read, each distance computed once, in
+      // the materialized CTE), then the 21 rows' `data` by primary key.
       const distance = knex().raw(
         `2 * ${EARTH_RADIUS_KM} * asin(least(1, sqrt(power(sin(radians(s.lat - ?) / 2), 2) + ` +
           `cos(radians(?)) * cos(radians(s.lat)) * power(sin(radians(s.lng - ?) / 2), 2)))) as distance`,
         [lat, lat, lng],
       );
-      const query = knex()
-        .select('c.document_id', 'c.sort_name', 'c.lat', 'c.lng', 'c.data', 'c.distance')
-        .from(
-          inBox
-            .select('s.document_id', 's.sort_name', 's.lat', 's.lng', 's.data', distance)
-            .as('c'),
-        )
+      const page = knex()
+        .select('c.document_id', 'c.distance')
+        .from('c')
         .where('c.distance', '<=', radius);
       if (after) {
-        query.andWhere((where) =>
+        page.andWhere((where) =>
           where
             .where('c.distance', '>', after.d)
             .orWhere((tie) =>
@@ -143,10 +163,22 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
             ),
         );
       }
-      const rows = (await query
+      page
         .orderBy('c.distance', 'asc')
         .orderByRaw('c.document_id COLLATE "C" asc')
-        .limit(filters.limit + 1)) as Array<SearchRow & { distance: number | string }>;
+        .limit(filters.limit + 1);
+      const rows = (await knex()
+        .withMaterialized('c', inBox.select('s.document_id', distance))
+        .with('page', page)
+        .select('p.document_id', 'r.sort_name', 'r.lat', 'r.lng', 'r.data', 'p.distance')
+        .from('page as p')
+        .join(`${SEARCH_TABLE} as r`, (on) =>
+          on.on('r.document_id', 'p.document_id').andOnVal('r.locale', locale),
+        )
+        .orderBy('p.distance', 'asc')
+        .orderByRaw('p.document_id COLLATE "C" asc')) as Array<
+        SearchRow & { distance: number | string }
+      >;
       return rows.map((row) => ({ ...row, distance: Number(row.distance) }));
     }
     // SQLite has no trigonometry: the box in SQL, the distance and order here.
@@ -184,7 +216,29 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     now: Date,
     after: { n: string; id: string } | null,
   ): Promise<SearchRow[]> {
-    const collate = postgres() ? ' COLLATE "C"' : '';
+    if (postgres()) {
+      // The page's keys in name order from a covering index (service_center_search_name_idx,
+      // or _district_idx with a district), the row comparison starting the scan at the
+      // cursor; then the page's `data` by primary key.
+      const page = filtered(locale, filters, now)
+        .select('s.document_id', 's.sort_name')
+        .orderByRaw('s.sort_name COLLATE "C" asc, s.document_id COLLATE "C" asc')
+        .limit(filters.limit + 1);
+      if (after) {
+        page.andWhereRaw('(s.sort_name COLLATE "C", s.document_id COLLATE "C") > (?, ?)', [
+          after.n,
+          after.id,
+        ]);
+      }
+      return (await knex()
+        .with('page', page)
+        .select('p.document_id', 'p.sort_name', 'r.lat', 'r.lng', 'r.data')
+        .from('page as p')
+        .join(`${SEARCH_TABLE} as r`, (on) =>
+          on.on('r.document_id', 'p.document_id').andOnVal('r.locale', locale),
+        )
+        .orderByRaw('p.sort_name COLLATE "C" asc, p.document_id COLLATE "C" asc')) as SearchRow[];
+    }
     const query = filtered(locale, filters, now).select(
       's.document_id',
       's.sort_name',
@@ -195,16 +249,15 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     if (after) {
       query.andWhere((where) =>
         where
-          .whereRaw(`s.sort_name${collate} > ?`, [after.n])
+          .where('s.sort_name', '>', after.n)
           .orWhere((tie) =>
-            tie
-              .whereRaw(`s.sort_name${collate} = ?`, [after.n])
-              .andWhereRaw(`s.document_id${collate} > ?`, [after.id]),
+            tie.where('s.sort_name', '=', after.n).andWhere('s.document_id', '>', after.id),
           ),
       );
     }
     return (await query
-      .orderByRaw(`s.sort_name${collate} asc, s.document_id${collate} asc`)
+      .orderBy('s.sort_name', 'asc')
+      .orderBy('s.document_id', 'asc')
       .limit(filters.limit + 1)) as SearchRow[];
   }
 
