@@ -169,44 +169,65 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     const radius = filters.radiusKm ?? DEFAULT_RADIUS_KM;
     const box = boundingBox(lat, lng, radius);
     if (postgres()) {
-      // Two steps in one statement: the page's ids and distances from the covering index
-      // (service_center_search_near_idx: no table row read, each distance computed once, in
-      // the materialized CTE), then the page's `data` by primary key.
       const where = filterSql(locale, filters, now);
-      const keyset = after
-        ? ' and (c.distance > ? or (c.distance = ? and c.document_id collate "C" > ?))'
-        : '';
-      const { rows } = (await knex().raw(
-        `with c as materialized (
-           select s.document_id, 2 * ${EARTH_RADIUS_KM} * asin(least(1, sqrt(
-             power(sin(radians(s.lat - ?) / 2), 2) +
-             cos(radians(?)) * cos(radians(s.lat)) * power(sin(radians(s.lng - ?) / 2), 2)))) as distance
-             from ${SEARCH_TABLE} as s
-            where ${where.sql} and s.lat between ? and ? and s.lng between ? and ?
-         ), page as (
-           select c.document_id, c.distance from c
-            where c.distance <= ?${keyset}
+      const n = filters.limit + 1;
+      /**
+       * The `n` nearest after the cursor within `km`: ids and distances from the covering
+       * index (service_center_search_near_idx: no table row read), each distance computed
+       * once (`offset 0` keeps the subquery whole). `gate`: scanned only when it holds.
+       */
+      const nearest = (km: number, gate = '') => {
+        const area = boundingBox(lat, lng, km);
+        return {
+          sql: `select c.document_id, c.distance from (
+              select s.document_id, 2 * ${EARTH_RADIUS_KM} * asin(least(1, sqrt(
+                power(sin(radians(s.lat - ?) / 2), 2) +
+                cos(radians(?)) * cos(radians(s.lat)) * power(sin(radians(s.lng - ?) / 2), 2)))) as distance
+                from ${SEARCH_TABLE} as s
+               where ${where.sql} and s.lat between ? and ? and s.lng between ? and ?${gate}
+              offset 0
+            ) as c
+            where c.distance <= ?${after ? ' and (c.distance > ? or (c.distance = ? and c.document_id collate "C" > ?))' : ''}
             order by c.distance asc, c.document_id collate "C" asc
-            limit ?
-         )
+            limit ?`,
+          bindings: [
+            lat,
+            lat,
+            lng,
+            ...where.bindings,
+            area.south,
+            area.north,
+            area.west,
+            area.east,
+            ...(gate ? [n] : []),
+            km,
+            ...(after ? [after.d, after.d, after.id] : []),
+            n,
+          ],
+        };
+      };
+      // A wide radius holds many centers, and every one in its box costs a distance: first
+      // the nearest within a quarter of it. When `n` are there, they are the page (anything
+      // outside is farther than all of them) and the whole radius is never scanned; else the
+      // whole radius is, as if the first step had not been.
+      const near = radius > 10 ? nearest(radius / 4) : null;
+      const all = nearest(radius, near ? ' and (select count(*) from near) < ?' : '');
+      const page = near
+        ? {
+            sql: `near as materialized (${near.sql}), page as (
+                select * from near where (select count(*) from near) >= ?
+                union all (${all.sql}))`,
+            bindings: [...near.bindings, n, ...all.bindings],
+          }
+        : { sql: `page as (${all.sql})`, bindings: all.bindings };
+      // Then the page's `data` by primary key.
+      const { rows } = (await knex().raw(
+        `with ${page.sql}
          select p.document_id, r.sort_name, r.lat, r.lng, r.data, p.distance
            from page as p
            join ${SEARCH_TABLE} as r on r.document_id = p.document_id and r.locale = ?
           order by p.distance asc, p.document_id collate "C" asc`,
-        [
-          lat,
-          lat,
-          lng,
-          ...where.bindings,
-          box.south,
-          box.north,
-          box.west,
-          box.east,
-          radius,
-          ...(after ? [after.d, after.d, after.id] : []),
-          filters.limit + 1,
-          locale,
-        ] as Knex.RawBinding[],
+        [...page.bindings, locale] as Knex.RawBinding[],
       )) as { rows: Array<SearchRow & { distance: number | string }> };
       return rows.map((row) => ({ ...row, distance: Number(row.distance) }));
     }
