@@ -3,7 +3,10 @@
 // published centers across Nepal (in bulk, past the Document Service; the CMS indexes them for
 // the finder when it boots), starts the CMS in production mode with Redis, and prints req/s and
 // latency from autocannon (32 connections) for `near=` at random points across Nepal, with and
-// without filters, beside the garage list of one owner as the baseline.
+// without filters, beside the garage list of one owner as the baseline. Each load is warmed up
+// first (not measured); the baseline runs first and last and the ratios use the mean of the
+// two, so drift on a shared machine shows; every line says whether it meets the target
+// (p99 < 50 ms), and whether the baseline does, on this machine.
 import { execFileSync, spawn } from 'node:child_process';
 import { createRequire } from 'node:module';
 import path from 'node:path';
@@ -22,7 +25,10 @@ const ADMIN_URL =
   process.env.TEST_DATABASE_ADMIN_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
 const DURATION = Number(process.env.BENCH_SECONDS ?? 10);
-const CONNECTIONS = 32;
+const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 32);
+const WARM_UP_SECONDS = Number(process.env.BENCH_WARM_UP_SECONDS ?? 3);
+/** Issue 11: the finder answers within 50 ms at the 99th percentile under this load. */
+const P99_TARGET_MS = 50;
 const CENTERS = Number(process.env.BENCH_CENTERS ?? 10_000);
 const PASSWORD = 'Bench-Owner-Password-1';
 const DAYS = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'];
@@ -233,19 +239,33 @@ function nearPaths(extra, count = 2000) {
   });
 }
 
+/** How many centers the first answers of `paths` hold: a filter that matches nothing is fast. */
+async function sampleSize(paths) {
+  const counts = await Promise.all(
+    paths.slice(0, 20).map(async (url) => (await api('GET', url)).data.length),
+  );
+  return counts.reduce((sum, count) => sum + count, 0) / counts.length;
+}
+
 async function load(title, paths, jwt) {
-  let index = 0;
-  const result = await autocannon({
-    url: BASE,
-    connections: CONNECTIONS,
-    duration: DURATION,
-    headers: jwt ? { authorization: `Bearer ${jwt}` } : {},
-    requests: [
-      {
-        setupRequest: (request) => ({ ...request, path: paths[(index += 1) % paths.length] }),
-      },
-    ],
-  });
+  const run = (duration) => {
+    let index = 0;
+    return autocannon({
+      url: BASE,
+      connections: CONNECTIONS,
+      duration,
+      headers: jwt ? { authorization: `Bearer ${jwt}` } : {},
+      requests: [
+        {
+          setupRequest: (request) => ({ ...request, path: paths[(index += 1) % paths.length] }),
+        },
+      ],
+    });
+  };
+  // Not measured: the JIT, the pools and the database's buffers see the route first.
+  await run(WARM_UP_SECONDS);
+  const result = await run(DURATION);
+  // errors include timeouts; every request of a load must be a 2xx.
   const failed = result.non2xx + result.errors;
   const row = {
     title,
@@ -253,6 +273,7 @@ async function load(title, paths, jwt) {
     p50: result.latency.p50,
     p99: result.latency.p99,
     failed,
+    centers: jwt ? null : await sampleSize(paths),
   };
   log(
     `${title}: ${row.rps} req/s, p50 ${row.p50} ms, p99 ${row.p99} ms${failed ? `, ${failed} failed` : ''}`,
@@ -299,6 +320,9 @@ async function main() {
     const check = await api('GET', nearPaths(() => '', 1)[0]);
     log(`a sample near= answer has ${check.data.length} centers`);
 
+    const garageList = () =>
+      load('GET /api/vehicles?limit=20 (garage list, baseline)', ['/api/vehicles?limit=20'], jwt);
+    const baselineBefore = await garageList();
     const plain = await load(
       'near= (25 km)',
       nearPaths(() => ''),
@@ -322,23 +346,31 @@ async function main() {
           `/api/service-centers?limit=20&district=${districts[at % districts.length].code}`,
       ),
     );
-    const baseline = await load(
-      'GET /api/vehicles?limit=20 (garage list, baseline)',
-      ['/api/vehicles?limit=20'],
-      jwt,
-    );
+    const baselineAfter = await garageList();
     const rows = [plain, wide, service, many, byName];
-    const ratio = (a, b) => (a / b).toFixed(2);
+    const baselineRps = (baselineBefore.rps + baselineAfter.rps) / 2;
+    const verdict = (row) => (row.p99 < P99_TARGET_MS ? 'met' : 'NOT met');
+    const met = rows.filter((row) => row.p99 < P99_TARGET_MS).length;
+    const baselineMet = [baselineBefore, baselineAfter].every((row) => row.p99 < P99_TARGET_MS);
+    const baselineLine = (when, row) =>
+      `  baseline, garage list (owner, cached), ${when} ${row.rps} req/s, p50 ${row.p50} ms, p99 ${row.p99} ms`;
     console.log(`
-Service-center finder benchmark: ${indexed.rows[0].count} centers, ${CONNECTIONS} connections, ${DURATION} s each, PostgreSQL + Redis, NODE_ENV=production
+Service-center finder benchmark: ${indexed.rows[0].count} centers, ${CONNECTIONS} connections, ${WARM_UP_SECONDS} s warm-up + ${DURATION} s each, PostgreSQL + Redis, NODE_ENV=production
+Target (issue 11): p99 < ${P99_TARGET_MS} ms under this load
 ${rows
   .map(
     (row) =>
-      `  ${row.title.padEnd(40)} ${String(row.rps).padStart(6)} req/s   p50 ${row.p50} ms   p99 ${row.p99} ms   ${ratio(row.rps, baseline.rps)}x the garage list   (p99 < 50 ms: ${row.p99 < 50 ? 'met' : 'NOT met'})`,
+      `  ${row.title.padEnd(36)} ${String(row.rps).padStart(6)} req/s   p50 ${String(row.p50).padStart(4)} ms   p99 ${String(row.p99).padStart(5)} ms   ${(row.rps / baselineRps).toFixed(2)}x the garage list   ${row.centers.toFixed(1)} centers an answer   p99 target ${verdict(row)}`,
   )
   .join('\n')}
-  ${baseline.title.padEnd(40)} ${String(baseline.rps).padStart(6)} req/s   p50 ${baseline.p50} ms   p99 ${baseline.p99} ms
-  failed requests: ${[...rows, baseline].reduce((sum, row) => sum + row.failed, 0)}`);
+${baselineLine('before:', baselineBefore)}
+${baselineLine('after: ', baselineAfter)}
+  failed requests: ${[...rows, baselineBefore, baselineAfter].reduce((sum, row) => sum + row.failed, 0)}
+p99 < ${P99_TARGET_MS} ms: ${met === rows.length ? 'MET' : 'NOT MET'} by ${met} of ${rows.length} finder loads${
+      baselineMet
+        ? ''
+        : `; the baseline misses it too on this machine (p99 ${baselineBefore.p99} / ${baselineAfter.p99} ms): the machine is short of it as well, compare the ratios`
+    }`);
   } finally {
     if (server) await stopProcess(server);
     if (process.env.BENCH_KEEP === '1' || reused) log(`kept database ${database}`);

@@ -41,12 +41,20 @@ export const OWNER_CACHE_PREFIX = 'signed-in-owner:';
 /**
  * The stock users-permissions strategy, made cheap for owners with a bearer token: the token
  * is verified as before, but the owner and their role's ability come from caches instead of
- * three queries and an ability build per request. Anything unusual (no token, a token it
- * cannot verify, a blocked or unconfirmed owner) goes to the stock code, so the answers stay
- * exactly the stock ones. Revoked sessions are refused around this (live-sessions.ts).
+ * three queries and an ability build per request; a visitor (no Authorization header) gets
+ * stock's own answer for the public role, kept for ABILITY_TTL_MS instead of rebuilt per
+ * request. Anything unusual (a token it cannot verify, a blocked or unconfirmed owner) goes
+ * to the stock code, so the answers stay exactly the stock ones. Revoked sessions are refused around this (live-sessions.ts).
  */
 export function withCachedOwners(strapi: Core.Strapi, stock: AuthStrategy): AuthStrategy {
   const abilities = new Map<number, { ability: Promise<Ability>; expiresAt: number }>();
+  // What a request without credentials gets: the public role's ability, as stock builds it
+  // on every such request (a query and an ability build), kept as long as a role's.
+  let visitor: { result: Promise<AuthResult>; expiresAt: number } | null = null;
+  const forgetAbilities = () => {
+    abilities.clear();
+    visitor = null;
+  };
   // jsonwebtoken turns a string secret into a key on every verify, trying it as a PEM public
   // key first and catching the failure: about 1 ms of CPU per request here. A KeyObject made
   // once skips that; it is remade only if the configured secret changes.
@@ -96,7 +104,26 @@ export function withCachedOwners(strapi: Core.Strapi, stock: AuthStrategy): Auth
     return ability;
   }
 
+  /** Stock's answer for a request without an Authorization header, built once a while. */
+  function visitorResult(ctx: Context): Promise<AuthResult> {
+    if (visitor && visitor.expiresAt > Date.now()) return visitor.result;
+    const result = stock.authenticate(ctx);
+    const entry = { result, expiresAt: Date.now() + ABILITY_TTL_MS };
+    visitor = entry;
+    result.then(
+      // Stock answers a failure to read the permissions with `authenticated: false`: retry.
+      (answer) => {
+        if (!answer.authenticated && visitor === entry) visitor = null;
+      },
+      () => {
+        if (visitor === entry) visitor = null;
+      },
+    );
+    return result;
+  }
+
   async function fastPath(ctx: Context): Promise<AuthResult | null> {
+    if (!ctx.get('authorization')) return visitorResult(ctx);
     const match = /^Bearer\s+(\S+)$/i.exec(ctx.get('authorization'));
     if (!match) return null;
     let claims: { type?: string; userId?: string; sessionId?: string };
@@ -116,11 +143,13 @@ export function withCachedOwners(strapi: Core.Strapi, stock: AuthStrategy): Auth
   // A role's permissions changed here: rebuild abilities at once (other instances within
   // ABILITY_TTL_MS).
   strapi.db.lifecycles.subscribe({
-    models: ['plugin::users-permissions.permission'],
-    afterCreate: () => abilities.clear(),
-    afterUpdate: () => abilities.clear(),
-    afterDelete: () => abilities.clear(),
-    afterDeleteMany: () => abilities.clear(),
+    models: ['plugin::users-permissions.permission', 'plugin::users-permissions.role'],
+    afterCreate: forgetAbilities,
+    afterCreateMany: forgetAbilities,
+    afterUpdate: forgetAbilities,
+    afterUpdateMany: forgetAbilities,
+    afterDelete: forgetAbilities,
+    afterDeleteMany: forgetAbilities,
   });
 
   return {

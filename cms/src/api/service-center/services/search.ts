@@ -5,6 +5,7 @@ import { loadEnv } from '../../../lib/env';
 import { InvalidField, NotFound } from '../../../lib/errors';
 import { createMediaUrls } from '../../../lib/media/media-urls';
 import type { Page } from '../../../lib/pagination';
+import { catalogGeneration } from '../../catalog/cache-invalidation';
 import { getCatalogService } from '../../catalog/services';
 import {
   placeNames,
@@ -18,6 +19,7 @@ import { isOpenAt, nepalWeekMinute } from '../rules/hours';
 import { HOURS_TABLE, SEARCH_TABLE } from '../storage';
 
 const EARTH_RADIUS_KM = 6371.0088;
+const MAKE_NAMES_TTL_MS = 10_000;
 const KM_PER_DEGREE = (Math.PI / 180) * EARTH_RADIUS_KM;
 
 /** The latitude/longitude box around a point that holds every point within `km`. */
@@ -49,9 +51,28 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   const postgres = () => strapi.db.dialect.client === 'postgres';
   const knex = () => strapi.db.connection as unknown as Knex;
 
-  async function makeNames(locale: string): Promise<Map<string, string>> {
-    const makes = await getCatalogService(strapi, 'catalog').makes(locale);
-    return new Map(makes.map((make) => [make.id, make.name]));
+  // The catalog's make names by id, per locale: every finder request needs them (names in
+  // the answer, the `make` filter checked), so this process keeps the map rather than asking
+  // the shared cache and rebuilding it each time. A catalog write here drops it at once;
+  // another instance's write reaches this one within MAKE_NAMES_TTL_MS.
+  const makeNamesByLocale = new Map<
+    string,
+    { names: Promise<Map<string, string>>; generation: number; until: number }
+  >();
+
+  function makeNames(locale: string): Promise<Map<string, string>> {
+    const generation = catalogGeneration(strapi);
+    const known = makeNamesByLocale.get(locale);
+    if (known && known.generation === generation && known.until > Date.now()) return known.names;
+    const names = getCatalogService(strapi, 'catalog')
+      .makes(locale)
+      .then((makes) => new Map(makes.map((make) => [make.id, make.name])));
+    const entry = { names, generation, until: Date.now() + MAKE_NAMES_TTL_MS };
+    makeNamesByLocale.set(locale, entry);
+    names.catch(() => {
+      if (makeNamesByLocale.get(locale) === entry) makeNamesByLocale.delete(locale);
+    });
+    return names;
   }
 
   async function summaryOf(
@@ -106,6 +127,38 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     return query;
   }
 
+  /**
+   * PostgreSQL: `filtered` as SQL text and its bindings, composed by hand. The finder's two
+   * statements are fixed but for which filters apply, and building them through the query
+   * builder was the largest part of a request's own CPU time.
+   */
+  function filterSql(locale: string, filters: CenterFilters, now: Date) {
+    let sql = 's.locale = ?';
+    const bindings: unknown[] = [locale];
+    if (filters.district) {
+      sql += ' and s.district = ?';
+      bindings.push(filters.district);
+    }
+    if (filters.service) {
+      sql += ' and s.services like ?';
+      bindings.push(like(filters.service));
+    }
+    if (filters.make) {
+      sql += ' and s.makes like ?';
+      bindings.push(like(filters.make));
+    }
+    if (filters.openNow) {
+      const minute = nepalWeekMinute(now);
+      const open =
+        `exists (select 1 from ${HOURS_TABLE} as h where h.document_id = s.document_id ` +
+        'and h.start_min <= ? and h.end_min > ?)';
+      sql +=
+        filters.openNow === 'true' ? ` and ${open}` : ` and s.has_hours = true and not ${open}`;
+      bindings.push(minute, minute);
+    }
+    return { sql, bindings };
+  }
+
   async function byDistance(
     locale: string,
     filters: CenterFilters & { near: { lat: number; lng: number } },
@@ -115,40 +168,72 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     const { lat, lng } = filters.near;
     const radius = filters.radiusKm ?? DEFAULT_RADIUS_KM;
     const box = boundingBox(lat, lng, radius);
+    if (postgres()) {
+      const where = filterSql(locale, filters, now);
+      const n = filters.limit + 1;
+      /**
+       * The `n` nearest after the cursor within `km`: ids and distances from the covering
+       * index (service_center_search_near_idx: no table row read), each distance computed
+       * once (`offset 0` keeps the subquery whole). `gate`: scanned only when it holds.
+       */
+      const nearest = (km: number, gate = '') => {
+        const area = boundingBox(lat, lng, km);
+        return {
+          sql: `select c.document_id, c.distance from (
+              select s.document_id, 2 * ${EARTH_RADIUS_KM} * asin(least(1, sqrt(
+                power(sin(radians(s.lat - ?) / 2), 2) +
+                cos(radians(?)) * cos(radians(s.lat)) * power(sin(radians(s.lng - ?) / 2), 2)))) as distance
+                from ${SEARCH_TABLE} as s
+               where ${where.sql} and s.lat between ? and ? and s.lng between ? and ?${gate}
+              offset 0
+            ) as c
+            where c.distance <= ?${after ? ' and (c.distance > ? or (c.distance = ? and c.document_id collate "C" > ?))' : ''}
+            order by c.distance asc, c.document_id collate "C" asc
+            limit ?`,
+          bindings: [
+            lat,
+            lat,
+            lng,
+            ...where.bindings,
+            area.south,
+            area.north,
+            area.west,
+            area.east,
+            ...(gate ? [n] : []),
+            km,
+            ...(after ? [after.d, after.d, after.id] : []),
+            n,
+          ],
+        };
+      };
+      // A wide radius holds many centers, and every one in its box costs a distance: first
+      // the nearest within a quarter of it. When `n` are there, they are the page (anything
+      // outside is farther than all of them) and the whole radius is never scanned; else the
+      // whole radius is, as if the first step had not been.
+      const near = radius > 10 ? nearest(radius / 4) : null;
+      const all = nearest(radius, near ? ' and (select count(*) from near) < ?' : '');
+      const page = near
+        ? {
+            sql: `near as materialized (${near.sql}), page as (
+                select * from near where (select count(*) from near) >= ?
+                union all (${all.sql}))`,
+            bindings: [...near.bindings, n, ...all.bindings],
+          }
+        : { sql: `page as (${all.sql})`, bindings: all.bindings };
+      // Then the page's `data` by primary key.
+      const { rows } = (await knex().raw(
+        `with ${page.sql}
+         select p.document_id, r.sort_name, r.lat, r.lng, r.data, p.distance
+           from page as p
+           join ${SEARCH_TABLE} as r on r.document_id = p.document_id and r.locale = ?
+          order by p.distance asc, p.document_id collate "C" asc`,
+        [...page.bindings, locale] as Knex.RawBinding[],
+      )) as { rows: Array<SearchRow & { distance: number | string }> };
+      return rows.map((row) => ({ ...row, distance: Number(row.distance) }));
+    }
     const inBox = filtered(locale, filters, now)
       .whereBetween('s.lat', [box.south, box.north])
       .whereBetween('s.lng', [box.west, box.east]);
-    if (postgres()) {
-      const distance = knex().raw(
-        `2 * ${EARTH_RADIUS_KM} * asin(least(1, sqrt(power(sin(radians(s.lat - ?) / 2), 2) + ` +
-          `cos(radians(?)) * cos(radians(s.lat)) * power(sin(radians(s.lng - ?) / 2), 2)))) as distance`,
-        [lat, lat, lng],
-      );
-      const query = knex()
-        .select('c.document_id', 'c.sort_name', 'c.lat', 'c.lng', 'c.data', 'c.distance')
-        .from(
-          inBox
-            .select('s.document_id', 's.sort_name', 's.lat', 's.lng', 's.data', distance)
-            .as('c'),
-        )
-        .where('c.distance', '<=', radius);
-      if (after) {
-        query.andWhere((where) =>
-          where
-            .where('c.distance', '>', after.d)
-            .orWhere((tie) =>
-              tie
-                .where('c.distance', '=', after.d)
-                .andWhereRaw('c.document_id COLLATE "C" > ?', [after.id]),
-            ),
-        );
-      }
-      const rows = (await query
-        .orderBy('c.distance', 'asc')
-        .orderByRaw('c.document_id COLLATE "C" asc')
-        .limit(filters.limit + 1)) as Array<SearchRow & { distance: number | string }>;
-      return rows.map((row) => ({ ...row, distance: Number(row.distance) }));
-    }
     // SQLite has no trigonometry: the box in SQL, the distance and order here.
     const rows = (await inBox.select(
       's.document_id',
@@ -184,7 +269,34 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     now: Date,
     after: { n: string; id: string } | null,
   ): Promise<SearchRow[]> {
-    const collate = postgres() ? ' COLLATE "C"' : '';
+    if (postgres()) {
+      // The page's keys in name order from a covering index (service_center_search_by_name_idx,
+      // or _district_idx with a district), the row comparison starting the scan at the
+      // cursor; then the page's `data` by primary key.
+      const where = filterSql(locale, filters, now);
+      const keyset = after
+        ? ' and (s.sort_name collate "C", s.document_id collate "C") > (?, ?)'
+        : '';
+      const { rows } = (await knex().raw(
+        `with page as (
+           select s.document_id, s.sort_name from ${SEARCH_TABLE} as s
+            where ${where.sql}${keyset}
+            order by s.sort_name collate "C" asc, s.document_id collate "C" asc
+            limit ?
+         )
+         select p.document_id, p.sort_name, r.lat, r.lng, r.data
+           from page as p
+           join ${SEARCH_TABLE} as r on r.document_id = p.document_id and r.locale = ?
+          order by p.sort_name collate "C" asc, p.document_id collate "C" asc`,
+        [
+          ...where.bindings,
+          ...(after ? [after.n, after.id] : []),
+          filters.limit + 1,
+          locale,
+        ] as Knex.RawBinding[],
+      )) as { rows: SearchRow[] };
+      return rows;
+    }
     const query = filtered(locale, filters, now).select(
       's.document_id',
       's.sort_name',
@@ -195,16 +307,15 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     if (after) {
       query.andWhere((where) =>
         where
-          .whereRaw(`s.sort_name${collate} > ?`, [after.n])
+          .where('s.sort_name', '>', after.n)
           .orWhere((tie) =>
-            tie
-              .whereRaw(`s.sort_name${collate} = ?`, [after.n])
-              .andWhereRaw(`s.document_id${collate} > ?`, [after.id]),
+            tie.where('s.sort_name', '=', after.n).andWhere('s.document_id', '>', after.id),
           ),
       );
     }
     return (await query
-      .orderByRaw(`s.sort_name${collate} asc, s.document_id${collate} asc`)
+      .orderBy('s.sort_name', 'asc')
+      .orderBy('s.document_id', 'asc')
       .limit(filters.limit + 1)) as SearchRow[];
   }
 
