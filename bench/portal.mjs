@@ -9,6 +9,19 @@
 // in both languages in Chromium at a phone viewport (throttled like Lighthouse's mobile
 // profile) and prints their cumulative layout shift and LCP.
 //
+// Lighthouse 12 (programmatic, default config = mobile form factor, simulated slow 4G and 4x
+// CPU) runs on the same public pages - home, about, news list and one article, centers finder
+// and one center, login, register, forgot password - in en and ne, and prints for each the
+// performance and accessibility scores, CLS, LCP and whether the target (performance >= 95,
+// CLS <= 0.05, no request beyond 127.0.0.1) is met, with the failing accessibility audits,
+// any external request, and the LCP element of a page below 95. Chromium resolves no host but
+// 127.0.0.1, so nothing reaches the internet. BENCH_LIGHTHOUSE_ONLY=1 builds and starts the
+// portal and CMS and runs only Lighthouse (no load rows, no CLS probe); BENCH_LIGHTHOUSE=0
+// skips it; BENCH_LIGHTHOUSE_PAGES=/,/about narrows the pages; BENCH_LIGHTHOUSE_RUNS=3 keeps
+// each page's median run (the scores move with the host's load: TBT most);
+// BENCH_LIGHTHOUSE_REPORTS=<dir> keeps each page's JSON report. BENCH_BUILD=0 skips building
+// the CMS and the portal and runs the builds the last run left.
+//
 // BENCH_COMPARE=<git ref> also builds the portal as it was at that ref and measures it row by
 // row beside this one (before/after in one run). BENCH_PROFILE=1 CPU-profiles this portal
 // during its rows only (bench/cpu-profile.mjs) and prints where the time went.
@@ -38,6 +51,8 @@ const COMPARE = process.env.BENCH_COMPARE;
 const PROFILE = process.env.BENCH_PROFILE === '1';
 const SKIP_CLS = process.env.BENCH_CLS === '0';
 const LIGHTHOUSE_ONLY = process.env.BENCH_LIGHTHOUSE_ONLY === '1';
+// BENCH_BUILD=0 reuses cms/dist and storefront/dist as the last run left them.
+const REBUILD = process.env.BENCH_BUILD !== '0';
 const SKIP_LIGHTHOUSE = process.env.BENCH_LIGHTHOUSE === '0';
 const LIGHTHOUSE_RUNS = Math.max(1, Number(process.env.BENCH_LIGHTHOUSE_RUNS ?? 1));
 const LIGHTHOUSE_PAGES = process.env.BENCH_LIGHTHOUSE_PAGES?.split(',').map((page) => page.trim());
@@ -397,6 +412,7 @@ async function lighthouseRuns(base) {
           accessibility: Math.round(lhr.categories.accessibility.score * 100),
           cls: lhr.audits['cumulative-layout-shift'].numericValue,
           lcp: Math.round(lhr.audits['largest-contentful-paint'].numericValue),
+          tbt: Math.round(lhr.audits['total-blocking-time'].numericValue),
           lcpElement:
             lhr.audits['largest-contentful-paint-element'].details?.items?.[0]?.items?.[0]?.node
               ?.snippet ?? '',
@@ -431,7 +447,7 @@ function lighthouseTable(rows) {
           : '',
       ].filter(Boolean);
       return [
-        `  ${row.url.padEnd(36)} performance ${String(row.performance).padStart(3)}   accessibility ${String(row.accessibility).padStart(3)}   CLS ${row.cls.toFixed(3)}   LCP ${String(row.lcp).padStart(5)} ms   ${verdict}`,
+        `  ${row.url.padEnd(36)} performance ${String(row.performance).padStart(3)}   accessibility ${String(row.accessibility).padStart(3)}   CLS ${row.cls.toFixed(3)}   LCP ${String(row.lcp).padStart(5)} ms   TBT ${String(row.tbt).padStart(4)} ms   ${verdict}`,
         ...notes,
       ].join('\n');
     })
@@ -440,11 +456,13 @@ function lighthouseTable(rows) {
 
 async function main() {
   mkdirSync(tmp, { recursive: true });
-  log(`building the CMS, the portal${LIGHTHOUSE_ONLY ? '' : ' and a bare Astro app'}`);
-  run('npm', ['run', 'compile', '-w', 'cms']);
   const storefront = path.join(root, 'storefront');
-  buildAstro(storefront);
-  log('portal built');
+  if (REBUILD) {
+    log(`building the CMS, the portal${LIGHTHOUSE_ONLY ? '' : ' and a bare Astro app'}`);
+    run('npm', ['run', 'compile', '-w', 'cms']);
+    buildAstro(storefront);
+    log('portal built');
+  }
   const bare = path.join(tmp, 'bare-astro');
   if (!LIGHTHOUSE_ONLY) {
     writeBareApp(bare);
