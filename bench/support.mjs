@@ -17,9 +17,9 @@ export async function sql(url, text, values) {
   }
 }
 
-/** Resolves once `url` answers 2xx; polls every 500 ms for up to two minutes. */
-export async function waitFor(url) {
-  for (let attempt = 0; attempt < 240; attempt += 1) {
+/** Resolves once `url` answers 2xx; polls every 500 ms for up to `seconds` (two minutes). */
+export async function waitFor(url, seconds = 120) {
+  for (let attempt = 0; attempt < seconds * 2; attempt += 1) {
     try {
       if ((await fetch(url)).ok) return;
     } catch {
