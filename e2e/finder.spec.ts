@@ -57,6 +57,9 @@ for (const locale of ['en', 'ne'] as const) {
     test('list and map: a marker per listed center, each leading to its entry in the list', async ({
       page,
     }) => {
+      // Two pages, the map drawn and axe over a page with 20 entries and the map: 24 to 60 s
+      // (axe alone about 25 s) on the loaded 2-core machine, against the 60 s of the others.
+      test.slow();
       await page.goto(`/${locale}/`);
       // Anonymous visitors get the finder in the header too.
       await page
