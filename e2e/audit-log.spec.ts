@@ -28,9 +28,13 @@ test.afterAll(async ({ request }) => {
 test('an admin edits a make in the Content Manager and finds the change with its diff on the audit page', async ({
   page,
 }) => {
+  // Sign-in, the list, the edit view and the audit pages: over the default minute on a 2-core
+  // machine that also builds and tests elsewhere (seen timing out at the list's load).
+  test.setTimeout(180_000);
   const renamed = `Hyundai Motor ${Date.now().toString(36)}`;
   await signInToAdmin(page);
-  await expect(page.getByRole('link', { name: 'Audit log' })).toBeVisible();
+  // The first sign-in loads the whole panel: slow on a busy machine.
+  await expect(page.getByRole('link', { name: 'Audit log' })).toBeVisible({ timeout: 60_000 });
 
   await page.goto(
     cms(`/admin/content-manager/collection-types/${MAKE_UID}?plugins[i18n][locale]=en`),
