@@ -29,7 +29,7 @@ async function shippedScripts(page: Page, path: string): Promise<Shipped> {
   await Promise.all(pending);
   const inline = await page.evaluate(
     () =>
-      [...document.querySelectorAll('script:not([src])')].filter(
+      [...document.querySelectorAll<HTMLScriptElement>('script:not([src])')].filter(
         (script) => !['application/json', 'application/ld+json'].includes(script.type),
       ).length,
   );

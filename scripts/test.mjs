@@ -46,6 +46,8 @@ const suites = [
     name: 'types: storefront (astro check)',
     command: ['npm', 'run', 'typecheck', '-w', 'storefront'],
   },
+  // The browser tests and bench scripts' TypeScript: Playwright strips types without checking.
+  { name: 'types: e2e (tsc)', command: ['npx', 'tsc', '-p', 'e2e/tsconfig.json', '--noEmit'] },
   {
     name: 'repository (node:test)',
     command: [
