@@ -1,4 +1,5 @@
-import type { APIRequestContext, Page } from '@playwright/test';
+import AxeBuilder from '@axe-core/playwright';
+import { expect, type APIRequestContext, type Page } from '@playwright/test';
 import { E2E_ADMIN } from './servers/admin-panel.mjs';
 import { CMS_PORT } from './servers/ports.mjs';
 
@@ -50,4 +51,19 @@ export async function adminApiHeaders(request: APIRequestContext, user: AdminUse
   }
   const token = ((await login.json()) as { data: { token: string } }).data.token;
   return { Authorization: `Bearer ${token}` };
+}
+
+/**
+ * No serious or critical WCAG 2 A/AA violation on the admin page as it is now. Strapi's own
+ * screens carry minor ones this project does not own; what it adds must have none that bar use.
+ */
+export async function expectNoSeriousAxeViolations(page: Page) {
+  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa']).analyze();
+  expect(
+    results.violations
+      .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
+      .map(
+        (violation) => `${violation.id}: ${violation.nodes.map((node) => node.html).join(' | ')}`,
+      ),
+  ).toEqual([]);
 }

@@ -1,6 +1,5 @@
-import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type APIRequestContext } from '@playwright/test';
-import { signInToAdmin } from './admin';
+import { expectNoSeriousAxeViolations, signInToAdmin } from './admin';
 import { E2E_ADMIN } from './servers/admin-panel.mjs';
 import { CMS_PORT } from './servers/ports.mjs';
 
@@ -77,14 +76,7 @@ test.fixme(
       page.getByRole('heading', { name: 'Geocoding of service centers', level: 1 }),
     ).toBeVisible();
     await expect(page.getByRole('status')).toHaveText(/center(s)? needs? coordinates|No center/);
-    const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa']).analyze();
-    expect(
-      results.violations
-        .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
-        .map(
-          (violation) => `${violation.id}: ${violation.nodes.map((node) => node.html).join(' | ')}`,
-        ),
-    ).toEqual([]);
+    await expectNoSeriousAxeViolations(page);
     await page.getByRole('link', { name: 'Open the list' }).click();
     await expect(page).toHaveURL(/needsCoordinates/);
   },

@@ -1,7 +1,6 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
-import { cms, signInToAdmin } from './admin';
+import { cms, expectNoSeriousAxeViolations, signInToAdmin } from './admin';
 import { E2E_ADMIN } from './servers/admin-panel.mjs';
 import { SMS_PORT } from './servers/ports.mjs';
 
@@ -115,14 +114,7 @@ test('an admin filters the reminder deliveries, retries a failed SMS, and the au
   await expect(rows.filter({ hasNotText: 'Failed' })).toHaveCount(0);
 
   await page.getByRole('heading', { name: 'Reminder deliveries', level: 1 }).hover();
-  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa']).analyze();
-  expect(
-    results.violations
-      .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
-      .map(
-        (violation) => `${violation.id}: ${violation.nodes.map((node) => node.html).join(' | ')}`,
-      ),
-  ).toEqual([]);
+  await expectNoSeriousAxeViolations(page);
 
   // The gateway is up now: the retried SMS goes out, once.
   const id = (await row.getByRole('gridcell').first().textContent())!.trim();
