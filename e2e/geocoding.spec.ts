@@ -1,23 +1,14 @@
-import { expect, test, type APIRequestContext } from '@playwright/test';
-import { expectNoSeriousAxeViolations, signInToAdmin } from './admin';
-import { E2E_ADMIN } from './servers/admin-panel.mjs';
-import { CMS_PORT } from './servers/ports.mjs';
+import { expect, test } from '@playwright/test';
+import { adminApiHeaders, cms, expectNoSeriousAxeViolations, signInToAdmin } from './admin';
 
-const cms = (path: string) => `http://127.0.0.1:${CMS_PORT}${path}`;
 const UID = 'api::service-center.service-center';
-
-async function adminHeaders(request: APIRequestContext) {
-  const login = await request.post(cms('/admin/login'), { data: E2E_ADMIN });
-  const token = ((await login.json()) as { data: { token: string } }).data.token;
-  return { Authorization: `Bearer ${token}` };
-}
 
 let documentId = '';
 
 test.afterAll(async ({ request }) => {
   if (!documentId) return;
   await request.delete(cms(`/content-manager/collection-types/${UID}/${documentId}?locale=*`), {
-    headers: await adminHeaders(request),
+    headers: await adminApiHeaders(request),
   });
 });
 
@@ -27,7 +18,7 @@ test('an admin geocodes a center again from its edit view and finds the centers 
 }) => {
   // Two full loads of the admin panel on a 2-core machine.
   test.setTimeout(180_000);
-  const headers = await adminHeaders(request);
+  const headers = await adminApiHeaders(request);
   const stamp = Date.now().toString(36);
   // Saved without coordinates and with no provider configured: the gazetteer places it.
   const created = await request.post(cms(`/content-manager/collection-types/${UID}?locale=en`), {

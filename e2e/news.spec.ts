@@ -2,8 +2,8 @@ import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type APIRequestContext, type Browser, type Page } from '@playwright/test';
 import en from '../storefront/src/i18n/en.json';
 import ne from '../storefront/src/i18n/ne.json';
-import { E2E_ADMIN } from './servers/admin-panel.mjs';
-import { CMS_PORT } from './servers/ports.mjs';
+import { adminApiHeaders, cms } from './admin';
+import { catalogIds } from './catalog';
 
 /*
  * News and recalls in the portal, against the real CMS (the news domain's content types
@@ -13,7 +13,6 @@ import { CMS_PORT } from './servers/ports.mjs';
 test.use({ javaScriptEnabled: false });
 
 const catalogs = { en, ne } as const;
-const cms = (path: string) => `http://127.0.0.1:${CMS_PORT}${path}`;
 const NEWS_UID = 'api::news.news';
 const RECALL_UID = 'api::news.recall';
 const stamp = `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
@@ -50,13 +49,6 @@ const RECALL = {
 
 const paragraph = (text: string) => [{ type: 'paragraph', children: [{ type: 'text', text }] }];
 
-async function adminHeaders(request: APIRequestContext) {
-  const login = await request.post(cms('/admin/login'), { data: E2E_ADMIN });
-  expect(login.ok()).toBe(true);
-  const token = ((await login.json()) as { data: { token: string } }).data.token;
-  return { Authorization: `Bearer ${token}` };
-}
-
 /**
  * Creates an entry in English, adds its Nepali version and publishes both, as an editor does in
  * the Content Manager.
@@ -86,17 +78,6 @@ async function publishBoth(
     expect(published.ok(), await published.text()).toBe(true);
   }
   return documentId;
-}
-
-async function bajajChetak(request: APIRequestContext) {
-  const makes = (await (await request.get(cms('/api/catalog/makes'))).json()) as {
-    data: Array<{ id: string; slug: string }>;
-  };
-  const make = makes.data.find((candidate) => candidate.slug === 'bajaj')!;
-  const models = (await (
-    await request.get(cms(`/api/catalog/makes/${make.id}/models`))
-  ).json()) as { data: Array<{ id: string; slug: string }> };
-  return { makeId: make.id, modelId: models.data.find((model) => model.slug === 'chetak')!.id };
 }
 
 /**
@@ -133,7 +114,7 @@ async function expectAccessibleOnAPhone(page: Page, browser: Browser) {
 }
 
 test.beforeAll(async ({ request }) => {
-  const headers = await adminHeaders(request);
+  const headers = await adminApiHeaders(request);
   await publishBoth(request, headers, NEWS_UID, {
     en: {
       title: ARTICLE.en.title,
@@ -150,7 +131,7 @@ test.beforeAll(async ({ request }) => {
       tags: [ARTICLE.tag, 'road-safety'],
     },
   });
-  const { makeId, modelId } = await bajajChetak(request);
+  const { makeId, modelId } = await catalogIds(request, 'bajaj', 'chetak');
   const shared = {
     campaignId: RECALL.campaignId,
     make: { connect: [{ documentId: makeId, locale: 'en' }] },
@@ -229,7 +210,7 @@ for (const locale of ['en', 'ne'] as const) {
     });
     expect(registered.ok()).toBe(true);
     const { jwt } = (await registered.json()) as { jwt: string };
-    const { makeId, modelId } = await bajajChetak(request);
+    const { makeId, modelId } = await catalogIds(request, 'bajaj', 'chetak');
     const plate = `SE ${1 + Math.floor(Math.random() * 98)} PA ${1000 + Math.floor(Math.random() * 8999)}`;
     const added = await request.post(cms('/api/vehicles'), {
       headers: { Authorization: `Bearer ${jwt}` },

@@ -2,6 +2,7 @@ import { expect, test, type APIRequestContext, type Page } from '@playwright/tes
 import en from '../storefront/src/i18n/en.json';
 import ne from '../storefront/src/i18n/ne.json';
 import { adminApiHeaders, cms, signInToAdmin } from './admin';
+import { catalogIds } from './catalog';
 
 /*
  * Issue 11: an Editor (not a Super Admin) signs into the real admin panel in Chromium, creates
@@ -69,17 +70,6 @@ async function createEditor(request: APIRequestContext) {
   expect(registered.ok(), await registered.text()).toBe(true);
 }
 
-async function bajajPulsar(request: APIRequestContext) {
-  const makes = (await (await request.get(cms('/api/catalog/makes'))).json()) as {
-    data: Array<{ id: string; slug: string }>;
-  };
-  const make = makes.data.find((candidate) => candidate.slug === 'bajaj')!;
-  const models = (await (
-    await request.get(cms(`/api/catalog/makes/${make.id}/models`))
-  ).json()) as { data: Array<{ id: string; slug: string }> };
-  return { makeId: make.id, modelId: models.data.find((model) => model.slug === 'pulsar-150')!.id };
-}
-
 interface Owner {
   id: number;
   email: string;
@@ -95,7 +85,7 @@ async function ownerWithPulsar(request: APIRequestContext, name: string, year: n
   });
   expect(registered.ok(), await registered.text()).toBe(true);
   const body = (await registered.json()) as { jwt: string; user: { id: number } };
-  const { makeId, modelId } = await bajajPulsar(request);
+  const { makeId, modelId } = await catalogIds(request, 'bajaj', 'pulsar-150');
   const plate = `BA ${10 + Math.floor(Math.random() * 89)} PA ${1000 + Math.floor(Math.random() * 8999)}`;
   const added = await request.post(cms('/api/vehicles'), {
     headers: { Authorization: `Bearer ${body.jwt}` },
