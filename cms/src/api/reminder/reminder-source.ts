@@ -106,12 +106,6 @@ export function createReminderSource(strapi: Core.Strapi): NoticeSource {
   async function claim(now: Date, limit: number): Promise<DueRow[]> {
     const today = nepalToday(now);
     const until = new Date(now.getTime() + CLAIM_SECONDS * 1000);
-    const select = `SELECT r.id FROM ${REMINDERS_TABLE} r
-      LEFT JOIN vehicles v ON v.document_id = r.vehicle_id
-      WHERE ${DUE_WHERE}
-      ORDER BY COALESCE(r.notify_at, r.updated_at), r.id
-      LIMIT ?`;
-    const bindings = [today, now, now, limit];
     if (postgres()) {
       // Two claims, each one statement of the same safe shape (UPDATE … WHERE id IN (SELECT …
       // FOR UPDATE SKIP LOCKED)): the dates due, walking reminders_pending_date_idx in
@@ -146,6 +140,12 @@ export function createReminderSource(strapi: Core.Strapi): NoticeSource {
       return [...byDate, ...byKm];
     }
     // SQLite (the embedded default) has one writer at a time: select, then claim.
+    const select = `SELECT r.id FROM ${REMINDERS_TABLE} r
+      LEFT JOIN vehicles v ON v.document_id = r.vehicle_id
+      WHERE ${DUE_WHERE}
+      ORDER BY COALESCE(r.notify_at, r.updated_at), r.id
+      LIMIT ?`;
+    const bindings = [today, now, now, limit];
     return knex().transaction(async (trx) => {
       const ids = ((await trx.raw(select, bindings)) as Array<{ id: number }>).map((row) => row.id);
       if (ids.length === 0) return [];
