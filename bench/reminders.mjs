@@ -17,7 +17,7 @@ import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import { throwawaySecrets } from '../cms/scripts/throwaway-secrets.js';
-import { sql } from './support.mjs';
+import { cpuSnapshot, cpuSpent, sql } from './support.mjs';
 
 const root = path.resolve(import.meta.dirname, '..');
 const cmsDir = path.join(root, 'cms');
@@ -121,6 +121,7 @@ function startWorker(env) {
     return answer;
   };
   return next('ready').then(() => ({
+    pid: child.pid,
     async tick(at) {
       return (await ask({ type: 'tick', at: at.toISOString() }, 'ticked')).result;
     },
@@ -258,11 +259,34 @@ async function dryRun(client, worker, today) {
   log(`dry run: a reminder from the service and one from the seed agree on every column`);
 }
 
+/** The machine's CPU time by kind from /proc/stat (seconds), or null off Linux. */
+async function kernelCpu() {
+  const { readFile } = await import('node:fs/promises');
+  try {
+    const [user, nice, system, idle, iowait, irq, softirq] = (await readFile('/proc/stat', 'utf8'))
+      .split('\n')[0]
+      .trim()
+      .split(/\s+/)
+      .slice(1)
+      .map((value) => Number(value) / 100);
+    return { user: user + nice, system: system + irq, idle: idle + iowait, softirq };
+  } catch {
+    return null;
+  }
+}
+
+function diffKernelCpu(before, after) {
+  if (!before || !after) return null;
+  return Object.fromEntries(Object.keys(after).map((key) => [key, after[key] - before[key]]));
+}
+
 async function main() {
   const [load1, load5] = os.loadavg();
   log(
     `load average at start: ${load1.toFixed(2)} (1 min), ${load5.toFixed(2)} (5 min) on ${os.cpus().length} cores` +
-      ' — the machine is shared with other helpers until ~18:45 UTC',
+      (load1 > os.cpus().length / 2
+        ? ' (busy: the figures below are not a verdict on the target)'
+        : ''),
   );
   if (process.env.BENCH_SKIP_COMPILE) log('using the compiled CMS as it is (BENCH_SKIP_COMPILE)');
   else {
@@ -303,7 +327,9 @@ async function main() {
   const client = new Client({ connectionString: dbUrl });
   try {
     // The first boot creates the schema (and the catalog) alone; the others find it.
-    log(`starting ${INSTANCES} CMS worker processes`);
+    log(
+      `starting ${INSTANCES} CMS worker processes (REMINDERS_BATCH_SIZE=${env.REMINDERS_BATCH_SIZE}, REMINDERS_CONCURRENCY=${env.REMINDERS_CONCURRENCY} each)`,
+    );
     workers.push(await startWorker(env));
     for (let index = 1; index < INSTANCES; index += 1) workers.push(await startWorker(env));
     await client.connect();
@@ -332,22 +358,44 @@ async function main() {
     seeding = 0;
 
     log('ticking on every instance at once; timing until every delivery is sent');
+    const cpuBefore = await cpuSnapshot();
+    const kernelBefore = await kernelCpu();
     const started = Date.now();
     const ticks = await Promise.all(workers.map((worker) => worker.tick(noon)));
     const tickSeconds = (Date.now() - started) / 1000;
     let sent = 0;
     const deadline = started + 25 * 60 * 1000;
+    // The ticks have written every row by now: all is sent when no row is pending or being
+    // sent (failed rows stop there too). Asked from the outbox's partial indexes, and every
+    // 2 s until the loopback servers have received every message (then every 50 ms):
+    // counting the whole table four times a second cost PostgreSQL a tenth of the machine.
+    let askedAt = 0;
     while (Date.now() < deadline) {
-      const { rows } = await client.query(
-        `SELECT count(*) FILTER (WHERE status = 'sent')::int AS sent,
-                count(*) FILTER (WHERE status IN ('failed', 'unknown'))::int AS stuck
-         FROM reminder_deliveries`,
-      );
-      sent = rows[0].sent;
-      if (sent + rows[0].stuck >= expected) break;
-      await new Promise((resolve) => setTimeout(resolve, 250));
+      if (mailTotal + smsTotal >= expected || Date.now() - askedAt >= 2000) {
+        askedAt = Date.now();
+        const { rows } = await client.query(
+          `SELECT count(*)::int AS unfinished FROM reminder_deliveries
+            WHERE status = 'pending' OR status = 'sending'`,
+        );
+        if (rows[0].unfinished === 0) break;
+      }
+      await new Promise((resolve) => setTimeout(resolve, 50));
     }
     const seconds = (Date.now() - started) / 1000;
+    sent = (
+      await client.query(
+        "SELECT count(*)::int AS sent FROM reminder_deliveries WHERE status = 'sent'",
+      )
+    ).rows[0].sent;
+    const cpu = cpuSpent(cpuBefore, await cpuSnapshot(), (pid, name) => {
+      const worker = workers.findIndex((candidate) => candidate.pid === pid);
+      if (worker >= 0) return `CMS worker ${worker + 1}`;
+      if (pid === process.pid) return 'bench (loopback SMTP + SMS)';
+      if (name === 'postgres') return 'PostgreSQL';
+      if (name.startsWith('redis')) return 'Redis';
+      return 'other';
+    });
+    const kernel = diffKernelCpu(kernelBefore, await kernelCpu());
     // Let any duplicate (a wrong resend) arrive before counting.
     await new Promise((resolve) => setTimeout(resolve, 3000));
 
@@ -407,6 +455,18 @@ async function main() {
     for (const row of window) {
       log(
         `window send_started_at → status write (${row.channel}): p50 ${Number(row.p50).toFixed(1)} ms, p99 ${Number(row.p99).toFixed(1)} ms, max ${Number(row.max).toFixed(1)} ms`,
+      );
+    }
+    log(
+      `CPU seconds while delivering (${os.cpus().length} cores × ${seconds.toFixed(0)} s): ` +
+        [...cpu]
+          .sort((a, b) => b[1] - a[1])
+          .map(([name, used]) => `${name} ${used.toFixed(1)}`)
+          .join(', '),
+    );
+    if (kernel) {
+      log(
+        `all cores: user ${kernel.user.toFixed(0)} s, system ${kernel.system.toFixed(0)} s, softirq ${kernel.softirq.toFixed(0)} s, idle ${kernel.idle.toFixed(0)} s`,
       );
     }
     log(

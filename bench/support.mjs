@@ -42,3 +42,50 @@ export function stopProcess(child) {
     child.kill('SIGTERM');
   });
 }
+
+/**
+ * CPU seconds used so far per process, from /proc (Linux): `{ pid: { name, seconds } }`.
+ * Two snapshots, `cpuSpent(before, after, names)`, say where a run's CPU went: this process
+ * (the loopback servers), the CMS, PostgreSQL, Redis. Empty where /proc is not there.
+ */
+export async function cpuSnapshot() {
+  const { readdir, readFile } = await import('node:fs/promises');
+  const ticks = 100; // USER_HZ on Linux
+  const snapshot = new Map();
+  let pids = [];
+  try {
+    pids = (await readdir('/proc')).filter((name) => /^\d+$/.test(name));
+  } catch {
+    return snapshot;
+  }
+  await Promise.all(
+    pids.map(async (pid) => {
+      try {
+        const stat = await readFile(`/proc/${pid}/stat`, 'utf8');
+        const close = stat.lastIndexOf(')');
+        const name = stat.slice(stat.indexOf('(') + 1, close);
+        const fields = stat.slice(close + 2).split(' ');
+        // utime and stime are fields 14 and 15; fields[] starts at field 3.
+        snapshot.set(Number(pid), {
+          name,
+          seconds: (Number(fields[11]) + Number(fields[12])) / ticks,
+        });
+      } catch {
+        // gone meanwhile
+      }
+    }),
+  );
+  return snapshot;
+}
+
+/** CPU seconds between two snapshots, summed by label (`label(pid, name)`; null: skipped). */
+export function cpuSpent(before, after, label) {
+  const spent = new Map();
+  for (const [pid, now] of after) {
+    const key = label(pid, now.name);
+    if (!key) continue;
+    const seconds = now.seconds - (before.get(pid)?.seconds ?? 0);
+    spent.set(key, (spent.get(key) ?? 0) + seconds);
+  }
+  return spent;
+}

@@ -6,6 +6,7 @@ import {
   type BootedStrapi,
   type TestDatabase,
 } from './harness';
+import { ensureTable } from '../src/plugins/reminders/server/src/table';
 import { readMail } from './smtp';
 import {
   startRestartableSmtp,
@@ -364,5 +365,53 @@ describe('reminder deliveries (embedded dispatch, PostgreSQL, loopback SMTP and 
     expect(text).toMatch(/reminder_deliveries_retried_total\{channel="sms",by="admin"\} 1/);
     expect(text).toMatch(/reminder_delivery_lag_seconds_count\{channel="email"\} \d+/);
     expect(text).toMatch(/# TYPE reminder_outbox_depth gauge/);
+  });
+
+  it('keeps the PostgreSQL outbox lean: partial indexes of the unfinished rows, the text out of line; an older outbox is brought to the same at boot', async () => {
+    const shape = async () => {
+      const indexes = (
+        await knex().raw(
+          "SELECT indexname, indexdef FROM pg_indexes WHERE tablename = 'reminder_deliveries'",
+        )
+      ).rows as Array<{ indexname: string; indexdef: string }>;
+      const options = (
+        await knex().raw(
+          "SELECT reloptions FROM pg_class WHERE oid = 'reminder_deliveries'::regclass",
+        )
+      ).rows[0].reloptions as string[] | null;
+      return {
+        partial: Object.fromEntries(
+          indexes
+            .filter((index) => / WHERE /.test(index.indexdef))
+            .map((index) => [index.indexname, index.indexdef.replace(/.* WHERE /, '')]),
+        ),
+        names: indexes.map((index) => index.indexname).sort(),
+        options: [...(options ?? [])].sort(),
+      };
+    };
+    const lean = {
+      partial: {
+        reminder_deliveries_pending_idx: "((status)::text = 'pending'::text)",
+        reminder_deliveries_sending_idx: "((status)::text = 'sending'::text)",
+        reminder_deliveries_stuck_idx: expect.stringMatching(/failed.*unknown/),
+      },
+      options: ['fillfactor=80', 'toast_tuple_target=128'],
+    };
+    expect(await shape()).toMatchObject(lean);
+    expect((await shape()).names).not.toContain('reminder_deliveries_status_next_idx');
+
+    // An outbox as the plugin made it before: one index of every row by status, no options.
+    for (const name of ['pending', 'sending', 'stuck']) {
+      await knex().raw(`DROP INDEX reminder_deliveries_${name}_idx`);
+    }
+    await knex().raw(
+      'CREATE INDEX reminder_deliveries_status_next_idx ON reminder_deliveries (status, next_attempt_at)',
+    );
+    await knex().raw('ALTER TABLE reminder_deliveries RESET (fillfactor, toast_tuple_target)');
+    expect(await shape()).toMatchObject({ partial: {}, options: [] });
+
+    await ensureTable(app.strapi);
+    expect(await shape()).toMatchObject(lean);
+    expect((await shape()).names).not.toContain('reminder_deliveries_status_next_idx');
   });
 });

@@ -176,11 +176,13 @@ export function createReminderSource(strapi: Core.Strapi): NoticeSource {
     }
     if (latest.size === 0) return;
     if (postgres()) {
-      // Idempotent: the watermark only moves forward.
+      // Idempotent: the watermark only moves forward. The keys are varchar like the column,
+      // so each reminder is found through its document_id index (as text, the planner
+      // hashed the whole table for every batch).
       await knex().raw(
         `UPDATE ${REMINDERS_TABLE} r
          SET notified_occurrence = GREATEST(r.notified_occurrence, v.occurrence), claimed_until = NULL
-         FROM (SELECT unnest(?::text[]) AS document_id, unnest(?::int[]) AS occurrence) v
+         FROM (SELECT unnest(?::varchar[]) AS document_id, unnest(?::int[]) AS occurrence) v
          WHERE r.document_id = v.document_id`,
         [[...latest.keys()], [...latest.values()]],
       );

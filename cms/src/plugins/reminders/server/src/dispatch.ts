@@ -1,4 +1,5 @@
 import type { Core } from '@strapi/strapi';
+import type { Knex } from 'knex';
 import { Queue, Worker, type ConnectionOptions } from 'bullmq';
 import Redis from 'ioredis';
 import { createEmailChannel, type ChannelResult } from './channels/email';
@@ -86,21 +87,56 @@ export function createDispatcher(
     return rows[0] ? fromRow(rows[0]) : null;
   }
 
+  /**
+   * PostgreSQL: an UPDATE of the rows with these primary keys, joined to the keys' arrays
+   * (`v`) so that each row is found through the primary key alone. The status a row must
+   * have comes from `v` too (a join clause, not a constant): a constant `status = 'pending'`
+   * lets the planner read the whole partial index of that status instead, which it did
+   * whenever its statistics were older than the outbox's last burst (an index of 50,000
+   * pending rows read for a batch of 10). Written as `id IN (…) AND status = …` it ANDed the
+   * primary key with an index of every row ever in that status until VACUUM.
+   */
+  const byKeys = async (statement: {
+    set: [string, unknown[]];
+    keys: [string, unknown[]];
+    where: [string, unknown[]];
+    returning: string;
+  }): Promise<Array<Record<string, unknown>>> => {
+    const { set, keys, where, returning } = statement;
+    const result = await knex().raw(
+      `UPDATE ${TABLE} AS t SET ${set[0]} FROM (${keys[0]}) AS v
+        WHERE t.id = v.id AND ${where[0]} RETURNING ${returning}`,
+      [...set[1], ...keys[1], ...where[1]] as Knex.RawBinding[],
+    );
+    return result.rows as Array<Record<string, unknown>>;
+  };
+
   /** claimOne for many ids at once (the BullMQ jobs taken at the same moment). */
   const claims = batcher(
     async (ids: number[]): Promise<Array<Delivery | null>> => {
       const now = new Date();
-      const rows = (await knex()(TABLE)
-        .whereIn('id', ids)
-        .andWhere({ status: 'pending' })
-        .andWhere('next_attempt_at', '<=', now)
-        .update({
-          status: 'sending',
-          attempts: knex().raw('attempts + 1'),
-          lease_until: new Date(now.getTime() + config.leaseMs),
-          updated_at: now,
-        })
-        .returning('*')) as Array<Record<string, unknown>>;
+      const leaseUntil = new Date(now.getTime() + config.leaseMs);
+      const rows = isPostgres(strapi)
+        ? await byKeys({
+            set: [
+              "status = 'sending', attempts = t.attempts + 1, lease_until = ?, updated_at = ?",
+              [leaseUntil, now],
+            ],
+            keys: ["SELECT unnest(?::bigint[]) AS id, 'pending'::varchar AS status", [ids]],
+            where: ['t.status = v.status AND t.next_attempt_at <= ?', [now]],
+            returning: 't.*',
+          })
+        : ((await knex()(TABLE)
+            .whereIn('id', ids)
+            .andWhere({ status: 'pending' })
+            .andWhere('next_attempt_at', '<=', now)
+            .update({
+              status: 'sending',
+              attempts: knex().raw('attempts + 1'),
+              lease_until: leaseUntil,
+              updated_at: now,
+            })
+            .returning('*')) as Array<Record<string, unknown>>);
       const byId = new Map(rows.map((row) => [Number(row.id), fromRow(row)]));
       return ids.map((id) => byId.get(id) ?? null);
     },
@@ -123,7 +159,7 @@ export function createDispatcher(
   // ── one delivery ──────────────────────────────────────────────────────────────────
   const fenced = (delivery: Delivery) =>
     knex()(TABLE).where({ id: delivery.id, status: 'sending', attempts: delivery.attempts });
-  /** The same fence for many rows: still ours (sending, with the attempts we claimed). */
+  /** The same fence for many rows: still ours (sending, with the attempts we claimed); SQLite. */
   const fencedMany = (deliveries: Delivery[]) =>
     knex()(TABLE)
       .where({ status: 'sending' })
@@ -133,14 +169,28 @@ export function createDispatcher(
       );
   const ids = (rows: Array<Record<string, unknown>>) => new Set(rows.map((row) => Number(row.id)));
 
+  /** The claimed rows' keys for byKeys: id and the attempts the claim set (the fence). */
+  const claimedKeys = (deliveries: Delivery[]): [string, unknown[]] => [
+    "SELECT unnest(?::bigint[]) AS id, unnest(?::int[]) AS attempts, 'sending'::varchar AS status",
+    [deliveries.map((delivery) => delivery.id), deliveries.map((delivery) => delivery.attempts)],
+  ];
+  const stillOurs: [string, unknown[]] = ['t.status = v.status AND t.attempts = v.attempts', []];
+
   /** Step 2: send_started_at = now on the rows still ours; answers which are. */
   const marks = batcher(
     async (deliveries: Delivery[]): Promise<boolean[]> => {
       const now = new Date();
       const owned = ids(
-        await fencedMany(deliveries)
-          .update({ send_started_at: now, updated_at: now })
-          .returning(['id']),
+        isPostgres(strapi)
+          ? await byKeys({
+              set: ['send_started_at = ?, updated_at = ?', [now, now]],
+              keys: claimedKeys(deliveries),
+              where: stillOurs,
+              returning: 't.id',
+            })
+          : await fencedMany(deliveries)
+              .update({ send_started_at: now, updated_at: now })
+              .returning(['id']),
       );
       return deliveries.map((delivery) => owned.has(delivery.id));
     },
@@ -151,6 +201,22 @@ export function createDispatcher(
   const sentWrites = batcher(
     async (items: Array<{ delivery: Delivery; messageId: string }>): Promise<Date[]> => {
       const now = new Date();
+      if (isPostgres(strapi)) {
+        const [keys, bindings] = claimedKeys(items.map((item) => item.delivery));
+        await byKeys({
+          set: [
+            "status = 'sent', provider_message_id = v.message_id, sent_at = ?, lease_until = NULL, last_error = NULL, updated_at = ?",
+            [now, now],
+          ],
+          keys: [
+            `${keys}, unnest(?::text[]) AS message_id`,
+            [...bindings, items.map((item) => item.messageId)],
+          ],
+          where: stillOurs,
+          returning: 't.id',
+        });
+        return items.map(() => now);
+      }
       const cases = items.map(() => 'WHEN ? THEN ?').join(' ');
       await fencedMany(items.map((item) => item.delivery)).update({
         status: 'sent',

@@ -58,7 +58,8 @@ export function createDeliveryMetrics(strapi: Core.Strapi) {
       try {
         const rows = (await strapi.db
           .connection(TABLE)
-          .whereIn('status', ['pending', 'sending'])
+          // Two arms, not IN: PostgreSQL answers each from its partial index (table.ts).
+          .where((where) => where.where('status', 'pending').orWhere('status', 'sending'))
           .groupBy('status', 'channel')
           .select('status', 'channel')
           .count({ count: '*' })) as Array<{ status: string; channel: string; count: string }>;
