@@ -558,6 +558,21 @@ async function main() {
       authorization: `Bearer ${jwt}`,
     });
     log(`CMS garage list, direct: ${cmsList.rps} req/s`);
+    // The garage page's two other CMS calls (reminders for each card's next one, the owner's
+    // recalls), asked directly the same way: the slowest of the three bounds the page.
+    const owner = { authorization: `Bearer ${jwt}` };
+    const cmsReminders = await load(
+      `http://127.0.0.1:${CMS_PORT}`,
+      '/api/reminders?locale=en',
+      owner,
+    );
+    log(`CMS reminders, direct: ${cmsReminders.rps} req/s`);
+    const cmsRecalls = await load(
+      `http://127.0.0.1:${CMS_PORT}`,
+      '/api/recalls/mine?locale=en',
+      owner,
+    );
+    log(`CMS recalls/mine, direct: ${cmsRecalls.rps} req/s`);
     if (PROFILE) current.child.kill('SIGUSR2');
     for (const row of rows) {
       row.results = [];
@@ -613,6 +628,8 @@ async function main() {
 Portal benchmark (${CONNECTIONS} connections, ${DURATION} s a row, production builds, CMS on PostgreSQL + Redis)
   ${'bare Astro 5 page (20 items)'.padEnd(46)} ${String(baseline.rps).padStart(6)} req/s   p50 ${String(baseline.p50).padStart(4)} ms   p99 ${String(baseline.p99).padStart(4)} ms
 ${line('CMS /api/vehicles?limit=12 (direct, no portal)', cmsList)}
+${line('CMS /api/reminders (direct, no portal)', cmsReminders)}
+${line('CMS /api/recalls/mine (direct, no portal)', cmsRecalls)}
 ${table}${compared}
 ${cls.length ? `Layout shift at a phone viewport (Chromium, 4x CPU, 150 ms RTT, 1.6 Mbit/s):\n${clsTable}` : ''}
 ${scoresTable}`);
