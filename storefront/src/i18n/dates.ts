@@ -1,5 +1,6 @@
 import { t, type Locale, type MessageKey } from './index';
 import { toBikramSambat, type CalendarDay } from './bikram-sambat';
+import { dateTimeFormat, numberFormat } from './formats';
 
 /** Dates are shown as the calendar day in Nepal, wherever the server runs. */
 export const DATE_TIME_ZONE = 'Asia/Kathmandu';
@@ -21,7 +22,7 @@ const BS_MONTH_KEYS = [
 
 /** The calendar day of an instant in Nepal. */
 export function nepalCalendarDay(date: Date): CalendarDay {
-  const parts = new Intl.DateTimeFormat('en-CA', {
+  const parts = dateTimeFormat('en-CA', {
     timeZone: DATE_TIME_ZONE,
     year: 'numeric',
     month: 'numeric',
@@ -36,7 +37,7 @@ function formatBikramSambat(day: CalendarDay, locale: Locale): string | undefine
   const bs = toBikramSambat(day);
   if (!bs) return undefined;
   // The locale's own digits: Devanagari (०-९) in Nepali.
-  const number = new Intl.NumberFormat(locale, { useGrouping: false });
+  const number = numberFormat(locale, { useGrouping: false });
   return t(locale, 'dates.bikramSambat', {
     year: number.format(bs.year),
     month: t(locale, BS_MONTH_KEYS[bs.month - 1]!),
@@ -52,7 +53,7 @@ function formatBikramSambat(day: CalendarDay, locale: Locale): string | undefine
 export function formatDate(date: Date | string, locale: Locale): string {
   const instant = typeof date === 'string' ? new Date(date) : date;
   if (Number.isNaN(instant.getTime())) return '';
-  const ad = new Intl.DateTimeFormat(locale, {
+  const ad = dateTimeFormat(locale, {
     dateStyle: 'long',
     timeZone: DATE_TIME_ZONE,
   }).format(instant);

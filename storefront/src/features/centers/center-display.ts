@@ -1,9 +1,10 @@
+import { dateTimeFormat } from '~/i18n/formats';
 import { DATE_TIME_ZONE } from '~/i18n/dates';
 import { WEEKDAYS, type CenterDetail, type Weekday } from './centers-api';
 
 /** Today's weekday in Nepal (the CMS's "open now" and the hours table both use Nepal time). */
 export function nepalWeekday(now: Date): Weekday {
-  const name = new Intl.DateTimeFormat('en-US', { weekday: 'long', timeZone: DATE_TIME_ZONE })
+  const name = dateTimeFormat('en-US', { weekday: 'long', timeZone: DATE_TIME_ZONE })
     .format(now)
     .toLowerCase();
   return WEEKDAYS.find((day) => day === name) ?? 'sunday';

@@ -1,3 +1,4 @@
+import { numberFormat } from '~/i18n/formats';
 import { districtByCode, districts, provinces } from './nepal-places';
 import { t, type Locale, type MessageKey } from '~/i18n';
 import { SERVICE_KIND_CODES } from '~/features/service-records/service-kinds';
@@ -32,12 +33,12 @@ export function serviceName(code: string, locale: Locale): string {
 
 /** A distance in the page's digits, one decimal (`२.४` in Nepali). */
 export function formatKm(km: number, locale: Locale): string {
-  return new Intl.NumberFormat(locale, { maximumFractionDigits: 1 }).format(km);
+  return numberFormat(locale, { maximumFractionDigits: 1 }).format(km);
 }
 
 /** A `HH:MM` time in the page's digits (`०९:००` in Nepali). */
 export function formatClock(time: string, locale: Locale): string {
-  const number = new Intl.NumberFormat(locale, { minimumIntegerDigits: 2, useGrouping: false });
+  const number = numberFormat(locale, { minimumIntegerDigits: 2, useGrouping: false });
   return time
     .split(':')
     .map((part) => number.format(Number(part)))

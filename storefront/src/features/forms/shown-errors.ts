@@ -1,3 +1,4 @@
+import { numberFormat } from '~/i18n/formats';
 import { t, type Locale, type MessageParams } from '~/i18n';
 import type { FormError } from './form-errors';
 
@@ -8,7 +9,7 @@ export interface ShownError {
 }
 
 function localizedParams(locale: Locale, params: MessageParams = {}): MessageParams {
-  const number = new Intl.NumberFormat(locale, { useGrouping: false });
+  const number = numberFormat(locale, { useGrouping: false });
   return Object.fromEntries(
     Object.entries(params).map(([name, value]) => [
       name,

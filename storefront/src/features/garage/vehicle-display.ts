@@ -1,32 +1,15 @@
 import { t, type Locale, type MessageKey } from '~/i18n';
+import { numberFormat } from '~/i18n/formats';
 import type { Vehicle } from './vehicle-api';
-
-// Building an Intl.NumberFormat costs far more than formatting with one (it showed in the
-// garage page's CPU profile, a few per vehicle card): one of each per locale, reused.
-const grouped = new Map<string, Intl.NumberFormat>();
-const ungrouped = new Map<string, Intl.NumberFormat>();
-
-function formatterFor(
-  cache: Map<string, Intl.NumberFormat>,
-  locale: Locale,
-  options: Intl.NumberFormatOptions,
-) {
-  let format = cache.get(locale);
-  if (!format) {
-    format = new Intl.NumberFormat(locale, options);
-    cache.set(locale, format);
-  }
-  return format;
-}
 
 /** A distance in the locale's words and digits: `12,500 km`, `१२,५०० कि.मी.`. */
 export function formatKm(km: number, locale: Locale): string {
-  return t(locale, 'garage.km', { km: formatterFor(grouped, locale, {}).format(km) });
+  return t(locale, 'garage.km', { km: numberFormat(locale).format(km) });
 }
 
 /** A number in the locale's digits, without grouping (years, counts). */
 export function formatNumber(value: number, locale: Locale): string {
-  return formatterFor(ungrouped, locale, { useGrouping: false }).format(value);
+  return numberFormat(locale, { useGrouping: false }).format(value);
 }
 
 /**

@@ -1,3 +1,4 @@
+import { dateTimeFormat } from '~/i18n/formats';
 import { t, type Locale, type MessageKey } from '~/i18n';
 import { localeDigits } from '~/i18n/digits';
 import { dateReadingRules } from '~/components/forms/date-field';
@@ -18,7 +19,7 @@ export function calendarFor(locale: Locale): CalendarSystem {
 const toDate = ({ year, month, day }: CalendarDay) => new Date(Date.UTC(year, month - 1, day));
 
 const adFormat = (locale: Locale, options: Intl.DateTimeFormatOptions) =>
-  new Intl.DateTimeFormat(locale, { ...options, timeZone: 'UTC' });
+  dateTimeFormat(locale, { ...options, timeZone: 'UTC' });
 
 function bsMonthName(month: number, locale: Locale): string {
   return t(locale, `dates.bikramSambatMonths.${month}` as MessageKey);

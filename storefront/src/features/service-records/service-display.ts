@@ -1,3 +1,4 @@
+import { dateTimeFormat } from '~/i18n/formats';
 import { t, type Locale } from '~/i18n';
 import { isoCalendarDate } from '~/i18n/dates';
 import { formatNpr } from '~/i18n/money';
@@ -20,7 +21,7 @@ export function serviceTitle(record: ServiceRecord, locale: Locale): string {
 
 /** The time of day a service is (or was) at, in Nepal: `10:30`, in the locale's digits. */
 export function serviceTime(record: ServiceRecord, locale: Locale): string {
-  return new Intl.DateTimeFormat(locale, {
+  return dateTimeFormat(locale, {
     hour: '2-digit',
     minute: '2-digit',
     hourCycle: 'h23',

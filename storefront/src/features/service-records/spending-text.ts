@@ -1,3 +1,4 @@
+import { dateTimeFormat } from '~/i18n/formats';
 import { t, type Locale, type MessageKey } from '~/i18n';
 import { toBikramSambat } from '~/i18n/bikram-sambat';
 import { localeDigits } from '~/i18n/digits';
@@ -16,7 +17,7 @@ export function serviceKindName(kind: string, locale: Locale): string {
  */
 export function spendingMonthLabel(month: string, locale: Locale): { ad: string; bs?: string } {
   const [year, monthNumber] = month.split('-').map(Number) as [number, number];
-  const ad = new Intl.DateTimeFormat(locale, {
+  const ad = dateTimeFormat(locale, {
     month: 'short',
     year: 'numeric',
     timeZone: 'UTC',
