@@ -32,7 +32,9 @@ export async function waitFor(url, seconds = 120) {
 
 /** SIGTERM (Strapi and Astro shut down cleanly on it), SIGKILL if still running after 10 s. */
 export function stopProcess(child) {
-  if (child.exitCode !== null) return Promise.resolve();
+  // A child that ended on a signal has no exit code, only a signal code: waiting for its
+  // 'exit' again would never end, and the benchmark would quit before dropping its database.
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
   return new Promise((resolve) => {
     const force = setTimeout(() => child.kill('SIGKILL'), 10_000);
     child.once('exit', () => {
