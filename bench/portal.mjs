@@ -554,25 +554,20 @@ async function main() {
       { title: 'garage /en/garage (signed in)', url: '/en/garage', kind: 'garage', signedIn: true },
     ];
     const current = targets.at(-1);
-    const cmsList = await load(`http://127.0.0.1:${CMS_PORT}`, '/api/vehicles?locale=en&limit=12', {
-      authorization: `Bearer ${jwt}`,
-    });
-    log(`CMS garage list, direct: ${cmsList.rps} req/s`);
-    // The garage page's two other CMS calls (reminders for each card's next one, the owner's
-    // recalls), asked directly the same way: the slowest of the three bounds the page.
-    const owner = { authorization: `Bearer ${jwt}` };
-    const cmsReminders = await load(
-      `http://127.0.0.1:${CMS_PORT}`,
-      '/api/reminders?locale=en',
-      owner,
-    );
-    log(`CMS reminders, direct: ${cmsReminders.rps} req/s`);
-    const cmsRecalls = await load(
-      `http://127.0.0.1:${CMS_PORT}`,
-      '/api/recalls/mine?locale=en',
-      owner,
-    );
-    log(`CMS recalls/mine, direct: ${cmsRecalls.rps} req/s`);
+    // The garage page's three CMS calls (its vehicles, the reminders for each card's next one,
+    // the owner's recalls), asked directly: the slowest of them bounds the page.
+    const direct = [];
+    for (const [title, url] of [
+      ['CMS /api/vehicles?limit=12', '/api/vehicles?locale=en&limit=12'],
+      ['CMS /api/reminders', '/api/reminders?locale=en'],
+      ['CMS /api/recalls/mine', '/api/recalls/mine?locale=en'],
+    ]) {
+      const result = await load(`http://127.0.0.1:${CMS_PORT}`, url, {
+        authorization: `Bearer ${jwt}`,
+      });
+      log(`${title}, direct: ${result.rps} req/s`);
+      direct.push({ title: `${title} (direct, no portal)`, result });
+    }
     if (PROFILE) current.child.kill('SIGUSR2');
     for (const row of rows) {
       row.results = [];
@@ -627,9 +622,7 @@ async function main() {
     console.log(`
 Portal benchmark (${CONNECTIONS} connections, ${DURATION} s a row, production builds, CMS on PostgreSQL + Redis)
   ${'bare Astro 5 page (20 items)'.padEnd(46)} ${String(baseline.rps).padStart(6)} req/s   p50 ${String(baseline.p50).padStart(4)} ms   p99 ${String(baseline.p99).padStart(4)} ms
-${line('CMS /api/vehicles?limit=12 (direct, no portal)', cmsList)}
-${line('CMS /api/reminders (direct, no portal)', cmsReminders)}
-${line('CMS /api/recalls/mine (direct, no portal)', cmsRecalls)}
+${direct.map(({ title, result }) => line(title, result)).join('\n')}
 ${table}${compared}
 ${cls.length ? `Layout shift at a phone viewport (Chromium, 4x CPU, 150 ms RTT, 1.6 Mbit/s):\n${clsTable}` : ''}
 ${scoresTable}`);

@@ -1,5 +1,6 @@
 // What every benchmark here needs: one-off SQL against the test PostgreSQL, waiting for a
 // server to answer, and stopping a server it started.
+import { readdir, readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 
@@ -51,7 +52,6 @@ export function stopProcess(child) {
  * (the loopback servers), the CMS, PostgreSQL, Redis. Empty where /proc is not there.
  */
 export async function cpuSnapshot() {
-  const { readdir, readFile } = await import('node:fs/promises');
   const ticks = 100; // USER_HZ on Linux
   const snapshot = new Map();
   let pids = [];
@@ -90,4 +90,25 @@ export function cpuSpent(before, after, label) {
     spent.set(key, (spent.get(key) ?? 0) + seconds);
   }
   return spent;
+}
+
+/** The machine's CPU seconds by kind from /proc/stat, or null off Linux. */
+export async function kernelCpu() {
+  try {
+    const [user, nice, system, idle, iowait, irq, softirq] = (await readFile('/proc/stat', 'utf8'))
+      .split('\n')[0]
+      .trim()
+      .split(/\s+/)
+      .slice(1)
+      .map((value) => Number(value) / 100);
+    return { user: user + nice, system: system + irq, idle: idle + iowait, softirq };
+  } catch {
+    return null;
+  }
+}
+
+/** The machine's CPU seconds by kind between two kernelCpu() readings (null if either is). */
+export function kernelCpuSpent(before, after) {
+  if (!before || !after) return null;
+  return Object.fromEntries(Object.keys(after).map((key) => [key, after[key] - before[key]]));
 }

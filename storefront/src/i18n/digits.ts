@@ -1,3 +1,4 @@
+import { numberFormat } from './formats';
 import type { Locale } from './index';
 
 const digitTables = new Map<string, string[]>();
@@ -6,7 +7,7 @@ const digitTables = new Map<string, string[]>();
 function digitsOf(locale: string): string[] {
   let digits = digitTables.get(locale);
   if (!digits) {
-    const format = new Intl.NumberFormat(locale, { useGrouping: false });
+    const format = numberFormat(locale, { useGrouping: false });
     digits = Array.from({ length: 10 }, (_, digit) => format.format(digit));
     digitTables.set(locale, digits);
   }

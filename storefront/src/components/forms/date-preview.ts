@@ -1,3 +1,4 @@
+import { dateTimeFormat } from '~/i18n/formats';
 import { localeDigits } from '~/i18n/digits';
 import { interpolate } from '~/i18n/translate';
 import type { CalendarDay } from '~/i18n/bikram-sambat';
@@ -29,7 +30,7 @@ export function bikramSambatText(bs: CalendarDay, settings: DatePreviewSettings)
 }
 
 function adText(ad: CalendarDay, locale: string): string {
-  return new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: 'UTC' }).format(
+  return dateTimeFormat(locale, { dateStyle: 'long', timeZone: 'UTC' }).format(
     new Date(Date.UTC(ad.year, ad.month - 1, ad.day)),
   );
 }

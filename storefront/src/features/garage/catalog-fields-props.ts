@@ -1,3 +1,4 @@
+import { numberFormat } from '~/i18n/formats';
 import { useTranslations, type Locale } from '~/i18n';
 import { errorAt, type ShownError } from '~/features/forms/shown-errors';
 import type { CatalogField, CatalogFieldsText, ModelChoice, SelectOption } from './catalog-fields';
@@ -55,7 +56,7 @@ export function catalogFieldsProps(
   };
   return {
     locale,
-    numberingSystem: new Intl.NumberFormat(locale).resolvedOptions().numberingSystem,
+    numberingSystem: numberFormat(locale).resolvedOptions().numberingSystem,
     text: catalogFieldsText(locale),
     makes: toOptions(choices.makes),
     models: toOptions(choices.models),

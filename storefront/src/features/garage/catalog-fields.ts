@@ -1,3 +1,4 @@
+import { numberFormat as reusedNumberFormat } from '~/i18n/formats';
 import type { CatalogModelDetail } from './catalog-api';
 import { yearOptions } from './year-options';
 import { ownProperty } from '~/lib/own-property';
@@ -60,7 +61,7 @@ export function numberFormat(
   numberingSystem: string,
   options: Intl.NumberFormatOptions = {},
 ): Intl.NumberFormat {
-  return new Intl.NumberFormat(locale, { ...options, numberingSystem });
+  return reusedNumberFormat(locale, { ...options, numberingSystem });
 }
 
 /** The options of the year, trim and fuel selects for a chosen model. */
