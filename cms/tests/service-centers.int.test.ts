@@ -1,8 +1,11 @@
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { haversineKm } from '@motorghar/nepal';
+import type { Knex } from 'knex';
 import request from 'supertest';
 import { seedCatalog } from '../src/api/catalog/seed-catalog';
+import { FINDER_CHECK_MS } from '../src/api/service-center/services/search';
+import { recordSearchChange, SEARCH_TABLE } from '../src/api/service-center/storage';
 import {
   bootStrapi,
   catalogIds,
@@ -387,6 +390,74 @@ describe('service centers on PostgreSQL', () => {
       expect((await row()).province).toBe('lumbini');
       await app.strapi.documents(UID).delete({ documentId: id });
       delete centers.Prov;
+    });
+  });
+
+  describe('the finder in memory', () => {
+    const nameOf = async (id: string) =>
+      (await list(`${near}&radiusKm=300&limit=100`)).data.find((c) => c.id === id)?.name;
+    /** Past the interval at which an instance asks whether the table changed. */
+    const pastCheck = () => new Promise((resolve) => setTimeout(resolve, FINDER_CHECK_MS + 300));
+    /**
+     * What another instance's write looks like from here: the table and its version change
+     * in the database, and no listener of this process hears of it.
+     */
+    async function otherInstance(
+      documentIds: string[] | null,
+      change: (trx: Knex.Transaction) => Promise<unknown>,
+    ) {
+      await app.strapi.db.transaction(async ({ trx }) => {
+        await change(trx);
+        await recordSearchChange(app.strapi, { trx, onCommit: () => undefined }, documentIds);
+      });
+    }
+    const rename = (trx: Knex.Transaction, id: string, name: string) =>
+      trx.raw(
+        `UPDATE ${SEARCH_TABLE} SET data = jsonb_set(data::jsonb, '{name}', to_jsonb(?::text))::text
+          WHERE document_id = ? AND locale = 'en'`,
+        [name, id],
+      );
+
+    it('shows a write of this instance on the next request', async () => {
+      const id = await addCenter('Fresh', offset(3, -3));
+      expect(await nameOf(id)).toBe('Test Center Fresh');
+      await app.strapi.documents(UID).update({
+        documentId: id,
+        locale: 'en',
+        status: 'published',
+        data: { name: 'Test Center Renamed' } as never,
+      });
+      expect(await nameOf(id)).toBe('Test Center Renamed');
+      await app.strapi.documents(UID).delete({ documentId: id });
+      expect(await nameOf(id)).toBeUndefined();
+      expect((await http().get(`/api/service-centers/${id}`)).status).toBe(404);
+      delete centers.Fresh;
+    });
+
+    it("takes another instance's change within a second: the documents it names, or all", async () => {
+      // C changes too, but unrecorded: only what a version names is read again.
+      await otherInstance([centers.D.id], async (trx) => {
+        await rename(trx, centers.D.id, 'Renamed Elsewhere');
+        await rename(trx, centers.C.id, 'Unrecorded');
+      });
+      await pastCheck();
+      expect(await nameOf(centers.D.id)).toBe('Renamed Elsewhere');
+      expect((await http().get(`/api/service-centers/${centers.D.id}`)).body.data.name).toBe(
+        'Renamed Elsewhere',
+      );
+      expect(await nameOf(centers.C.id)).toBe('Test Center C');
+      // A rebuild elsewhere names no document: everything is read again.
+      await otherInstance(null, async () => undefined);
+      await pastCheck();
+      expect(await nameOf(centers.C.id)).toBe('Unrecorded');
+      // Put both back as the Document Service writes them.
+      const index = app.strapi.service('api::service-center.search-index') as {
+        sync(id: string): Promise<void>;
+      };
+      await index.sync(centers.D.id);
+      await index.sync(centers.C.id);
+      expect(await nameOf(centers.D.id)).toBe('Test Center D');
+      expect(await nameOf(centers.C.id)).toBe('Test Center C');
     });
   });
 

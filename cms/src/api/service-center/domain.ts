@@ -18,6 +18,7 @@ export const serviceCenterDomain: Domain = {
       const count = await index.rebuild();
       strapi.log.info('service-center search table rebuilt', { centers: count });
     }
+    await getServiceCenterService(strapi, 'search').warm();
   },
   permissions: {
     public: SERVICE_CENTER_READ_ACTIONS,

@@ -1,55 +1,87 @@
 import type { Core } from '@strapi/strapi';
+import type { Knex } from 'knex';
 
 export const SERVICE_CENTER_UID = 'api::service-center.service-center';
 
 /**
  * What the finder reads: one row per published center and configured locale (the locale's
  * own published text, else the default locale's), with the search keys in columns and the
- * answer in `data`. Maintained by the Document Service middleware of search-sync.ts on every
- * write of a center, and rebuilt at boot when it no longer matches the published rows.
+ * answer in `data`. Maintained by the Document Service middleware of document-hooks.ts on
+ * every write of a center, and rebuilt at boot when it no longer matches the published rows.
+ * The source of truth of the finder, which each instance holds in memory (finder-index.ts).
  */
 export const SEARCH_TABLE = 'service_center_search';
-/** The weekly opening intervals of each published center (minutes since Sunday, Nepal). */
-export const HOURS_TABLE = 'service_center_hours';
+/**
+ * How many times the search table has changed: one row (id 1) whose `version` every write
+ * of the table raises in the same transaction. Each CMS instance holds the finder in memory
+ * (services/search.ts) and reloads what changed when this moves.
+ */
+export const SEARCH_VERSION_TABLE = 'service_center_search_version';
+/** Which documents each version changed (`document_id` null: all of them, a rebuild). */
+export const SEARCH_CHANGES_TABLE = 'service_center_search_changes';
+/** Versions kept in the changes table; an instance further behind reloads everything. */
+export const SEARCH_CHANGES_KEPT = 1000;
 /** Centers an owner saved: one row per owner and center. */
 export const SAVES_TABLE = 'service_center_saves';
 
 /**
- * The finder's read indexes. On PostgreSQL they cover what the page queries filter and
- * order on (services/search.ts), so a page is found without reading table rows: the box
- * (and the filters beside it) for `near=`, the name order, as `COLLATE "C"` orders it (an
- * index in the database's default collation cannot serve that order), with or without a
- * district. `makes` stays out of them: a long list could pass PostgreSQL's limit on an
- * index entry and refuse the write. Earlier boots' plain indexes are replaced.
+ * What earlier versions kept for the finder's SQL queries, which the finder in memory
+ * replaced: the weekly hours table and the covering indexes (they only cost writes now).
  */
-async function ensureFinderIndexes(strapi: Core.Strapi): Promise<void> {
+async function dropFinderSqlLeftovers(strapi: Core.Strapi): Promise<void> {
   const knex = strapi.db.connection;
-  if (strapi.db.dialect.client !== 'postgres') {
-    await knex.raw(
-      `CREATE INDEX IF NOT EXISTS service_center_search_box_idx ON ${SEARCH_TABLE} (locale, lat, lng)`,
-    );
-    await knex.raw(
-      `CREATE INDEX IF NOT EXISTS service_center_search_name_idx ON ${SEARCH_TABLE} (locale, sort_name, document_id)`,
-    );
-    await knex.raw(
-      `CREATE INDEX IF NOT EXISTS service_center_hours_doc_idx ON ${HOURS_TABLE} (document_id, start_min)`,
-    );
-    return;
+  for (const index of [
+    'service_center_search_near_idx',
+    'service_center_search_by_name_idx',
+    'service_center_search_district_idx',
+    'service_center_search_box_idx',
+    'service_center_search_name_idx',
+  ]) {
+    await knex.raw(`DROP INDEX IF EXISTS ${index}`);
   }
-  const statements = [
-    `CREATE INDEX IF NOT EXISTS service_center_search_near_idx ON ${SEARCH_TABLE}
-       (locale, lat, lng) INCLUDE (document_id, district, services, has_hours)`,
-    `CREATE INDEX IF NOT EXISTS service_center_search_by_name_idx ON ${SEARCH_TABLE}
-       (locale, sort_name COLLATE "C", document_id COLLATE "C") INCLUDE (district, services, has_hours)`,
-    `CREATE INDEX IF NOT EXISTS service_center_search_district_idx ON ${SEARCH_TABLE}
-       (locale, district, sort_name COLLATE "C", document_id COLLATE "C") INCLUDE (services, has_hours)`,
-    `CREATE INDEX IF NOT EXISTS service_center_hours_open_idx ON ${HOURS_TABLE}
-       (document_id, start_min) INCLUDE (end_min)`,
-    'DROP INDEX IF EXISTS service_center_search_box_idx',
-    'DROP INDEX IF EXISTS service_center_search_name_idx',
-    'DROP INDEX IF EXISTS service_center_hours_doc_idx',
-  ];
-  for (const statement of statements) await knex.raw(statement);
+  await knex.schema.dropTableIfExists('service_center_hours');
+}
+
+const changeListeners = new WeakMap<Core.Strapi, Set<() => void>>();
+
+/** Calls `listener` after each committed change of the search table in this process. */
+export function onSearchChange(strapi: Core.Strapi, listener: () => void): void {
+  const listeners = changeListeners.get(strapi) ?? new Set();
+  listeners.add(listener);
+  changeListeners.set(strapi, listeners);
+}
+
+/**
+ * Raises the search table's version and records which documents changed (null: all), in
+ * the transaction that writes them. The version row stays locked until that transaction
+ * commits, so versions become visible in order: no instance can see one before an earlier
+ * one. This process's listeners hear of it once it commits (the outermost transaction, when
+ * the write runs inside another, as the Document Service's do).
+ */
+export async function recordSearchChange(
+  strapi: Core.Strapi,
+  { trx, onCommit }: { trx: Knex.Transaction; onCommit: (callback: () => void) => void },
+  documentIds: readonly string[] | null,
+): Promise<number> {
+  await trx(SEARCH_VERSION_TABLE).where('id', 1).increment('version', 1);
+  const row = (await trx(SEARCH_VERSION_TABLE).where('id', 1).first('version')) as {
+    version: number | string;
+  };
+  const version = Number(row.version);
+  const changes = (documentIds ?? [null]).map((documentId) => ({
+    version,
+    document_id: documentId,
+  }));
+  for (let start = 0; start < changes.length; start += 500) {
+    await trx(SEARCH_CHANGES_TABLE).insert(changes.slice(start, start + 500));
+  }
+  await trx(SEARCH_CHANGES_TABLE)
+    .where('version', '<=', version - SEARCH_CHANGES_KEPT)
+    .delete();
+  onCommit(() => {
+    for (const listener of changeListeners.get(strapi) ?? []) listener();
+  });
+  return version;
 }
 
 /** Creates the finder's tables and indexes when they are missing (every boot; idempotent). */
@@ -74,14 +106,26 @@ export async function ensureServiceCenterStorage(strapi: Core.Strapi): Promise<v
       table.index(['slug'], 'service_center_search_slug_idx');
     });
   }
-  if (!(await schema().hasTable(HOURS_TABLE))) {
-    await schema().createTable(HOURS_TABLE, (table) => {
-      table.string('document_id', 64).notNullable();
-      table.integer('start_min').notNullable();
-      table.integer('end_min').notNullable();
+  if (!(await schema().hasTable(SEARCH_VERSION_TABLE))) {
+    await schema().createTable(SEARCH_VERSION_TABLE, (table) => {
+      table.integer('id').primary();
+      table.bigInteger('version').notNullable();
     });
   }
-  await ensureFinderIndexes(strapi);
+  // Two instances booting at once both try: one row either way.
+  await strapi.db
+    .connection(SEARCH_VERSION_TABLE)
+    .insert({ id: 1, version: 0 })
+    .onConflict('id')
+    .ignore();
+  if (!(await schema().hasTable(SEARCH_CHANGES_TABLE))) {
+    await schema().createTable(SEARCH_CHANGES_TABLE, (table) => {
+      table.bigInteger('version').notNullable();
+      table.string('document_id', 64);
+      table.index(['version'], 'service_center_search_changes_version_idx');
+    });
+  }
+  await dropFinderSqlLeftovers(strapi);
   if (!(await schema().hasTable(SAVES_TABLE))) {
     await schema().createTable(SAVES_TABLE, (table) => {
       table.increments('id').primary();

@@ -64,9 +64,17 @@ export function weekIntervals(hours: readonly DayHours[]): Array<[number, number
   return intervals;
 }
 
+/** Open at `minute` of the week (nepalWeekMinute) by its intervals; null without any. */
+export function isOpenAtMinute(
+  intervals: ReadonlyArray<readonly [number, number]>,
+  minute: number,
+): boolean | null {
+  if (intervals.length === 0) return null;
+  for (const [start, end] of intervals) if (start <= minute && minute < end) return true;
+  return false;
+}
+
 /** Open at `now` (Nepal time); null when no hours are set. */
 export function isOpenAt(hours: readonly DayHours[], now: Date): boolean | null {
-  if (hours.length === 0) return null;
-  const minute = nepalWeekMinute(now);
-  return weekIntervals(hours).some(([start, end]) => start <= minute && minute < end);
+  return isOpenAtMinute(weekIntervals(hours), nepalWeekMinute(now));
 }

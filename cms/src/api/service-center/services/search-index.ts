@@ -3,8 +3,8 @@ import { foldName } from '@motorghar/nepal';
 import { configuredLocales } from '../../../lib/locales';
 import type { StoredFile } from '../../../lib/media/media-urls';
 import type { StoredCenter } from '../center-data';
-import { clockOf, weekIntervals, type DayHours } from '../rules/hours';
-import { HOURS_TABLE, SEARCH_TABLE, SERVICE_CENTER_UID } from '../storage';
+import { clockOf, type DayHours } from '../rules/hours';
+import { recordSearchChange, SEARCH_TABLE, SERVICE_CENTER_UID } from '../storage';
 
 interface CenterRow {
   id: number;
@@ -85,14 +85,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     const byLocale = new Map(published.map((row) => [row.locale, row]));
     const fallback = byLocale.get(defaultCode);
     const search: Record<string, unknown>[] = [];
-    let hours: DayHours[] = [];
-    let documentId: string | null = null;
     for (const locale of codes) {
       const row = byLocale.get(locale) ?? fallback;
       if (!row) continue;
       const data = stored(row);
-      documentId = data.id;
-      hours = data.hours;
       search.push({
         document_id: data.id,
         locale,
@@ -107,40 +103,31 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         data: JSON.stringify(data),
       });
     }
-    const intervals = documentId
-      ? weekIntervals(hours).map(([start, end]) => ({
-          document_id: documentId,
-          start_min: start,
-          end_min: end,
-        }))
-      : [];
-    return { search, intervals };
+    return search;
   }
 
-  async function write(documentIds: string[], published: CenterRow[]) {
+  /**
+   * Rewrites the rows of `documentIds` from `published`, in one transaction; `record`: with
+   * a new version naming them (a rebuild records one for all at its end instead).
+   */
+  async function write(documentIds: string[], published: CenterRow[], record = true) {
     const byDocument = new Map<string, CenterRow[]>();
     for (const row of published) {
       byDocument.set(row.documentId, [...(byDocument.get(row.documentId) ?? []), row]);
     }
     const search: Record<string, unknown>[] = [];
-    const intervals: Record<string, unknown>[] = [];
-    for (const rows of byDocument.values()) {
-      const built = await rowsOf(rows);
-      search.push(...built.search);
-      intervals.push(...built.intervals);
-    }
-    await strapi.db.transaction(async ({ trx }) => {
+    for (const rows of byDocument.values()) search.push(...(await rowsOf(rows)));
+    await strapi.db.transaction(async (context) => {
+      const { trx } = context;
       for (let start = 0; start < documentIds.length; start += 500) {
-        const chunk = documentIds.slice(start, start + 500);
-        await trx(SEARCH_TABLE).whereIn('document_id', chunk).delete();
-        await trx(HOURS_TABLE).whereIn('document_id', chunk).delete();
+        await trx(SEARCH_TABLE)
+          .whereIn('document_id', documentIds.slice(start, start + 500))
+          .delete();
       }
       for (let start = 0; start < search.length; start += 200) {
         await trx(SEARCH_TABLE).insert(search.slice(start, start + 200));
       }
-      for (let start = 0; start < intervals.length; start += 500) {
-        await trx(HOURS_TABLE).insert(intervals.slice(start, start + 500));
-      }
+      if (record) await recordSearchChange(strapi, context, documentIds);
     });
   }
 
@@ -162,7 +149,6 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     async rebuild(): Promise<number> {
       const knex = strapi.db.connection;
       await knex(SEARCH_TABLE).delete();
-      await knex(HOURS_TABLE).delete();
       let count = 0;
       for (let offset = 0; ; offset += 500) {
         const rows = await publishedRows({}, offset, 500);
@@ -170,15 +156,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         const ids = [...new Set(rows.map((row) => row.documentId))];
         // A document's localizations may straddle two batches: take all of them at once.
         const all = await publishedRows({ documentId: { $in: ids } });
-        await write(ids, all);
+        await write(ids, all, false);
         count += ids.length;
       }
-      if (strapi.db.dialect.client === 'postgres') {
-        // Fresh statistics for the planner, and the visibility map that lets the finder's
-        // covering indexes answer without reading table rows (storage.ts); not in a
-        // transaction, as VACUUM requires.
-        await knex.raw(`VACUUM (ANALYZE) ${SEARCH_TABLE}, ${HOURS_TABLE}`);
-      }
+      // Every instance reloads the whole table.
+      await strapi.db.transaction((context) => recordSearchChange(strapi, context, null));
       return count;
     },
 

@@ -1,4 +1,3 @@
-import { haversineKm } from '@motorghar/nepal';
 import type { Core } from '@strapi/strapi';
 import type { Knex } from 'knex';
 import { loadEnv } from '../../../lib/env';
@@ -15,40 +14,42 @@ import {
 } from '../center-data';
 import { createCenterCursorCodec } from '../center-cursor';
 import { DEFAULT_RADIUS_KM, type CenterFilters } from '../center-query';
-import { isOpenAt, nepalWeekMinute } from '../rules/hours';
-import { HOURS_TABLE, SEARCH_TABLE } from '../storage';
+import { FinderIndex, type FinderEntry, type FinderFilters, type FinderRow } from '../finder-index';
+import { isOpenAtMinute, nepalWeekMinute } from '../rules/hours';
+import {
+  onSearchChange,
+  SEARCH_CHANGES_TABLE,
+  SEARCH_TABLE,
+  SEARCH_VERSION_TABLE,
+} from '../storage';
 
-const EARTH_RADIUS_KM = 6371.0088;
 const MAKE_NAMES_TTL_MS = 10_000;
-const KM_PER_DEGREE = (Math.PI / 180) * EARTH_RADIUS_KM;
-
-/** The latitude/longitude box around a point that holds every point within `km`. */
-function boundingBox(lat: number, lng: number, km: number) {
-  const dLat = km / KM_PER_DEGREE;
-  const farLat = Math.min(89, Math.abs(lat) + dLat);
-  const dLng = km / (KM_PER_DEGREE * Math.cos((farLat * Math.PI) / 180));
-  return { south: lat - dLat, north: lat + dLat, west: lng - dLng, east: lng + dLng };
-}
+/** How often an instance asks whether another one changed the search table. */
+export const FINDER_CHECK_MS = 1_000;
+const LOAD_PAGE = 2_000;
 
 interface SearchRow {
   document_id: string;
+  locale: string;
   sort_name: string;
-  lat: number | null;
-  lng: number | null;
   data: string;
-  distance?: number | string | null;
 }
 
-const like = (value: string) => `%,${value.replace(/[%_,\\]/g, '')},%`;
+const finderRow = (row: SearchRow): FinderRow => ({
+  documentId: row.document_id,
+  locale: row.locale,
+  sortName: row.sort_name,
+  data: JSON.parse(row.data) as StoredCenter,
+});
 
 /**
  * The finder's reads: published centers by distance or name with filters, one center, and
- * the short references other domains embed. Everything reads the search table (storage.ts).
+ * the short references other domains embed, answered from the finder in memory; the search
+ * table (storage.ts) is where it comes from.
  */
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   const cursors = createCenterCursorCodec(`service-centers:${loadEnv().appKeys[0]}`);
   const media = createMediaUrls(strapi);
-  const postgres = () => strapi.db.dialect.client === 'postgres';
   const knex = () => strapi.db.connection as unknown as Knex;
 
   // The catalog's make names by id, per locale: every finder request needs them (names in
@@ -75,11 +76,24 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     return names;
   }
 
+  // A district's and its province's names per locale: the same few dozen in every answer.
+  const places = new Map<string, ReturnType<typeof placeNames>>();
+  const placesOf = (district: string, locale: string) => {
+    const key = `${locale}:${district}`;
+    let names = places.get(key);
+    if (!names) {
+      names = placeNames(district, locale);
+      places.set(key, names);
+    }
+    return names;
+  };
+
+  /** A center as lists show it; `minute` (nepalWeekMinute) decides "open now". */
   async function summaryOf(
-    data: StoredCenter,
+    { data, intervals }: FinderEntry,
     locale: string,
     names: Map<string, string>,
-    now: Date,
+    minute: number,
     distanceKm: number | null,
   ): Promise<CenterSummary> {
     const first = data.photos[0];
@@ -89,11 +103,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       name: data.name,
       address: data.address,
       city: data.city,
-      ...placeNames(data.district, locale),
+      ...placesOf(data.district, locale),
       location: data.lat === null || data.lng === null ? null : { lat: data.lat, lng: data.lng },
       distanceKm: distanceKm === null ? null : Math.round(distanceKm * 10) / 10,
       phone: data.phone,
-      openNow: isOpenAt(data.hours, now),
+      openNow: isOpenAtMinute(intervals, minute),
       services: data.services,
       makes: data.makes
         .filter((id) => names.has(id))
@@ -108,218 +122,128 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     };
   }
 
-  /** The rows of `locale` that pass the filters other than distance. */
-  function filtered(locale: string, filters: CenterFilters, now: Date) {
-    const query = knex()(`${SEARCH_TABLE} as s`).where('s.locale', locale);
-    if (filters.district) query.andWhere('s.district', filters.district);
-    if (filters.service) query.andWhere('s.services', 'like', like(filters.service));
-    if (filters.make) query.andWhere('s.makes', 'like', like(filters.make));
-    if (filters.openNow) {
-      const minute = nepalWeekMinute(now);
-      const open = knex()(`${HOURS_TABLE} as h`)
-        .select(knex().raw('1'))
-        .whereRaw('h.document_id = s.document_id')
-        .andWhere('h.start_min', '<=', minute)
-        .andWhere('h.end_min', '>', minute);
-      if (filters.openNow === 'true') query.whereExists(open);
-      else query.andWhere('s.has_hours', true).whereNotExists(open);
+  // The finder in memory (finder-index.ts), loaded from the search table, the source of
+  // truth. A write in this process has it read the changes on the next request (the write's
+  // commit calls onSearchChange's listener); another instance's within FINDER_CHECK_MS, when this one next
+  // reads the table's version. Only the documents a version names are read again; a rebuild,
+  // or more versions behind than the changes table keeps, reads everything.
+  const finder = {
+    index: null as FinderIndex | null,
+    version: -1,
+    stale: true,
+    checkAfter: 0,
+    refreshing: null as Promise<void> | null,
+  };
+  onSearchChange(strapi, () => {
+    finder.stale = true;
+  });
+
+  const readVersion = async () => {
+    const row = (await knex()(SEARCH_VERSION_TABLE).where('id', 1).first('version')) as
+      | { version: number | string }
+      | undefined;
+    return Number(row?.version ?? 0);
+  };
+
+  async function rowsOf(documentIds: string[]): Promise<FinderRow[]> {
+    const rows: FinderRow[] = [];
+    for (let start = 0; start < documentIds.length; start += 500) {
+      const chunk = (await knex()(SEARCH_TABLE)
+        .whereIn('document_id', documentIds.slice(start, start + 500))
+        .select('document_id', 'locale', 'sort_name', 'data')) as SearchRow[];
+      rows.push(...chunk.map(finderRow));
     }
-    return query;
+    return rows;
   }
 
-  /**
-   * PostgreSQL: `filtered` as SQL text and its bindings, composed by hand. The finder's two
-   * statements are fixed but for which filters apply, and building them through the query
-   * builder was the largest part of a request's own CPU time.
-   */
-  function filterSql(locale: string, filters: CenterFilters, now: Date) {
-    let sql = 's.locale = ?';
-    const bindings: unknown[] = [locale];
-    if (filters.district) {
-      sql += ' and s.district = ?';
-      bindings.push(filters.district);
+  async function loadAll(): Promise<FinderIndex> {
+    const index = new FinderIndex();
+    let after: { id: string; locale: string } | null = null;
+    for (;;) {
+      const query = knex()(SEARCH_TABLE)
+        .select('document_id', 'locale', 'sort_name', 'data')
+        .orderBy([
+          { column: 'document_id', order: 'asc' },
+          { column: 'locale', order: 'asc' },
+        ])
+        .limit(LOAD_PAGE);
+      if (after) {
+        const { id, locale } = after;
+        query.where((where) =>
+          where
+            .where('document_id', '>', id)
+            .orWhere((tie) => tie.where('document_id', id).andWhere('locale', '>', locale)),
+        );
+      }
+      const page = (await query) as SearchRow[];
+      index.replace([], page.map(finderRow));
+      if (page.length < LOAD_PAGE) return index;
+      const last = page[page.length - 1];
+      after = { id: last.document_id, locale: last.locale };
     }
-    if (filters.service) {
-      sql += ' and s.services like ?';
-      bindings.push(like(filters.service));
-    }
-    if (filters.make) {
-      sql += ' and s.makes like ?';
-      bindings.push(like(filters.make));
-    }
-    if (filters.openNow) {
-      const minute = nepalWeekMinute(now);
-      const open =
-        `exists (select 1 from ${HOURS_TABLE} as h where h.document_id = s.document_id ` +
-        'and h.start_min <= ? and h.end_min > ?)';
-      sql +=
-        filters.openNow === 'true' ? ` and ${open}` : ` and s.has_hours = true and not ${open}`;
-      bindings.push(minute, minute);
-    }
-    return { sql, bindings };
   }
 
-  async function byDistance(
-    locale: string,
-    filters: CenterFilters & { near: { lat: number; lng: number } },
-    now: Date,
-    after: { d: number; id: string } | null,
-  ): Promise<Array<SearchRow & { distance: number }>> {
-    const { lat, lng } = filters.near;
-    const radius = filters.radiusKm ?? DEFAULT_RADIUS_KM;
-    const box = boundingBox(lat, lng, radius);
-    if (postgres()) {
-      const where = filterSql(locale, filters, now);
-      const n = filters.limit + 1;
-      /**
-       * The `n` nearest after the cursor within `km`: ids and distances from the covering
-       * index (service_center_search_near_idx: no table row read), each distance computed
-       * once (`offset 0` keeps the subquery whole). `gate`: scanned only when it holds.
-       */
-      const nearest = (km: number, gate = '') => {
-        const area = boundingBox(lat, lng, km);
-        return {
-          sql: `select c.document_id, c.distance from (
-              select s.document_id, 2 * ${EARTH_RADIUS_KM} * asin(least(1, sqrt(
-                power(sin(radians(s.lat - ?) / 2), 2) +
-                cos(radians(?)) * cos(radians(s.lat)) * power(sin(radians(s.lng - ?) / 2), 2)))) as distance
-                from ${SEARCH_TABLE} as s
-               where ${where.sql} and s.lat between ? and ? and s.lng between ? and ?${gate}
-              offset 0
-            ) as c
-            where c.distance <= ?${after ? ' and (c.distance > ? or (c.distance = ? and c.document_id collate "C" > ?))' : ''}
-            order by c.distance asc, c.document_id collate "C" asc
-            limit ?`,
-          bindings: [
-            lat,
-            lat,
-            lng,
-            ...where.bindings,
-            area.south,
-            area.north,
-            area.west,
-            area.east,
-            ...(gate ? [n] : []),
-            km,
-            ...(after ? [after.d, after.d, after.id] : []),
-            n,
-          ],
-        };
-      };
-      // A wide radius holds many centers, and every one in its box costs a distance: first
-      // the nearest within a quarter of it. When `n` are there, they are the page (anything
-      // outside is farther than all of them) and the whole radius is never scanned; else the
-      // whole radius is, as if the first step had not been.
-      const near = radius > 10 ? nearest(radius / 4) : null;
-      const all = nearest(radius, near ? ' and (select count(*) from near) < ?' : '');
-      const page = near
-        ? {
-            sql: `near as materialized (${near.sql}), page as (
-                select * from near where (select count(*) from near) >= ?
-                union all (${all.sql}))`,
-            bindings: [...near.bindings, n, ...all.bindings],
-          }
-        : { sql: `page as (${all.sql})`, bindings: all.bindings };
-      // Then the page's `data` by primary key.
-      const { rows } = (await knex().raw(
-        `with ${page.sql}
-         select p.document_id, r.sort_name, r.lat, r.lng, r.data, p.distance
-           from page as p
-           join ${SEARCH_TABLE} as r on r.document_id = p.document_id and r.locale = ?
-          order by p.distance asc, p.document_id collate "C" asc`,
-        [...page.bindings, locale] as Knex.RawBinding[],
-      )) as { rows: Array<SearchRow & { distance: number | string }> };
-      return rows.map((row) => ({ ...row, distance: Number(row.distance) }));
+  async function refresh(): Promise<void> {
+    finder.stale = false;
+    finder.checkAfter = Date.now() + FINDER_CHECK_MS;
+    const version = await readVersion();
+    if (finder.index && version === finder.version) return;
+    if (finder.index && version > finder.version) {
+      const changes = (await knex()(SEARCH_CHANGES_TABLE)
+        .where('version', '>', finder.version)
+        .andWhere('version', '<=', version)
+        .select('version', 'document_id')) as Array<{
+        version: number | string;
+        document_id: string | null;
+      }>;
+      const versions = new Set(changes.map((change) => Number(change.version)));
+      const complete =
+        versions.size === version - finder.version &&
+        changes.every((change) => change.document_id !== null);
+      if (complete) {
+        const ids = [...new Set(changes.map((change) => change.document_id as string))];
+        finder.index.replace(ids, await rowsOf(ids));
+        finder.version = version;
+        return;
+      }
     }
-    const inBox = filtered(locale, filters, now)
-      .whereBetween('s.lat', [box.south, box.north])
-      .whereBetween('s.lng', [box.west, box.east]);
-    // SQLite has no trigonometry: the box in SQL, the distance and order here.
-    const rows = (await inBox.select(
-      's.document_id',
-      's.sort_name',
-      's.lat',
-      's.lng',
-      's.data',
-    )) as SearchRow[];
-    return rows
-      .map((row) => ({ ...row, distance: haversineKm(lat, lng, Number(row.lat), Number(row.lng)) }))
-      .filter((row) => row.distance <= radius)
-      .filter(
-        (row) =>
-          !after ||
-          row.distance > after.d ||
-          (row.distance === after.d && row.document_id > after.id),
-      )
-      .sort((a, b) =>
-        a.distance !== b.distance
-          ? a.distance - b.distance
-          : a.document_id < b.document_id
-            ? -1
-            : a.document_id > b.document_id
-              ? 1
-              : 0,
-      )
-      .slice(0, filters.limit + 1);
+    // First read, a rebuild, too far behind, or a table that went back (restored).
+    finder.index = await loadAll();
+    finder.version = version;
   }
 
-  async function byName(
-    locale: string,
-    filters: CenterFilters,
-    now: Date,
-    after: { n: string; id: string } | null,
-  ): Promise<SearchRow[]> {
-    if (postgres()) {
-      // The page's keys in name order from a covering index (service_center_search_by_name_idx,
-      // or _district_idx with a district), the row comparison starting the scan at the
-      // cursor; then the page's `data` by primary key.
-      const where = filterSql(locale, filters, now);
-      const keyset = after
-        ? ' and (s.sort_name collate "C", s.document_id collate "C") > (?, ?)'
-        : '';
-      const { rows } = (await knex().raw(
-        `with page as (
-           select s.document_id, s.sort_name from ${SEARCH_TABLE} as s
-            where ${where.sql}${keyset}
-            order by s.sort_name collate "C" asc, s.document_id collate "C" asc
-            limit ?
-         )
-         select p.document_id, p.sort_name, r.lat, r.lng, r.data
-           from page as p
-           join ${SEARCH_TABLE} as r on r.document_id = p.document_id and r.locale = ?
-          order by p.sort_name collate "C" asc, p.document_id collate "C" asc`,
-        [
-          ...where.bindings,
-          ...(after ? [after.n, after.id] : []),
-          filters.limit + 1,
-          locale,
-        ] as Knex.RawBinding[],
-      )) as { rows: SearchRow[] };
-      return rows;
+  /** The finder, current as of this instance's last committed write and the last check. */
+  async function current(): Promise<FinderIndex> {
+    while (!finder.index || finder.stale || Date.now() >= finder.checkAfter) {
+      finder.refreshing ??= refresh()
+        .catch((error: Error) => {
+          // Answer from what is held, if anything; the next check after FINDER_CHECK_MS.
+          if (!finder.index) throw error;
+          strapi.log.warn('service-center finder not refreshed', { error: error.message });
+        })
+        .finally(() => {
+          finder.refreshing = null;
+        });
+      await finder.refreshing;
     }
-    const query = filtered(locale, filters, now).select(
-      's.document_id',
-      's.sort_name',
-      's.lat',
-      's.lng',
-      's.data',
-    );
-    if (after) {
-      query.andWhere((where) =>
-        where
-          .where('s.sort_name', '>', after.n)
-          .orWhere((tie) =>
-            tie.where('s.sort_name', '=', after.n).andWhere('s.document_id', '>', after.id),
-          ),
-      );
-    }
-    return (await query
-      .orderBy('s.sort_name', 'asc')
-      .orderBy('s.document_id', 'asc')
-      .limit(filters.limit + 1)) as SearchRow[];
+    return finder.index;
   }
+
+  /** What the filters ask beside distance, with "open now" as a minute of Nepal's week. */
+  const finderFilters = (filters: CenterFilters, minute: number): FinderFilters => ({
+    district: filters.district,
+    service: filters.service,
+    make: filters.make,
+    openNow: filters.openNow,
+    minute,
+  });
 
   return {
+    /** Loads the finder (at boot, so the first requests do not wait for it). */
+    async warm(): Promise<void> {
+      await current();
+    },
+
     /** A page of published centers of `locale`; `now` decides "open now". */
     async list(
       filters: CenterFilters,
@@ -333,37 +257,35 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       if (filters.make && !names.has(filters.make)) {
         throw new InvalidField('make', 'is not a make of the catalog');
       }
-      const { cursor, near } = filters;
-      const rows: SearchRow[] = near
-        ? await byDistance(
+      const { cursor, near, limit } = filters;
+      const index = await current();
+      const minute = nepalWeekMinute(now);
+      const wanted = finderFilters(filters, minute);
+      // One more than the page: whether there is a next one.
+      const rows: Array<{ entry: FinderEntry; distance: number | null }> = near
+        ? index.near(
             locale,
-            { ...filters, near },
-            now,
+            near,
+            filters.radiusKm ?? DEFAULT_RADIUS_KM,
+            wanted,
             cursor ? cursors.distance(cursor) : null,
+            limit + 1,
           )
-        : await byName(locale, filters, now, cursor ? cursors.name(cursor) : null);
-      const pageRows = rows.slice(0, filters.limit);
+        : index
+            .byName(locale, wanted, cursor ? cursors.name(cursor) : null, limit + 1)
+            .map((entry) => ({ entry, distance: null }));
+      const pageRows = rows.slice(0, limit);
       const last = pageRows.at(-1);
-      const position = (row: SearchRow) =>
-        filters.near
-          ? { d: Number(row.distance), id: row.document_id }
-          : { n: row.sort_name, id: row.document_id };
+      const position = ({ entry, distance }: { entry: FinderEntry; distance: number | null }) =>
+        distance === null ? { n: entry.sortName, id: entry.id } : { d: distance, id: entry.id };
       return {
         data: await Promise.all(
-          pageRows.map((row) =>
-            summaryOf(
-              JSON.parse(row.data) as StoredCenter,
-              locale,
-              names,
-              now,
-              filters.near ? Number(row.distance) : null,
-            ),
-          ),
+          pageRows.map(({ entry, distance }) => summaryOf(entry, locale, names, minute, distance)),
         ),
         meta: {
           pagination: {
-            limit: filters.limit,
-            nextCursor: rows.length > filters.limit && last ? cursors.encode(position(last)) : null,
+            limit,
+            nextCursor: rows.length > limit && last ? cursors.encode(position(last)) : null,
           },
         },
       };
@@ -371,13 +293,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
     /** One published center by document id or slug; unknown or unpublished is a 404. */
     async findOne(idOrSlug: string, locale: string, now: Date = new Date()): Promise<CenterDetail> {
-      const row = (await knex()(SEARCH_TABLE)
-        .where('locale', locale)
-        .andWhere((where) => where.where('document_id', idOrSlug).orWhere('slug', idOrSlug))
-        .first('data')) as { data: string } | undefined;
-      if (!row) throw new NotFound('Service center not found');
-      const data = JSON.parse(row.data) as StoredCenter;
-      const summary = await summaryOf(data, locale, await makeNames(locale), now, null);
+      const entry = (await current()).find(locale, idOrSlug);
+      if (!entry) throw new NotFound('Service center not found');
+      const { data } = entry;
+      const names = await makeNames(locale);
+      const summary = await summaryOf(entry, locale, names, nepalWeekMinute(now), null);
       return {
         ...summary,
         description: data.description,
@@ -398,20 +318,21 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       now: Date = new Date(),
     ): Promise<Map<string, CenterSummary>> {
       if (documentIds.length === 0) return new Map();
-      const rows = (await knex()(SEARCH_TABLE)
-        .where('locale', locale)
-        .whereIn('document_id', documentIds)
-        .select('data')) as Array<{ data: string }>;
+      const index = await current();
       const names = await makeNames(locale);
+      const found = [...new Set(documentIds)]
+        .map((id) => index.get(locale, id))
+        .filter((entry): entry is FinderEntry => entry !== undefined);
       const summaries = await Promise.all(
-        rows.map((row) =>
-          summaryOf(JSON.parse(row.data) as StoredCenter, locale, names, now, null),
-        ),
+        found.map((entry) => summaryOf(entry, locale, names, nepalWeekMinute(now), null)),
       );
       return new Map(summaries.map((summary) => [summary.id, summary]));
     },
 
-    /** Whether a published center has this document id. */
+    /**
+     * Whether a published center has this document id: from the table, not the finder, as
+     * writes that point at a center (a service record) must not trust a copy a second old.
+     */
     async isPublished(documentId: string): Promise<boolean> {
       const row = await knex()(SEARCH_TABLE).where('document_id', documentId).first('document_id');
       return Boolean(row);
