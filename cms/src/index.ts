@@ -5,6 +5,7 @@ import boundedBody from './lib/body/bounded-body';
 import { loadEnv } from './lib/env';
 import { closeInfrastructure, registerInfrastructure } from './lib/infrastructure';
 import { forgetLocalesOnChange } from './lib/locales';
+import { drainRequestsBeforeDestroy } from './lib/shutdown';
 import { provision } from './provisioning';
 
 /** Wires the shared services and the domains (src/domains.ts); no logic of its own. */
@@ -19,6 +20,7 @@ export default {
 
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {
     const env = loadEnv();
+    drainRequestsBeforeDestroy(strapi, env.SHUTDOWN_GRACE_SECONDS * 1000);
     await provision(strapi, env, DOMAINS);
     for (const domain of DOMAINS) await domain.bootstrap?.(strapi);
     if (env.SEED_DEMO_DATA) await seedDemoData(strapi, env);

@@ -39,6 +39,8 @@ const envSchema = z.object({
   ADMIN_LOGIN_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(1000).default(5),
   PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
   LOG_LEVEL: z.enum(['error', 'warn', 'info', 'http', 'verbose', 'debug', 'silly']).default('info'),
+  // On SIGTERM, how long requests in flight may take to finish before the instance stops.
+  SHUTDOWN_GRACE_SECONDS: z.coerce.number().min(0).max(300).default(10),
 
   APP_KEYS: z.string(),
   API_TOKEN_SALT: z.string(),
