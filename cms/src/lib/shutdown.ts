@@ -15,7 +15,8 @@ export function isShuttingDown(strapi: Core.Strapi): boolean {
  * writes an audit entry after the flush (lost) or loses its database connection mid-query
  * (`Error: aborted`). This wraps `destroy` so it first stops listening, answers each
  * request still in flight (and any a kept-alive connection brings meanwhile, each with
- * `Connection: close`), waits for them up to `graceMs`, and only then runs Strapi's order.
+ * `Connection: close`), waits for their handlers to finish up to `graceMs`, and only then
+ * runs Strapi's order.
  * Call once from the app's bootstrap, when the HTTP server exists.
  */
 export function drainRequestsBeforeDestroy(strapi: Core.Strapi, graceMs: number): void {
@@ -23,10 +24,16 @@ export function drainRequestsBeforeDestroy(strapi: Core.Strapi, graceMs: number)
   const open = new Set<ServerResponse>();
   let settled: (() => void) | null = null;
 
-  server.on('request', (_request: IncomingMessage, response: ServerResponse) => {
+  // Strapi's listener returns Koa's promise for the request, which settles once every
+  // middleware and the handler are done: that, not the response's end, is when a request
+  // stops using the database (a client that hung up ends its response early).
+  type Listener = (request: IncomingMessage, response: ServerResponse) => unknown;
+  const [handle] = server.listeners('request') as Listener[];
+  server.removeListener('request', handle);
+  server.on('request', (request: IncomingMessage, response: ServerResponse) => {
     if (draining.has(strapi)) response.shouldKeepAlive = false;
     open.add(response);
-    response.once('close', () => {
+    void Promise.resolve(handle.call(server, request, response)).finally(() => {
       open.delete(response);
       if (draining.has(strapi)) {
         server.closeIdleConnections();
@@ -34,7 +41,6 @@ export function drainRequestsBeforeDestroy(strapi: Core.Strapi, graceMs: number)
       }
     });
   });
-
   const destroy = strapi.destroy.bind(strapi);
   strapi.destroy = async () => {
     if (!draining.has(strapi)) {
