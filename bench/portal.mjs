@@ -26,7 +26,7 @@
 // row beside this one (before/after in one run). BENCH_PROFILE=1 CPU-profiles this portal
 // during its rows only (bench/cpu-profile.mjs) and prints where the time went.
 import { execFileSync, spawn } from 'node:child_process';
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import autocannon from 'autocannon';
@@ -139,7 +139,10 @@ function startPortal(dir, port, extraArgs = [], extraEnv = {}) {
       '--import',
       path.join(dir, 'peer-address.mjs'),
       ...extraArgs,
-      path.join(dir, 'dist', 'server', 'entry.mjs'),
+      // An older build (BENCH_COMPARE) may predate server.mjs: its standalone entry then.
+      existsSync(path.join(dir, 'server.mjs'))
+        ? path.join(dir, 'server.mjs')
+        : path.join(dir, 'dist', 'server', 'entry.mjs'),
     ],
     {
       NODE_ENV: 'production',

@@ -12,7 +12,8 @@ const localeSettings = JSON.parse(
 
 export default defineConfig({
   output: 'server',
-  adapter: node({ mode: 'standalone' }),
+  // server.mjs serves it: static files it knows, everything else rendered.
+  adapter: node({ mode: 'middleware' }),
   integrations: [react()],
   i18n: {
     locales: localeSettings.locales,

@@ -342,6 +342,20 @@ describe('news and recalls on PostgreSQL', () => {
       const ne = await owner.get(`/api/recalls/mine?locale=ne&vehicle=${chetak.id}`);
       expect((ne.body.data as RecallItem[]).map((row) => row.recall.make.name)).toEqual(['बजाज']);
 
+      // The published recalls are kept in memory: an editor's unpublish or publish here
+      // shows on the next read.
+      const recallIds = async () => [
+        ...new Set(
+          ((await owner.get('/api/recalls/mine')).body.data as RecallItem[]).map(
+            (row) => row.recall.id,
+          ),
+        ),
+      ];
+      await documents(RECALL).unpublish({ documentId: pulsarOnly, locale: 'en' });
+      expect(await recallIds()).toEqual([wholeMake]);
+      await documents(RECALL).publish({ documentId: pulsarOnly, locale: 'en' });
+      expect(await recallIds()).toEqual([wholeMake, pulsarOnly]);
+
       // Writes that break a rule are refused, naming the field, and leave nothing behind.
       const refused = async (data: object, field: string) => {
         await expect(

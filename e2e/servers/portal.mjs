@@ -19,4 +19,4 @@ Object.assign(process.env, {
 execFileSync('npm', ['run', 'build', '-w', 'storefront'], { cwd: root, stdio: 'inherit' });
 // As `npm start` does: the preload keeps each request's socket address (PORTAL_PROXY_HOPS).
 await import(path.join(root, 'storefront', 'peer-address.mjs'));
-await import(path.join(root, 'storefront', 'dist', 'server', 'entry.mjs'));
+await import(path.join(root, 'storefront', 'server.mjs'));

@@ -2,6 +2,7 @@ import type { Domain } from '../../lib/domain';
 import { onDomainEvent } from '../../lib/domain-events';
 import { NEWS_READ_ACTIONS, RECALL_OWNER_ACTIONS } from './permissions';
 import { registerNewsWrites } from './recall-writes';
+import { forgetPublishedRecallsOnWrite } from './services/recall-reader';
 import { RECALL_STATUS_UID } from './news-uids';
 import { getNewsService } from './services';
 
@@ -10,6 +11,7 @@ export const newsDomain: Domain = {
   name: 'news',
   register(strapi) {
     registerNewsWrites(strapi);
+    forgetPublishedRecallsOnWrite(strapi);
     onDomainEvent(strapi, 'vehicle.deleted', ({ vehicleId }) =>
       getNewsService(strapi, 'recalls').vehicleDeleted(vehicleId),
     );

@@ -2,6 +2,38 @@ import type { Core } from '@strapi/strapi';
 import { FALLBACK_LOCALE, RECALL_UID, tagsOf, type RecallSeverity } from '../news-uids';
 import type { RecallTarget } from '../rules/recall-match';
 
+/** How long an instance keeps the published recalls when another instance may write them. */
+export const PUBLISHED_RECALLS_TTL_MS = 10_000;
+const RECALL_WRITES = new Set([
+  'create',
+  'update',
+  'delete',
+  'publish',
+  'unpublish',
+  'discardDraft',
+]);
+const generations = new WeakMap<Core.Strapi, number>();
+
+/**
+ * Every write of a recall in this process (admin panel, import, seed) drops the published
+ * recalls this instance keeps, once the write commits; another instance's write reaches
+ * this one within PUBLISHED_RECALLS_TTL_MS.
+ */
+export function forgetPublishedRecallsOnWrite(strapi: Core.Strapi): void {
+  strapi.documents.use(async (context, next) => {
+    const result = await next();
+    if (context.uid === RECALL_UID && RECALL_WRITES.has(context.action)) {
+      const forget = () => generations.set(strapi, (generations.get(strapi) ?? 0) + 1);
+      forget();
+      // Inside a transaction, again after it commits: a read in between kept the old rows.
+      if (strapi.db.inTransaction()) {
+        await strapi.db.transaction(({ onCommit }) => onCommit(forget));
+      }
+    }
+    return result;
+  });
+}
+
 interface RecallRow {
   id: number;
   documentId: string;
@@ -90,12 +122,33 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
   const localesFor = (locale: string) => [...new Set([locale, FALLBACK_LOCALE])];
 
+  // Every published recall per locale: each owner's recalls page and garage page matches
+  // their vehicles against all of them, and they change only when an editor writes one.
+  const published = new Map<
+    string,
+    { recalls: Promise<PublishedRecall[]>; generation: number; until: number }
+  >();
+
+  function allPublished(locale: string): Promise<PublishedRecall[]> {
+    const generation = generations.get(strapi) ?? 0;
+    const known = published.get(locale);
+    if (known && known.generation === generation && known.until > Date.now()) {
+      return known.recalls;
+    }
+    const recalls = rows({}, localesFor(locale)).then((found) => combine(found, locale));
+    const entry = { recalls, generation, until: Date.now() + PUBLISHED_RECALLS_TTL_MS };
+    published.set(locale, entry);
+    recalls.catch(() => {
+      if (published.get(locale) === entry) published.delete(locale);
+    });
+    return recalls;
+  }
+
   return {
     /** The published recalls of these makes (catalog document ids), in `locale`. */
     async ofMakes(makeIds: string[], locale: string): Promise<PublishedRecall[]> {
       if (makeIds.length === 0) return [];
-      const found = await rows({}, localesFor(locale));
-      return combine(found, locale).filter(
+      return (await allPublished(locale)).filter(
         (recall) => recall.makeId !== null && makeIds.includes(recall.makeId),
       );
     },
