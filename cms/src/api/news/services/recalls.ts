@@ -47,25 +47,41 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     >;
   const catalog = () => getCatalogService(strapi, 'catalog');
 
-  async function names(recall: PublishedRecall, locale: string) {
-    const makes = await catalog().makes(locale);
-    const make = makes.find((item) => item.id === recall.makeId);
-    const model = recall.modelId
-      ? await catalog()
-          .model(recall.modelId, locale)
-          .catch(() => null)
-      : null;
+  /**
+   * The catalog names one answer needs, each read once for it: the makes list and every
+   * model it names (the shared cache is a round trip and a parse per read).
+   */
+  function catalogNames(locale: string) {
+    let makes: ReturnType<ReturnType<typeof catalog>['makes']> | null = null;
+    const models = new Map<string, Promise<{ name: string; make: { name: string } } | null>>();
+    return {
+      makes: () => (makes ??= catalog().makes(locale)),
+      model(modelId: string) {
+        let model = models.get(modelId);
+        if (!model) {
+          model = catalog()
+            .model(modelId, locale)
+            .catch(() => null);
+          models.set(modelId, model);
+        }
+        return model;
+      },
+    };
+  }
+  type CatalogNames = ReturnType<typeof catalogNames>;
+
+  async function names(recall: PublishedRecall, lookup: CatalogNames) {
+    const make = (await lookup.makes()).find((item) => item.id === recall.makeId);
+    const model = recall.modelId ? await lookup.model(recall.modelId) : null;
     return {
       make: { id: recall.makeId!, name: make?.name ?? '' },
       model: recall.modelId ? { id: recall.modelId, name: model?.name ?? '' } : null,
     };
   }
 
-  async function vehicleLabel(vehicle: VehicleRow, locale: string) {
+  async function vehicleLabel(vehicle: VehicleRow, lookup: CatalogNames) {
     if (vehicle.nickname) return vehicle.nickname;
-    const model = await catalog()
-      .model(vehicle.modelId, locale)
-      .catch(() => null);
+    const model = await lookup.model(vehicle.modelId);
     return model ? `${model.make.name} ${model.name}` : vehicle.registrationNumber;
   }
 
@@ -73,7 +89,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     recall: PublishedRecall,
     vehicle: VehicleRow,
     status: StatusRow | undefined,
-    locale: string,
+    lookup: CatalogNames,
   ): Promise<RecallItem> {
     return {
       recall: {
@@ -81,7 +97,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         campaignId: recall.campaignId,
         title: recall.title,
         summary: recall.summary,
-        ...(await names(recall, locale)),
+        ...(await names(recall, lookup)),
         yearFrom: recall.yearFrom!,
         yearTo: recall.yearTo!,
         severity: recall.severity,
@@ -92,7 +108,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       vehicle: {
         id: vehicle.documentId,
         registrationNumber: vehicle.registrationNumber,
-        label: await vehicleLabel(vehicle, locale),
+        label: await vehicleLabel(vehicle, lookup),
       },
       status: status?.status ?? 'possible',
       statusUpdatedAt: status ? new Date(status.updatedAt).toISOString() : null,
@@ -120,9 +136,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           bySeverityThenNewest(a.recall, b.recall) ||
           a.vehicle.registrationNumber.localeCompare(b.vehicle.registrationNumber),
       );
+      const lookup = catalogNames(locale);
       return Promise.all(
         pairs.map(({ recall, vehicle }) =>
-          item(recall, vehicle, statusOf.get(`${recall.id}:${vehicle.documentId}`), locale),
+          item(recall, vehicle, statusOf.get(`${recall.id}:${vehicle.documentId}`), lookup),
         ),
       );
     },
@@ -151,7 +168,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
             : strapi.db.query(RECALL_STATUS_UID).create({ data: { ...where, ownerId, status } })
         ) as Promise<StatusRow>;
       });
-      return item(recall, vehicle, saved, locale);
+      return item(recall, vehicle, saved, catalogNames(locale));
     },
 
     /** A deleted vehicle's statuses go with it. */
