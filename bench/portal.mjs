@@ -49,6 +49,8 @@ const DURATION = Number(process.env.BENCH_SECONDS ?? 10);
 const CONNECTIONS = 32;
 const COMPARE = process.env.BENCH_COMPARE;
 const PROFILE = process.env.BENCH_PROFILE === '1';
+// BENCH_ROWS=garage (or healthz, home; comma-separated): only those portal rows.
+const ROWS = process.env.BENCH_ROWS?.split(',').map((row) => row.trim());
 const SKIP_CLS = process.env.BENCH_CLS === '0';
 const LIGHTHOUSE_ONLY = process.env.BENCH_LIGHTHOUSE_ONLY === '1';
 // BENCH_BUILD=0 reuses cms/dist and storefront/dist as the last run left them.
@@ -551,11 +553,11 @@ async function main() {
     log(`bare Astro page: ${baseline.rps} req/s`);
     await stopProcess(bareServer);
     const rows = [
-      { title: 'portal /healthz', url: '/healthz' },
+      { title: 'portal /healthz', url: '/healthz', kind: 'healthz' },
       { title: 'home page /en', url: '/en', kind: 'home' },
       { title: 'home page /ne', url: '/ne', kind: 'home' },
       { title: 'garage /en/garage (signed in)', url: '/en/garage', kind: 'garage', signedIn: true },
-    ];
+    ].filter((row) => !ROWS || ROWS.includes(row.kind));
     const current = targets.at(-1);
     // The garage page's three CMS calls (its vehicles, the reminders for each card's next one,
     // the owner's recalls), asked directly: the slowest of them bounds the page.
@@ -594,7 +596,7 @@ async function main() {
     const line = (title, result) =>
       `  ${title.padEnd(46)} ${String(result.rps).padStart(6)} req/s   p50 ${String(result.p50).padStart(4)} ms   p99 ${String(result.p99).padStart(4)} ms   ${ratio(result)}x bare${result.failed ? `   ${result.failed} FAILED` : ''}`;
     const verdict = (row, result) => {
-      if (!row.kind) return '';
+      if (!TARGETS[row.kind]) return '';
       const rps = result.rps >= TARGETS[row.kind];
       const p99 = result.p99 < TARGETS.p99;
       return `      target ${TARGETS[row.kind]} req/s: ${rps ? 'met' : 'NOT met'}; p99 < ${TARGETS.p99} ms: ${p99 ? 'met' : 'NOT met'}`;

@@ -272,3 +272,45 @@ for (const locale of ['en', 'ne'] as const) {
     expect(items.map((item) => item.status)).toEqual(['acknowledged']);
   });
 }
+
+test('the garage shows the three most urgent recalls and sends the owner to the rest', async ({
+  page,
+  request,
+}) => {
+  const email = `recalls-many-${stamp}@example.com`;
+  const registered = await request.post(cms('/api/auth/local/register'), {
+    data: { username: email, email, password, preferredLocale: 'en' },
+  });
+  expect(registered.ok()).toBe(true);
+  const { jwt } = (await registered.json()) as { jwt: string };
+  const { makeId, modelId } = await catalogIds(request, 'bajaj', 'chetak');
+  // Four Chetaks: the Chetak recall is open for each of them.
+  for (let index = 0; index < 4; index += 1) {
+    const plate = `SE ${1 + Math.floor(Math.random() * 98)} PA ${1000 + Math.floor(Math.random() * 8999)}`;
+    const added = await request.post(cms('/api/vehicles'), {
+      headers: { Authorization: `Bearer ${jwt}` },
+      data: { data: { makeId, modelId, year: 2021 + (index % 2), registrationNumber: plate } },
+    });
+    expect(added.status(), await added.text()).toBe(201);
+  }
+
+  await page.goto('/en/garage');
+  await page.getByLabel(en.fields.email).fill(email);
+  await page.getByLabel(en.fields.password, { exact: true }).fill(password);
+  await page.getByRole('button', { name: en.login.submit }).click();
+  await expect(page).toHaveURL(/\/en\/garage$/);
+
+  const panel = page.getByRole('region', { name: en.recalls.title });
+  await expect(panel.getByRole('article')).toHaveCount(3);
+  const shown = en.recalls.garageShown
+    .replace('{shown}', '3')
+    .replace('{count}', '(\\d+)')
+    .replace('.', '\\.');
+  const said = (await panel.textContent()) ?? '';
+  const count = Number(new RegExp(shown).exec(said)?.[1]);
+  expect(count, said).toBeGreaterThanOrEqual(4);
+
+  await panel.getByRole('link', { name: en.recalls.allLink }).click();
+  await expect(page).toHaveURL(/\/en\/recalls$/);
+  await expect(page.getByRole('article')).toHaveCount(count);
+});

@@ -16,6 +16,13 @@ export const DELETED_PARAM = 'deleted';
 /** Vehicles per page of the garage. */
 export const GARAGE_PAGE_SIZE = 12;
 
+/**
+ * Open recalls the garage shows in full, most severe first; the recalls page has them all.
+ * An owner with a dozen vehicles can have dozens, each with its status form: the garage
+ * stays an overview (and a page a fraction of the size).
+ */
+export const GARAGE_RECALLS_SHOWN = 3;
+
 /** What the garage page shows. */
 export type GarageView =
   | { kind: 'unavailable' }
