@@ -18,6 +18,9 @@ const root = path.resolve(import.meta.dirname, '..');
 const require = createRequire(path.join(root, 'cms', 'package.json'));
 const { Client } = require('pg');
 const { districts, towns, BOUNDS } = require('@motorghar/nepal');
+/** mulberry32 (cms/src/lib/seeded-random.ts, compiled first): the same centers and query
+ * points on every run. */
+const random = (seed) => require('./dist/src/lib/seeded-random.js').seededRandom(seed);
 
 const PORT = Number(process.env.BENCH_PORT ?? 1537);
 const BASE = `http://127.0.0.1:${PORT}`;
@@ -75,18 +78,6 @@ function startServer(extraEnv = {}) {
     env: { ...serverEnv, ...extraEnv },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
-}
-
-/** mulberry32: the same centers and query points on every run. */
-function random(seed) {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 // Centers gather around district headquarters and towns, as real ones do.

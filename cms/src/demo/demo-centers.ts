@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { clearable, type ClearableInput } from '../lib/documents';
 import { haversineKm, towns } from '@motorghar/nepal';
+import { seededRandom } from '../lib/seeded-random';
 
 const UID = 'api::service-center.service-center' as const;
 type CenterInput = ClearableInput<typeof UID>;
@@ -447,18 +448,6 @@ const NEPALI_DIGITS = '०१२३४५६७८९';
 const nepaliNumber = (value: number) =>
   String(value).replace(/\d/g, (digit) => NEPALI_DIGITS[Number(digit)]);
 
-/** mulberry32: the same centers on every machine and every boot. */
-function random(seed: number) {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 const clock = (value: string) => `${value}:00.000`;
 const ALL_DAYS = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'];
 
@@ -504,7 +493,7 @@ export interface SampleCenter {
 
 /** The sample centers, the same on every call. */
 export function sampleCenters(): SampleCenter[] {
-  const next = random(20_826);
+  const next = seededRandom(20_826);
   const centers: SampleCenter[] = [];
   for (const hub of HUBS) {
     // Around the town @motorghar/nepal lists nearest the hub, when there is one close by.

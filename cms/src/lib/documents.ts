@@ -19,3 +19,13 @@ export function clearable<Uid extends UID.ContentType>(
 ): DocumentInput<Uid> {
   return data as DocumentInput<Uid>;
 }
+
+/** The Document Service actions that change what a content type's reads return. */
+export const DOCUMENT_WRITES: ReadonlySet<string> = new Set([
+  'create',
+  'update',
+  'delete',
+  'publish',
+  'unpublish',
+  'discardDraft',
+]);

@@ -1,10 +1,8 @@
 import type { Core } from '@strapi/strapi';
+import { DOCUMENT_WRITES } from '../../lib/documents';
 import { provinceOfDistrict } from './center-data';
 import { getServiceCenterService } from './services';
 import { SERVICE_CENTER_UID } from './storage';
-
-/** Document actions after which a center's search rows are rewritten. */
-const WRITES = new Set(['create', 'update', 'delete', 'publish', 'unpublish', 'discardDraft']);
 
 type Data = Record<string, unknown>;
 
@@ -34,7 +32,7 @@ async function withProvince(strapi: Core.Strapi, documentId: unknown, data: Data
  */
 export function registerCenterDocumentHooks(strapi: Core.Strapi): void {
   strapi.documents.use(async (context, next) => {
-    if (context.uid !== SERVICE_CENTER_UID || !WRITES.has(context.action)) return next();
+    if (context.uid !== SERVICE_CENTER_UID || !DOCUMENT_WRITES.has(context.action)) return next();
     const params = context.params as { documentId?: string; data?: Data };
     if ((context.action === 'create' || context.action === 'update') && params.data) {
       params.data = await withProvince(strapi, params.documentId, params.data);

@@ -2,18 +2,7 @@ import { haversineKm } from '@motorghar/nepal';
 import type { StoredCenter } from './center-data';
 import { FinderIndex, type FinderFilters, type FinderRow } from './finder-index';
 import { nepalWeekMinute } from './rules/hours';
-
-/** mulberry32: the same centers on every run. */
-function random(seed: number) {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { seededRandom } from '../../lib/seeded-random';
 
 const SERVICES = ['oil-change', 'tyres', 'wash'];
 const DISTRICTS = ['kathmandu', 'lalitpur', 'kaski'];
@@ -49,7 +38,7 @@ const row = (data: StoredCenter, locale = 'en'): FinderRow => ({
 
 /** 3,000 centers around Kathmandu and Pokhara, a tenth without coordinates. */
 function fixture() {
-  const next = random(11);
+  const next = seededRandom(11);
   const rows: FinderRow[] = [];
   for (let index = 0; index < 3000; index += 1) {
     const hub = next() < 0.7 ? { lat: 27.7, lng: 85.32 } : { lat: 28.21, lng: 83.99 };

@@ -1,17 +1,10 @@
 import type { Core } from '@strapi/strapi';
+import { DOCUMENT_WRITES } from '../../../lib/documents';
 import { FALLBACK_LOCALE, RECALL_UID, tagsOf, type RecallSeverity } from '../news-uids';
 import type { RecallTarget } from '../rules/recall-match';
 
 /** How long an instance keeps the published recalls when another instance may write them. */
 export const PUBLISHED_RECALLS_TTL_MS = 10_000;
-const RECALL_WRITES = new Set([
-  'create',
-  'update',
-  'delete',
-  'publish',
-  'unpublish',
-  'discardDraft',
-]);
 const generations = new WeakMap<Core.Strapi, number>();
 
 /**
@@ -22,7 +15,7 @@ const generations = new WeakMap<Core.Strapi, number>();
 export function forgetPublishedRecallsOnWrite(strapi: Core.Strapi): void {
   strapi.documents.use(async (context, next) => {
     const result = await next();
-    if (context.uid === RECALL_UID && RECALL_WRITES.has(context.action)) {
+    if (context.uid === RECALL_UID && DOCUMENT_WRITES.has(context.action)) {
       const forget = () => generations.set(strapi, (generations.get(strapi) ?? 0) + 1);
       forget();
       // Inside a transaction, again after it commits: a read in between kept the old rows.
