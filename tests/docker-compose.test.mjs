@@ -739,7 +739,7 @@ test('cms and storefront build from Dockerfiles that exist', () => {
 
 for (const [name, port, start] of [
   ['cms', '1337', /strapi/],
-  ['storefront', '4321', /storefront\/dist\/server\/entry\.mjs/],
+  ['storefront', '4321', /storefront\/server\.mjs/],
 ]) {
   test(`${name}/Dockerfile: node base, EXPOSE ${port}, non-root USER`, () => {
     const file = path.join(root, name, 'Dockerfile');
