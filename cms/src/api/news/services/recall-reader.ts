@@ -1,4 +1,5 @@
 import type { Core } from '@strapi/strapi';
+import { keptInProcess } from '../../../lib/cache/kept-in-process';
 import { DOCUMENT_WRITES } from '../../../lib/documents';
 import { FALLBACK_LOCALE, RECALL_UID, tagsOf, type RecallSeverity } from '../news-uids';
 import type { RecallTarget } from '../rules/recall-match';
@@ -117,25 +118,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
   // Every published recall per locale: each owner's recalls page and garage page matches
   // their vehicles against all of them, and they change only when an editor writes one.
-  const published = new Map<
-    string,
-    { recalls: Promise<PublishedRecall[]>; generation: number; until: number }
-  >();
-
-  function allPublished(locale: string): Promise<PublishedRecall[]> {
-    const generation = generations.get(strapi) ?? 0;
-    const known = published.get(locale);
-    if (known && known.generation === generation && known.until > Date.now()) {
-      return known.recalls;
-    }
-    const recalls = rows({}, localesFor(locale)).then((found) => combine(found, locale));
-    const entry = { recalls, generation, until: Date.now() + PUBLISHED_RECALLS_TTL_MS };
-    published.set(locale, entry);
-    recalls.catch(() => {
-      if (published.get(locale) === entry) published.delete(locale);
-    });
-    return recalls;
-  }
+  const allPublished = keptInProcess(
+    (locale) => rows({}, localesFor(locale)).then((found) => combine(found, locale)),
+    { ttlMs: PUBLISHED_RECALLS_TTL_MS, generation: () => generations.get(strapi) ?? 0 },
+  );
 
   return {
     /** The published recalls of these makes (catalog document ids), in `locale`. */

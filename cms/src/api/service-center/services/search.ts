@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import type { Knex } from 'knex';
 import { loadEnv } from '../../../lib/env';
+import { keptInProcess } from '../../../lib/cache/kept-in-process';
 import { InvalidField, NotFound } from '../../../lib/errors';
 import { createMediaUrls } from '../../../lib/media/media-urls';
 import type { Page } from '../../../lib/pagination';
@@ -56,25 +57,13 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   // the answer, the `make` filter checked), so this process keeps the map rather than asking
   // the shared cache and rebuilding it each time. A catalog write here drops it at once;
   // another instance's write reaches this one within MAKE_NAMES_TTL_MS.
-  const makeNamesByLocale = new Map<
-    string,
-    { names: Promise<Map<string, string>>; generation: number; until: number }
-  >();
-
-  function makeNames(locale: string): Promise<Map<string, string>> {
-    const generation = catalogGeneration(strapi);
-    const known = makeNamesByLocale.get(locale);
-    if (known && known.generation === generation && known.until > Date.now()) return known.names;
-    const names = getCatalogService(strapi, 'catalog')
-      .makes(locale)
-      .then((makes) => new Map(makes.map((make) => [make.id, make.name])));
-    const entry = { names, generation, until: Date.now() + MAKE_NAMES_TTL_MS };
-    makeNamesByLocale.set(locale, entry);
-    names.catch(() => {
-      if (makeNamesByLocale.get(locale) === entry) makeNamesByLocale.delete(locale);
-    });
-    return names;
-  }
+  const makeNames = keptInProcess(
+    (locale) =>
+      getCatalogService(strapi, 'catalog')
+        .makes(locale)
+        .then((makes) => new Map(makes.map((make) => [make.id, make.name]))),
+    { ttlMs: MAKE_NAMES_TTL_MS, generation: () => catalogGeneration(strapi) },
+  );
 
   // A district's and its province's names per locale: the same few dozen in every answer.
   const places = new Map<string, ReturnType<typeof placeNames>>();
@@ -123,9 +112,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   }
 
   // The finder in memory (finder-index.ts), loaded from the search table, the source of
-  // truth. A write in this process has it read the changes on the next request (the write's
-  // commit calls onSearchChange's listener); another instance's within FINDER_CHECK_MS, when this one next
-  // reads the table's version. Only the documents a version names are read again; a rebuild,
+  // truth. A write in this process has it read the changes on the next request (its commit
+  // calls the onSearchChange listener); another instance's within FINDER_CHECK_MS, when this
+  // one next reads the table's version. Only the documents a version names are read again; a rebuild,
   // or more versions behind than the changes table keeps, reads everything.
   const finder = {
     index: null as FinderIndex | null,
@@ -229,15 +218,6 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     return finder.index;
   }
 
-  /** What the filters ask beside distance, with "open now" as a minute of Nepal's week. */
-  const finderFilters = (filters: CenterFilters, minute: number): FinderFilters => ({
-    district: filters.district,
-    service: filters.service,
-    make: filters.make,
-    openNow: filters.openNow,
-    minute,
-  });
-
   return {
     /** Loads the finder (at boot, so the first requests do not wait for it). */
     async warm(): Promise<void> {
@@ -259,8 +239,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       }
       const { cursor, near, limit } = filters;
       const index = await current();
+      // What the filters ask beside distance, "open now" at a minute of Nepal's week.
       const minute = nepalWeekMinute(now);
-      const wanted = finderFilters(filters, minute);
+      const wanted: FinderFilters = { ...filters, minute };
       // One more than the page: whether there is a next one.
       const rows: Array<{ entry: FinderEntry; distance: number | null }> = near
         ? index.near(
@@ -320,11 +301,12 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       if (documentIds.length === 0) return new Map();
       const index = await current();
       const names = await makeNames(locale);
+      const minute = nepalWeekMinute(now);
       const found = [...new Set(documentIds)]
         .map((id) => index.get(locale, id))
         .filter((entry): entry is FinderEntry => entry !== undefined);
       const summaries = await Promise.all(
-        found.map((entry) => summaryOf(entry, locale, names, nepalWeekMinute(now), null)),
+        found.map((entry) => summaryOf(entry, locale, names, minute, null)),
       );
       return new Map(summaries.map((summary) => [summary.id, summary]));
     },
