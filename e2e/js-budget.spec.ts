@@ -23,8 +23,17 @@ async function shippedScripts(page: Page, path: string): Promise<Shipped> {
     );
   });
   await page.goto(path);
-  // Islands that load when seen (client:visible) count too: bring the whole page into view.
-  await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
+  // Islands that load when seen (client:visible) count too: bring each into view in turn (a
+  // frame apiece, so their observers see it), then the end of the page.
+  await page.evaluate(async () => {
+    const frame = () => new Promise((resolve) => requestAnimationFrame(() => resolve(null)));
+    for (const island of document.querySelectorAll('astro-island')) {
+      island.scrollIntoView();
+      await frame();
+      await frame();
+    }
+    window.scrollTo(0, document.body.scrollHeight);
+  });
   await page.waitForLoadState('networkidle');
   await Promise.all(pending);
   const inline = await page.evaluate(

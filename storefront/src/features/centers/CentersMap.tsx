@@ -23,12 +23,13 @@ function escapeText(text: string): string {
 }
 
 /**
- * The finder's map, a client-only island (`client:only="react"`): nothing of it is rendered on
- * the server, so without JavaScript there is no empty map, and the list beside it carries
- * everything. The region is there as soon as the page runs; Leaflet and, without a tile server,
- * Nepal's outline and district points are loaded once the map scrolls into view. Each marker
- * is keyboard-focusable; opening it shows a link to the center's entry in the list, and focus
- * moves to that link.
+ * The finder's map, an island hydrated when it scrolls into view (`client:visible`): React,
+ * Leaflet and, without a tile server, Nepal's outline and district points are fetched only for
+ * a visitor who reaches the map, and never hold up the page's first paint. The server renders
+ * the empty frame, so the map's space is kept from the start and nothing moves when it is
+ * drawn; without JavaScript the frame is hidden (`needs-script`, by the layout's `<noscript>`
+ * stylesheet) and the list beside it carries everything. Each marker is keyboard-focusable;
+ * opening it shows a link to the center's entry in the list, and focus moves to that link.
  */
 export default function CentersMap({ centers, tiles, labels, locale, single = false }: Props) {
   const holder = useRef<HTMLDivElement>(null);
@@ -128,7 +129,7 @@ export default function CentersMap({ centers, tiles, labels, locale, single = fa
   }, [centers, tiles, labels, locale, single]);
 
   return (
-    <div className="centers-map-frame">
+    <div className="centers-map-frame needs-script">
       <div
         ref={holder}
         className="centers-map"
