@@ -32,7 +32,7 @@ import path from 'node:path';
 import autocannon from 'autocannon';
 import { throwawaySecrets } from '../cms/scripts/throwaway-secrets.js';
 import { summarise } from './profile-summary.mjs';
-import { sql, stopProcess, waitFor } from './support.mjs';
+import { cpuSnapshot, cpuSpent, sql, stopProcess, waitFor } from './support.mjs';
 
 const root = path.resolve(import.meta.dirname, '..');
 const require = createRequire(path.join(root, 'cms', 'package.json'));
@@ -225,23 +225,47 @@ async function signIn(base) {
   if (garage.status !== 200 || cards === 0) {
     throw new Error(`the garage page answered ${garage.status} with ${cards} vehicle cards`);
   }
-  return { cookie, cards };
+  if (process.env.BENCH_DUMP) writeFileSync(process.env.BENCH_DUMP, html);
+  return { cookie, cards, bytes: Buffer.byteLength(html) };
 }
 
+/** Names the processes whose CPU a row counts (pid → label); filled as they start. */
+const processNames = new Map([[process.pid, 'autocannon']]);
+
+function processLabel(pid, name) {
+  if (processNames.has(pid)) return processNames.get(pid);
+  if (name === 'postgres') return 'PostgreSQL';
+  if (name.startsWith('redis')) return 'Redis';
+  return null;
+}
+
+/**
+ * Loads one URL and says what each request cost in CPU, per process (from /proc): where the
+ * machine's two cores went, not only how long a request waited.
+ */
 async function load(base, url, headers = {}) {
   // A short warm-up so the JIT has seen the route before it is measured.
   await autocannon({ url: `${base}${url}`, connections: 4, duration: 1, headers });
+  const cpuBefore = await cpuSnapshot();
   const result = await autocannon({
     url: `${base}${url}`,
     connections: CONNECTIONS,
     duration: DURATION,
     headers,
   });
+  const spent = cpuSpent(cpuBefore, await cpuSnapshot(), processLabel);
+  const requests = result.requests.total || 1;
+  const cpu = [...spent]
+    .filter(([, seconds]) => seconds > 0)
+    .sort((a, b) => b[1] - a[1])
+    .map(([name, seconds]) => `${name} ${((seconds * 1000) / requests).toFixed(2)}`)
+    .join(', ');
   return {
     rps: Math.round(result.requests.average),
     p50: result.latency.p50,
     p99: result.latency.p99,
     failed: result.non2xx + result.errors + result.timeouts,
+    cpu,
   };
 }
 
@@ -497,6 +521,7 @@ async function main() {
     DEMO_OWNER_EMAIL: OWNER_EMAIL,
     DEMO_OWNER_PASSWORD: OWNER_PASSWORD,
   });
+  processNames.set(cms.pid, 'CMS');
   const profileFile = path.join(tmp, 'portal.cpuprofile');
   const profileArgs = PROFILE ? ['--import', path.join(root, 'bench', 'cpu-profile.mjs')] : [];
   try {
@@ -517,6 +542,7 @@ async function main() {
       );
     }
     for (const target of targets) {
+      processNames.set(target.child.pid, `portal (${target.name})`);
       target.base = `http://127.0.0.1:${target.port}`;
       await waitFor(`${target.base}/healthz`);
     }
@@ -538,9 +564,12 @@ async function main() {
       HOST: '127.0.0.1',
       PORT: String(BARE_PORT),
     });
+    processNames.set(bareServer.pid, 'bare Astro');
     await waitFor(`http://127.0.0.1:${BARE_PORT}/`);
     for (const target of targets) target.session = await signIn(target.base);
-    log(`demo owner signed in; the garage page shows ${targets.at(-1).session.cards} vehicles`);
+    log(
+      `demo owner signed in; the garage page shows ${targets.at(-1).session.cards} vehicles in ${(targets.at(-1).session.bytes / 1024).toFixed(1)} KB of HTML`,
+    );
     // The CMS call behind the garage page, asked directly: the ceiling the CMS sets for it.
     const signedIn = await fetch(`http://127.0.0.1:${CMS_PORT}/api/auth/local`, {
       method: 'POST',
@@ -594,7 +623,7 @@ async function main() {
 
     const ratio = (result) => (result.rps / baseline.rps).toFixed(2);
     const line = (title, result) =>
-      `  ${title.padEnd(46)} ${String(result.rps).padStart(6)} req/s   p50 ${String(result.p50).padStart(4)} ms   p99 ${String(result.p99).padStart(4)} ms   ${ratio(result)}x bare${result.failed ? `   ${result.failed} FAILED` : ''}`;
+      `  ${title.padEnd(46)} ${String(result.rps).padStart(6)} req/s   p50 ${String(result.p50).padStart(4)} ms   p99 ${String(result.p99).padStart(4)} ms   ${ratio(result)}x bare${result.failed ? `   ${result.failed} FAILED` : ''}${result.cpu ? `\n      CPU ms a request: ${result.cpu}` : ''}`;
     const verdict = (row, result) => {
       if (!TARGETS[row.kind]) return '';
       const rps = result.rps >= TARGETS[row.kind];

@@ -48,9 +48,50 @@ export interface CmsCall<T> {
   headers?: Record<string, string>;
 }
 
+/** One request as the client hands it to a transport. */
+export interface CmsRequest {
+  method: CmsCall<unknown>['method'];
+  headers: Record<string, string>;
+  /** JSON text, or a form of files (its Content-Type, with the boundary, set by the sender). */
+  body?: string | FormData;
+  /** The whole exchange, answer read, gives up after this long (a `TimeoutError`). */
+  timeoutMs: number;
+}
+
+/** What the client reads of an answer: its status, a header, and its body as JSON. */
+export interface CmsReply {
+  status: number;
+  header(name: string): string | null;
+  /** The body parsed as JSON; rejects when it is not JSON. */
+  json(): Promise<unknown>;
+}
+
+/** Sends one request to the CMS; rejects when there is no answer (refused, timed out). */
+export type CmsTransport = (url: URL, request: CmsRequest) => Promise<CmsReply>;
+
+/** A transport over `fetch` (the WHATWG one, or a stand-in a unit test gives). */
+export function fetchTransport(fetchImpl: typeof fetch = fetch): CmsTransport {
+  return async (url, { method, headers, body, timeoutMs }) => {
+    const response = await fetchImpl(url, {
+      method,
+      headers,
+      body,
+      signal: AbortSignal.timeout(timeoutMs),
+    });
+    return {
+      status: response.status,
+      header: (name) => response.headers.get(name),
+      json: () => response.json(),
+    };
+  };
+}
+
 export interface CmsApiOptions {
   baseUrl: string;
   timeoutMs?: number;
+  /** How requests travel; `fetch` (below, or the global one) when not given. */
+  transport?: CmsTransport;
+  /** The `fetch` a transport over fetch uses (unit tests pass a stand-in). */
   fetch?: typeof fetch;
   /** Told about every failed call, for logging; it never sees bodies or tokens. */
   onProblem?: (problem: CmsProblem & { path: string; requestId: string }) => void;
@@ -70,29 +111,31 @@ export function parseRetryAfter(value: string | null, now = Date.now()): number 
   return Number.isNaN(date) ? undefined : Math.max(0, Math.ceil((date - now) / 1000));
 }
 
-async function readProblem(response: Response): Promise<CmsProblem> {
-  const retryAfterSeconds = parseRetryAfter(response.headers.get('retry-after'));
+async function readProblem(response: CmsReply): Promise<CmsProblem> {
+  const retryAfterSeconds = parseRetryAfter(response.header('retry-after'));
   const parsed = errorBody.safeParse(await response.json().catch(() => null));
   const error = parsed.success ? parsed.data.error : {};
   return { kind: 'rejected', status: response.status, ...error, retryAfterSeconds };
 }
 
-function headersFor(call: CmsCall<unknown>): Headers {
-  const headers = new Headers({
-    Accept: 'application/json',
-    'X-Request-Id': call.context.requestId,
-  });
-  // A multipart body's Content-Type names its boundary: fetch sets it.
+function headersFor(call: CmsCall<unknown>): Record<string, string> {
+  const headers: Record<string, string> = {
+    accept: 'application/json',
+    'x-request-id': call.context.requestId,
+  };
+  // A multipart body's Content-Type names its boundary: the sender sets it.
   if (call.body !== undefined && !(call.body instanceof FormData)) {
-    headers.set('Content-Type', 'application/json');
+    headers['content-type'] = 'application/json';
   }
-  if (call.token) headers.set('Authorization', `Bearer ${call.token}`);
-  if (call.context.clientAddress) headers.set('X-Forwarded-For', call.context.clientAddress);
-  for (const [name, value] of Object.entries(call.headers ?? {})) headers.set(name, value);
+  if (call.token) headers.authorization = `Bearer ${call.token}`;
+  if (call.context.clientAddress) headers['x-forwarded-for'] = call.context.clientAddress;
+  for (const [name, value] of Object.entries(call.headers ?? {})) {
+    headers[name.toLowerCase()] = value;
+  }
   return headers;
 }
 
-function bodyOf(call: CmsCall<unknown>): BodyInit | undefined {
+function bodyOf(call: CmsCall<unknown>): string | FormData | undefined {
   if (call.body === undefined || call.body instanceof FormData) return call.body;
   return JSON.stringify(call.body);
 }
@@ -105,27 +148,29 @@ function bodyOf(call: CmsCall<unknown>): BodyInit | undefined {
 export function createCmsApi({
   baseUrl,
   timeoutMs = 5000,
-  fetch: fetchImpl = fetch,
+  transport,
+  fetch: fetchImpl,
   onProblem = () => {},
 }: CmsApiOptions): CmsApi {
+  const send = transport ?? fetchTransport(fetchImpl);
   return async <T>(call: CmsCall<T>): Promise<CmsResult<T>> => {
     const fail = (problem: CmsProblem): CmsResult<T> => {
       onProblem({ ...problem, path: call.path, requestId: call.context.requestId });
       return { ok: false, problem };
     };
-    let response: Response;
+    let response: CmsReply;
     try {
-      response = await fetchImpl(new URL(call.path, baseUrl), {
+      response = await send(new URL(call.path, baseUrl), {
         method: call.method,
         headers: headersFor(call),
         body: bodyOf(call),
-        signal: AbortSignal.timeout(call.timeoutMs ?? timeoutMs),
+        timeoutMs: call.timeoutMs ?? timeoutMs,
       });
     } catch (error) {
       const reason = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
       return fail({ kind: 'unreachable', reason });
     }
-    if (!response.ok) return fail(await readProblem(response));
+    if (response.status < 200 || response.status > 299) return fail(await readProblem(response));
     const parsed = call.schema.safeParse(await response.json().catch(() => undefined));
     if (!parsed.success) {
       return fail({

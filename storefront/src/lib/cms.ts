@@ -1,5 +1,6 @@
 import { CMS_URL } from 'astro:env/server';
 import { createCmsApi } from './cms-api';
+import { undiciTransport } from './cms-transport.server';
 import { logEvent } from './log';
 
 /**
@@ -9,6 +10,7 @@ import { logEvent } from './log';
  */
 export const cmsApi = createCmsApi({
   baseUrl: CMS_URL,
+  transport: undiciTransport(),
   onProblem: ({ kind, path, requestId, ...rest }) => {
     const status = 'status' in rest ? rest.status : undefined;
     const reason = 'reason' in rest ? rest.reason : 'name' in rest ? rest.name : undefined;
