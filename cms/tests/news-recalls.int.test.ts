@@ -342,6 +342,28 @@ describe('news and recalls on PostgreSQL', () => {
       const ne = await owner.get(`/api/recalls/mine?locale=ne&vehicle=${chetak.id}`);
       expect((ne.body.data as RecallItem[]).map((row) => row.recall.make.name)).toEqual(['बजाज']);
 
+      // The catalog's names are kept in memory too: a rename shows on the next read, in the
+      // recall's model and in the vehicle's label.
+      const MODEL = 'api::catalog.model';
+      await documents(MODEL).update({
+        documentId: catalog.pulsar,
+        locale: 'en',
+        data: { name: 'Pulsar 150 Neon' },
+      });
+      try {
+        const renamed = (await owner.get(`/api/recalls/mine?vehicle=${y2018.id}`)).body
+          .data as RecallItem[];
+        expect(renamed.map((row) => [row.recall.model?.name, row.vehicle.label])).toEqual([
+          ['Pulsar 150 Neon', 'Bajaj Pulsar 150 Neon'],
+        ]);
+      } finally {
+        await documents(MODEL).update({
+          documentId: catalog.pulsar,
+          locale: 'en',
+          data: { name: 'Pulsar 150' },
+        });
+      }
+
       // The published recalls are kept in memory: an editor's unpublish or publish here
       // shows on the next read.
       const recallIds = async () => [

@@ -1,8 +1,9 @@
 import { serviceGetter } from '../../../lib/services';
 import catalog from './catalog';
+import catalogNames from './catalog-names';
 import catalogSeed from './catalog-seed';
 
-const services = { catalog, 'catalog-seed': catalogSeed };
+const services = { catalog, 'catalog-names': catalogNames, 'catalog-seed': catalogSeed };
 export default services;
 
 /** Typed access to the catalog domain's services. */

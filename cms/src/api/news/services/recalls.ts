@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { NotFound } from '../../../lib/errors';
 import { getCatalogService } from '../../catalog/services';
+import type { CatalogNames } from '../../catalog/services/catalog-names';
 import { findOwnedVehicle, VEHICLE_UID } from '../../vehicle/owned-vehicles';
 import type { VehicleRow } from '../../vehicle/vehicle-view';
 import { RECALL_STATUS_UID, type RecallSeverity, type RecallStatus } from '../news-uids';
@@ -45,59 +46,36 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     strapi.service('api::news.recall-reader') as ReturnType<
       typeof import('./recall-reader').default
     >;
-  const catalog = () => getCatalogService(strapi, 'catalog');
+  const catalogNames = (locale: string) => getCatalogService(strapi, 'catalog-names').of(locale);
 
-  /**
-   * The catalog names one answer needs, each read once for it: the makes list and every
-   * model it names (the shared cache is a round trip and a parse per read).
-   */
-  function catalogNames(locale: string) {
-    let makes: ReturnType<ReturnType<typeof catalog>['makes']> | null = null;
-    const models = new Map<string, Promise<{ name: string; make: { name: string } } | null>>();
+  function names(recall: PublishedRecall, lookup: CatalogNames) {
     return {
-      makes: () => (makes ??= catalog().makes(locale)),
-      model(modelId: string) {
-        let model = models.get(modelId);
-        if (!model) {
-          model = catalog()
-            .model(modelId, locale)
-            .catch(() => null);
-          models.set(modelId, model);
-        }
-        return model;
-      },
-    };
-  }
-  type CatalogNames = ReturnType<typeof catalogNames>;
-
-  async function names(recall: PublishedRecall, lookup: CatalogNames) {
-    const make = (await lookup.makes()).find((item) => item.id === recall.makeId);
-    const model = recall.modelId ? await lookup.model(recall.modelId) : null;
-    return {
-      make: { id: recall.makeId!, name: make?.name ?? '' },
-      model: recall.modelId ? { id: recall.modelId, name: model?.name ?? '' } : null,
+      make: { id: recall.makeId!, name: lookup.makes.get(recall.makeId!) ?? '' },
+      model: recall.modelId
+        ? { id: recall.modelId, name: lookup.models.get(recall.modelId)?.name ?? '' }
+        : null,
     };
   }
 
-  async function vehicleLabel(vehicle: VehicleRow, lookup: CatalogNames) {
+  function vehicleLabel(vehicle: VehicleRow, lookup: CatalogNames) {
     if (vehicle.nickname) return vehicle.nickname;
-    const model = await lookup.model(vehicle.modelId);
-    return model ? `${model.make.name} ${model.name}` : vehicle.registrationNumber;
+    const model = lookup.models.get(vehicle.modelId);
+    return model ? `${model.makeName} ${model.name}` : vehicle.registrationNumber;
   }
 
-  async function item(
+  function item(
     recall: PublishedRecall,
     vehicle: VehicleRow,
     status: StatusRow | undefined,
     lookup: CatalogNames,
-  ): Promise<RecallItem> {
+  ): RecallItem {
     return {
       recall: {
         id: recall.id,
         campaignId: recall.campaignId,
         title: recall.title,
         summary: recall.summary,
-        ...(await names(recall, lookup)),
+        ...names(recall, lookup),
         yearFrom: recall.yearFrom!,
         yearTo: recall.yearTo!,
         severity: recall.severity,
@@ -108,7 +86,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       vehicle: {
         id: vehicle.documentId,
         registrationNumber: vehicle.registrationNumber,
-        label: await vehicleLabel(vehicle, lookup),
+        label: vehicleLabel(vehicle, lookup),
       },
       status: status?.status ?? 'possible',
       statusUpdatedAt: status ? new Date(status.updatedAt).toISOString() : null,
@@ -136,11 +114,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           bySeverityThenNewest(a.recall, b.recall) ||
           a.vehicle.registrationNumber.localeCompare(b.vehicle.registrationNumber),
       );
-      const lookup = catalogNames(locale);
-      return Promise.all(
-        pairs.map(({ recall, vehicle }) =>
-          item(recall, vehicle, statusOf.get(`${recall.id}:${vehicle.documentId}`), lookup),
-        ),
+      const lookup = await catalogNames(locale);
+      return pairs.map(({ recall, vehicle }) =>
+        item(recall, vehicle, statusOf.get(`${recall.id}:${vehicle.documentId}`), lookup),
       );
     },
 
@@ -168,7 +144,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
             : strapi.db.query(RECALL_STATUS_UID).create({ data: { ...where, ownerId, status } })
         ) as Promise<StatusRow>;
       });
-      return item(recall, vehicle, saved, catalogNames(locale));
+      return item(recall, vehicle, saved, await catalogNames(locale));
     },
 
     /** A deleted vehicle's statuses go with it. */

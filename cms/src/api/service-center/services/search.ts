@@ -1,11 +1,9 @@
 import type { Core } from '@strapi/strapi';
 import type { Knex } from 'knex';
 import { loadEnv } from '../../../lib/env';
-import { keptInProcess } from '../../../lib/cache/kept-in-process';
 import { InvalidField, NotFound } from '../../../lib/errors';
 import { createMediaUrls } from '../../../lib/media/media-urls';
 import type { Page } from '../../../lib/pagination';
-import { catalogGeneration } from '../../catalog/cache-invalidation';
 import { getCatalogService } from '../../catalog/services';
 import {
   placeNames,
@@ -24,7 +22,6 @@ import {
   SEARCH_VERSION_TABLE,
 } from '../storage';
 
-const MAKE_NAMES_TTL_MS = 10_000;
 /** How often an instance asks whether another one changed the search table. */
 export const FINDER_CHECK_MS = 1_000;
 const LOAD_PAGE = 2_000;
@@ -53,17 +50,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   const media = createMediaUrls(strapi);
   const knex = () => strapi.db.connection as unknown as Knex;
 
-  // The catalog's make names by id, per locale: every finder request needs them (names in
-  // the answer, the `make` filter checked), so this process keeps the map rather than asking
-  // the shared cache and rebuilding it each time. A catalog write here drops it at once;
-  // another instance's write reaches this one within MAKE_NAMES_TTL_MS.
-  const makeNames = keptInProcess(
-    (locale) =>
-      getCatalogService(strapi, 'catalog')
-        .makes(locale)
-        .then((makes) => new Map(makes.map((make) => [make.id, make.name]))),
-    { ttlMs: MAKE_NAMES_TTL_MS, generation: () => catalogGeneration(strapi) },
-  );
+  // The catalog's make names by id, per locale, kept in this process (catalog-names.ts):
+  // every finder request needs them (names in the answer, the `make` filter checked).
+  const makeNames = async (locale: string) =>
+    (await getCatalogService(strapi, 'catalog-names').of(locale)).makes;
 
   // A district's and its province's names per locale: the same few dozen in every answer.
   const places = new Map<string, ReturnType<typeof placeNames>>();
