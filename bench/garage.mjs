@@ -29,6 +29,7 @@ const PASSWORD = 'Bench-Owner-Password-1';
 /** Issue 9: the cached garage list answers at least ten times the stock baseline's req/s. */
 const TARGET_RATIO = 10;
 
+// BENCH_MIDDLEWARE_TIMING=1 adds what each middleware of the chain costs a request (bench/server.mjs).
 // BENCH_DATABASE=<name> reuses a database an earlier run kept (BENCH_KEEP=1), so the request
 // path can be profiled over and over without seeding again.
 const reused = process.env.BENCH_DATABASE;
@@ -53,9 +54,62 @@ const log = (message) => console.log(`[bench] ${message}`);
 function startServer(extraEnv = {}) {
   const child = spawn('node', [path.join(import.meta.dirname, 'server.mjs')], {
     env: { ...serverEnv, ...extraEnv },
-    stdio: ['ignore', 'ignore', 'inherit'],
+    // The IPC channel: BENCH_MIDDLEWARE_TIMING's figures come back over it.
+    stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
   });
   return child;
+}
+
+/** Each middleware's own time per request, from a server started with BENCH_MIDDLEWARE_TIMING. */
+function middlewareTiming(child) {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error('no middleware timing from the CMS')), 10_000);
+    child.once('message', (message) => {
+      clearTimeout(timer);
+      resolve(message.middlewareTiming);
+    });
+    child.send({ middlewareTiming: true });
+  });
+}
+
+/**
+ * BENCH_MIDDLEWARE_TIMING=1: what each middleware of the chain costs on the owner path, on
+ * one connection (so one request's wait is not counted as another's work), for the cached
+ * list and for /healthz (the chain with almost nothing behind it).
+ */
+async function middlewareCosts(jwt) {
+  const server = startServer({ BENCH_MIDDLEWARE_TIMING: '1' });
+  try {
+    await waitFor(`${BASE}/readyz`);
+    const rows = [];
+    for (const [title, url] of [
+      ['cached list', '/api/vehicles?limit=20'],
+      ['/healthz', '/healthz'],
+    ]) {
+      await get(url, jwt);
+      await middlewareTiming(server);
+      const result = await autocannon({
+        url: `${BASE}${url}`,
+        connections: 1,
+        duration: DURATION,
+        headers: { authorization: `Bearer ${jwt}` },
+      });
+      const timing = await middlewareTiming(server);
+      const chain = timing.reduce((sum, row) => sum + row.microseconds, 0);
+      rows.push(
+        `  ${title}: ${Math.round(result.requests.average)} req/s on 1 connection, p50 ${result.latency.p50} ms; the chain's own time ${chain.toFixed(0)} µs a request:`,
+        ...timing
+          .filter((row) => row.calls > 0)
+          .map(
+            (row) =>
+              `    ${row.name.padEnd(40)} ${row.microseconds.toFixed(1).padStart(7)} µs  ${((100 * row.microseconds) / chain).toFixed(0).padStart(3)} %`,
+          ),
+      );
+    }
+    return rows.join('\n');
+  } finally {
+    await stopProcess(server);
+  }
 }
 
 /** Runs `measure` against a CMS started with `extraEnv`, stopping it whatever happens. */
@@ -277,6 +331,8 @@ async function main() {
       load('GET /api/users/me (stock sign-in, baseline)', '/api/users/me', ownerJwt),
     );
 
+    const costs =
+      process.env.BENCH_MIDDLEWARE_TIMING === '1' ? await middlewareCosts(ownerJwt) : null;
     const inProcess = await inProcessPageTiming(fleetId, page250Cursor);
     const ratio = (a, b) => (a / b).toFixed(2);
     console.log(`
@@ -293,6 +349,7 @@ Garage list benchmark (${CONNECTIONS} connections, ${DURATION} s each, PostgreSQ
     stock offset (pagination[page]=250): page 250 p50 ${inProcess.page250.p50} ms vs page 1 p50 ${inProcess.first.p50} ms: ${ratio(inProcess.page250.p50, inProcess.first.p50)}x
     page 250: offset / cursor ${ratio(inProcess.page250.p50, inProcess.cursor250.p50)}x
   failed requests: ${cached.failed + uncached.failed + me.failed + stock.failed + fleetFirst.failed + fleet250.failed}`);
+    if (costs) console.log(`\nEach middleware's own time (BENCH_MIDDLEWARE_TIMING=1):\n${costs}`);
   } finally {
     if (server) await stopProcess(server);
     if (process.env.BENCH_KEEP === '1' || reused) log(`kept database ${database}`);

@@ -170,6 +170,24 @@ describe('shutting down under load', () => {
       .filter((line) => line.includes('requests drained before shutdown'))
       .map((line) => JSON.parse(line) as { unfinished: number });
     expect(drained).toEqual([expect.objectContaining({ unfinished: 0 })]);
+    // One JSON request line per answered write, the last ones written out before the exit
+    // too (the request log batches its lines per turn of the event loop).
+    const requestLines = stdout
+      .split('\n')
+      .filter((line) => line.startsWith('{'))
+      .map((line) => JSON.parse(line) as Record<string, unknown>)
+      .filter((line) => line.message === 'request' && line.method === 'PUT');
+    expect(requestLines.filter((line) => line.status === 200).length).toBeGreaterThanOrEqual(
+      answered.length,
+    );
+    expect(requestLines[0]).toMatchObject({
+      level: 'info',
+      route: '/api/vehicles/:id',
+      path: expect.stringMatching(/^\/api\/vehicles\//),
+      requestId: expect.any(String),
+      durationMs: expect.any(Number),
+      timestamp: expect.any(String),
+    });
 
     const client = new Client({ connectionString: db.url });
     await client.connect();

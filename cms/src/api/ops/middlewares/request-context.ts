@@ -3,6 +3,7 @@ import type { Core } from '@strapi/strapi';
 import type { Context, Next } from 'koa';
 import { isSensitiveName, REDACTED } from '../../../lib/logging/redact';
 import { getMetrics } from '../../../lib/infrastructure';
+import { createRequestLog } from '../../../lib/logging/request-log';
 
 const VALID_REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
 
@@ -27,6 +28,7 @@ export function loggablePath(ctx: RoutedContext): string {
  */
 export default (_config: unknown, { strapi }: { strapi: Core.Strapi }) => {
   const metrics = getMetrics(strapi);
+  const requestLog = createRequestLog(strapi);
 
   return async (ctx: RoutedContext, next: Next) => {
     const started = process.hrtime.bigint();
@@ -45,7 +47,7 @@ export default (_config: unknown, { strapi }: { strapi: Core.Strapi }) => {
       // A 404 may still match the static-file catch-all; label it by outcome, not by pattern.
       const route = ctx._matchedRoute && status !== 404 ? String(ctx._matchedRoute) : 'unmatched';
       metrics.observeRequest({ method: ctx.method, route, status }, seconds);
-      strapi.log.info('request', {
+      requestLog.write({
         requestId,
         method: ctx.method,
         route,
