@@ -32,7 +32,7 @@ import path from 'node:path';
 import autocannon from 'autocannon';
 import { throwawaySecrets } from '../cms/scripts/throwaway-secrets.js';
 import { summarise } from './profile-summary.mjs';
-import { cpuSnapshot, cpuSpent, sql, stopProcess, waitFor } from './support.mjs';
+import { cpuSnapshot, cpuSpent, processLabels, sql, stopProcess, waitFor } from './support.mjs';
 
 const root = path.resolve(import.meta.dirname, '..');
 const require = createRequire(path.join(root, 'cms', 'package.json'));
@@ -231,13 +231,7 @@ async function signIn(base) {
 
 /** Names the processes whose CPU a row counts (pid → label); filled as they start. */
 const processNames = new Map([[process.pid, 'autocannon']]);
-
-function processLabel(pid, name) {
-  if (processNames.has(pid)) return processNames.get(pid);
-  if (name === 'postgres') return 'PostgreSQL';
-  if (name.startsWith('redis')) return 'Redis';
-  return null;
-}
+const processLabel = processLabels(processNames);
 
 /**
  * Loads one URL and says what each request cost in CPU, per process (from /proc): where the

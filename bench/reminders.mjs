@@ -17,7 +17,14 @@ import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import { throwawaySecrets } from '../cms/scripts/throwaway-secrets.js';
-import { cpuSnapshot, cpuSpent, kernelCpu, kernelCpuSpent, sql } from './support.mjs';
+import {
+  cpuSnapshot,
+  cpuSpent,
+  kernelCpu,
+  kernelCpuSpent,
+  processLabels,
+  sql,
+} from './support.mjs';
 
 const root = path.resolve(import.meta.dirname, '..');
 const cmsDir = path.join(root, 'cms');
@@ -365,14 +372,17 @@ async function main() {
         "SELECT count(*)::int AS sent FROM reminder_deliveries WHERE status = 'sent'",
       )
     ).rows[0].sent;
-    const cpu = cpuSpent(cpuBefore, await cpuSnapshot(), (pid, name) => {
-      const worker = workers.findIndex((candidate) => candidate.pid === pid);
-      if (worker >= 0) return `CMS worker ${worker + 1}`;
-      if (pid === process.pid) return 'bench (loopback SMTP + SMS)';
-      if (name === 'postgres') return 'PostgreSQL';
-      if (name.startsWith('redis')) return 'Redis';
-      return 'other';
-    });
+    const cpu = cpuSpent(
+      cpuBefore,
+      await cpuSnapshot(),
+      processLabels(
+        new Map([
+          ...workers.map((worker, index) => [worker.pid, `CMS worker ${index + 1}`]),
+          [process.pid, 'bench (loopback SMTP + SMS)'],
+        ]),
+        'other',
+      ),
+    );
     const kernel = kernelCpuSpent(kernelBefore, await kernelCpu());
     // Let any duplicate (a wrong resend) arrive before counting.
     await new Promise((resolve) => setTimeout(resolve, 3000));

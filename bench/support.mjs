@@ -80,6 +80,19 @@ export async function cpuSnapshot() {
   return snapshot;
 }
 
+/**
+ * A `label(pid, name)` for cpuSpent: the benchmark's own processes by pid (`known`), then
+ * PostgreSQL's and Redis's by process name; any other is `other` (null: skipped).
+ */
+export function processLabels(known, other = null) {
+  return (pid, name) => {
+    if (known.has(pid)) return known.get(pid);
+    if (name === 'postgres') return 'PostgreSQL';
+    if (name.startsWith('redis')) return 'Redis';
+    return other;
+  };
+}
+
 /** CPU seconds between two snapshots, summed by label (`label(pid, name)`; null: skipped). */
 export function cpuSpent(before, after, label) {
   const spent = new Map();

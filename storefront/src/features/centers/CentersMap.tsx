@@ -110,20 +110,14 @@ export default function CentersMap({ centers, tiles, labels, locale, single = fa
       }
       setState('ready');
     };
-    // Leaflet and the outline are fetched only for a visitor who reaches the map.
-    const inView = new IntersectionObserver((entries) => {
-      if (!entries.some((entry) => entry.isIntersecting)) return;
-      inView.disconnect();
-      draw().catch((error: unknown) => {
-        // The list beside the map carries everything; say so in the console for whoever debugs.
-        console.error('centers map failed', error);
-        if (!cancelled) setState('failed');
-      });
+    // The island hydrates once the map is in view (client:visible): draw at once.
+    draw().catch((error: unknown) => {
+      // The list beside the map carries everything; say so in the console for whoever debugs.
+      console.error('centers map failed', error);
+      if (!cancelled) setState('failed');
     });
-    if (holder.current) inView.observe(holder.current);
     return () => {
       cancelled = true;
-      inView.disconnect();
       remove();
     };
   }, [centers, tiles, labels, locale, single]);

@@ -104,8 +104,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   // The finder in memory (finder-index.ts), loaded from the search table, the source of
   // truth. A write in this process has it read the changes on the next request (its commit
   // calls the onSearchChange listener); another instance's within FINDER_CHECK_MS, when this
-  // one next reads the table's version. Only the documents a version names are read again; a rebuild,
-  // or more versions behind than the changes table keeps, reads everything.
+  // one next reads the table's version. Only the documents a version names are read again;
+  // a rebuild, or more versions behind than the changes table keeps, reads everything.
   const finder = {
     index: null as FinderIndex | null,
     version: -1,
