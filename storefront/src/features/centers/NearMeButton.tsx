@@ -52,7 +52,7 @@ export default function NearMeButton({ formId, nearField, districtField, labels 
       {enabled && (
         <button
           type="button"
-          className="button-secondary"
+          className="button button-secondary"
           onClick={locate}
           disabled={state === 'locating'}
         >
