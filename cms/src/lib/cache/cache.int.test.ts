@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { createMemoryCache, createRedisCache, remember, type Cache } from './index';
+import { createMemoryCache, createRedisCache, remember, rememberJson, type Cache } from './index';
 
 const REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
 
@@ -128,6 +128,33 @@ describe.each(stores)('cache service on the %s', (_name, create) => {
     expect(load).toHaveBeenCalledTimes(1);
     expect(lookups).toEqual(['miss', 'hit']);
   });
+
+  it('hands back a stored value as its JSON text, and undefined for a key never set or expired', async () => {
+    const page = { data: [{ nickname: 'रातो', odometerKm: 12500 }], meta: { next: null } };
+    await cache.set('page', page, 60);
+    const text = await cache.getJson('page');
+    expect(typeof text).toBe('string');
+    expect(JSON.parse(text!)).toEqual(page);
+    expect(await cache.getJson('never-set')).toBeUndefined();
+    await cache.set('short', page, 0.05);
+    await sleep(120);
+    expect(await cache.getJson('short')).toBeUndefined();
+  });
+
+  it('remembers as JSON text: a miss loads and stores, a hit is the same text without loading', async () => {
+    const value = { data: [{ id: 'a', nickname: 'Rato' }], meta: { nextCursor: 'x' } };
+    const load = jest.fn(async () => value);
+    const lookups: string[] = [];
+    const onLookup = (result: string) => lookups.push(result);
+    const missed = await rememberJson(cache, 'rj', 60, load, { onLookup });
+    const hit = await rememberJson(cache, 'rj', 60, load, { onLookup });
+    expect(JSON.parse(missed)).toEqual(value);
+    expect(hit).toBe(missed);
+    expect(load).toHaveBeenCalledTimes(1);
+    expect(lookups).toEqual(['miss', 'hit']);
+    // The same entry reads back as a value too: one stored form for both.
+    expect(await cache.get('rj')).toEqual(value);
+  });
 });
 
 describe('Redis cache when Redis is unreachable', () => {
@@ -143,6 +170,20 @@ describe('Redis cache when Redis is unreachable', () => {
       });
       expect(value).toBe('from database');
       expect(errors).toHaveLength(1);
+      expect(lookups).toEqual(['error']);
+    } finally {
+      await cache.close();
+    }
+  });
+
+  it("rememberJson() answers the loader's value as JSON text", async () => {
+    const cache = createRedisCache({ url: 'redis://127.0.0.1:1', prefix: 'mg-test:down:' });
+    try {
+      const lookups: string[] = [];
+      const text = await rememberJson(cache, 'k', 60, async () => ({ from: 'database' }), {
+        onLookup: (result) => lookups.push(result),
+      });
+      expect(JSON.parse(text)).toEqual({ from: 'database' });
       expect(lookups).toEqual(['error']);
     } finally {
       await cache.close();

@@ -3,6 +3,11 @@ export interface Cache {
   readonly kind: 'redis' | 'memory';
   /** The stored value, or undefined when absent or expired. */
   get<T>(key: string): Promise<T | undefined>;
+  /**
+   * The stored value as the JSON text it is kept in, unparsed: for a value that goes out as
+   * a response body as it is, so a hit costs no parse and no serialisation.
+   */
+  getJson(key: string): Promise<string | undefined>;
   /** Stores a JSON-serialisable value for `ttlSeconds` (fractions allowed). */
   set<T>(key: string, value: T, ttlSeconds: number): Promise<void>;
   /** Stores the value only if the key is absent (atomic); true when it was stored. */
@@ -39,6 +44,34 @@ export interface RememberOptions {
   onError?: (error: unknown) => void;
   /** Called once per read with how the cache answered. */
   onLookup?: (result: 'hit' | 'miss' | 'error') => void;
+}
+
+/**
+ * `remember`, answering with the value's JSON text: a hit hands back the stored text without
+ * parsing it; a miss loads, serialises once and stores that text.
+ */
+export async function rememberJson<T>(
+  cache: Cache,
+  key: string,
+  ttlSeconds: number,
+  load: () => Promise<T>,
+  options: RememberOptions = {},
+): Promise<string> {
+  try {
+    const hit = await cache.getJson(key);
+    if (hit !== undefined) {
+      options.onLookup?.('hit');
+      return hit;
+    }
+  } catch (error) {
+    options.onLookup?.('error');
+    options.onError?.(error);
+    return JSON.stringify(await load());
+  }
+  options.onLookup?.('miss');
+  const value = await load();
+  await cache.set(key, value, ttlSeconds).catch((error: unknown) => options.onError?.(error));
+  return JSON.stringify(value);
 }
 
 /**

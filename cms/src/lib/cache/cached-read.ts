@@ -1,5 +1,5 @@
 import type { Core } from '@strapi/strapi';
-import { remember } from './';
+import { remember, rememberJson, type RememberOptions } from './';
 import { getCache, getMetrics } from '../infrastructure';
 
 /**
@@ -13,13 +13,28 @@ export function cachedRead<T>(
   ttlSeconds: number,
   load: () => Promise<T>,
 ): Promise<T> {
+  return remember(getCache(strapi), key, ttlSeconds, load, readOptions(strapi, cacheName));
+}
+
+/** `cachedRead`, answering with the value's JSON text (a hit is not parsed): for bodies sent as they are. */
+export function cachedReadJson<T>(
+  strapi: Core.Strapi,
+  cacheName: string,
+  key: string,
+  ttlSeconds: number,
+  load: () => Promise<T>,
+): Promise<string> {
+  return rememberJson(getCache(strapi), key, ttlSeconds, load, readOptions(strapi, cacheName));
+}
+
+function readOptions(strapi: Core.Strapi, cacheName: string): RememberOptions {
   const metrics = getMetrics(strapi);
-  return remember(getCache(strapi), key, ttlSeconds, load, {
+  return {
     onLookup: (result) => metrics.countCacheLookup(cacheName, result),
     onError: (error) =>
       strapi.log.warn('cache unavailable; reading from the database', {
         cache: cacheName,
         error: (error as Error).message,
       }),
-  });
+  };
 }

@@ -35,6 +35,9 @@ export function createMemoryCache(options: MemoryCacheOptions = {}): Cache {
       const entry = live(key);
       return entry ? (JSON.parse(entry.json) as T) : undefined;
     },
+    async getJson(key: string) {
+      return live(key)?.json;
+    },
     async set<T>(key: string, value: T, ttlSeconds: number) {
       assertTtl(ttlSeconds);
       entries.delete(key);

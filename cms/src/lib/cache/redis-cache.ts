@@ -14,6 +14,9 @@ export function createRedisCache(options: RedisCacheOptions): Cache {
       const json = await run(() => redis.get(key(name)));
       return json === null ? undefined : (JSON.parse(json) as T);
     },
+    async getJson(name: string) {
+      return (await run(() => redis.get(key(name)))) ?? undefined;
+    },
     async set<T>(name: string, value: T, ttlSeconds: number) {
       assertTtl(ttlSeconds);
       const ttlMs = Math.ceil(ttlSeconds * 1000);

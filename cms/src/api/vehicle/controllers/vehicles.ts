@@ -44,7 +44,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   return {
     async list(ctx: Context) {
       const { locale, ...page } = await pagedQuery(ctx);
-      ctx.body = await vehicles().list(ownerOf(ctx), page, locale);
+      // The page's JSON text as the cache holds it, sent as it is (no parse, no serialisation).
+      const json = await vehicles().listJson(ownerOf(ctx), page, locale);
+      ctx.type = 'application/json';
+      ctx.body = json;
     },
 
     async create(ctx: Context) {

@@ -1,5 +1,5 @@
 import type { Core } from '@strapi/strapi';
-import { cachedRead } from '../../../lib/cache/cached-read';
+import { cachedRead, cachedReadJson } from '../../../lib/cache/cached-read';
 import { loadEnv } from '../../../lib/env';
 import { cacheableSeconds, createMediaUrls } from '../../../lib/media/media-urls';
 import { forgetGarage, ownerCachePrefix } from '../garage-cache';
@@ -37,6 +37,13 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     /** Reads through the cache, or straight from `read` when the cache is off. */
     read<T>(key: string, read: () => Promise<T>): Promise<T> {
       return enabled ? cachedRead(strapi, 'vehicles', key, ttlSeconds, read) : read();
+    },
+
+    /** `read`, as the value's JSON text; a hit is the stored text, not parsed and serialised again. */
+    async readJson<T>(key: string, read: () => Promise<T>): Promise<string> {
+      return enabled
+        ? cachedReadJson(strapi, 'vehicles', key, ttlSeconds, read)
+        : JSON.stringify(await read());
     },
 
     /** Forgets every cached read of an owner's vehicles; a cache that is down only warns. */
