@@ -359,6 +359,9 @@ describe('the garage on PostgreSQL and Redis', () => {
       const owner = await signUp();
       const vehicle = await addVehicle(owner);
       expect((await owner.get('/api/vehicles')).body.data[0].nickname).toBe('Rato Pulsar');
+      expect((await owner.get(`/api/vehicles/${vehicle.id}`)).body.data.nickname).toBe(
+        'Rato Pulsar',
+      );
 
       await owner.put(`/api/vehicles/${vehicle.id}`, { nickname: 'Kalo Pulsar' }).expect(200);
 
@@ -366,6 +369,21 @@ describe('the garage on PostgreSQL and Redis', () => {
       expect((await owner.get(`/api/vehicles/${vehicle.id}`)).body.data.nickname).toBe(
         'Kalo Pulsar',
       );
+    });
+
+    it('answers a cached list and vehicle with the same JSON as the first, uncached read', async () => {
+      const owner = await signUp();
+      const vehicle = await addVehicle(owner);
+      for (const path of ['/api/vehicles', `/api/vehicles/${vehicle.id}`]) {
+        const first = await owner.get(path).expect(200);
+        const cached = await owner.get(path).expect(200);
+        expect(cached.headers['content-type']).toBe('application/json; charset=utf-8');
+        expect(first.headers['content-type']).toBe('application/json; charset=utf-8');
+        expect(cached.text).toBe(first.text);
+      }
+      const detail = (await owner.get(`/api/vehicles/${vehicle.id}`)).body;
+      expect(detail.data).toMatchObject({ id: vehicle.id, nickname: 'Rato Pulsar' });
+      expect((await owner.get('/api/vehicles')).body.data).toEqual([detail.data]);
     });
 
     it('shows a catalog rename in cached lists', async () => {

@@ -11,6 +11,12 @@ import { getVehicleService } from '../services';
 const ownerOf = (ctx: Context) => (ctx.state.user as { id: number }).id;
 const bodyOf = (ctx: Context) => (ctx.request as { body?: unknown }).body;
 
+/** Sends JSON text that is already serialised (a cache's stored text) as the response body. */
+function sendJson(ctx: Context, json: string) {
+  ctx.type = 'application/json';
+  ctx.body = json;
+}
+
 /** The multipart parts a photo upload may carry: the files, nothing else. */
 const PHOTO_PARTS = ['files'];
 
@@ -45,9 +51,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     async list(ctx: Context) {
       const { locale, ...page } = await pagedQuery(ctx);
       // The page's JSON text as the cache holds it, sent as it is (no parse, no serialisation).
-      const json = await vehicles().listJson(ownerOf(ctx), page, locale);
-      ctx.type = 'application/json';
-      ctx.body = json;
+      sendJson(ctx, await vehicles().listJson(ownerOf(ctx), page, locale));
     },
 
     async create(ctx: Context) {
@@ -59,7 +63,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
     async findOne(ctx: Context) {
       const { locale } = await query(ctx);
-      ctx.body = { data: await vehicles().findOne(ownerOf(ctx), ctx.params.id, locale) };
+      const vehicle = await vehicles().findOneJson(ownerOf(ctx), ctx.params.id, locale);
+      sendJson(ctx, `{"data":${vehicle}}`);
     },
 
     async update(ctx: Context) {

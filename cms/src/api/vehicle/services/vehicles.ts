@@ -92,6 +92,13 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       return listThrough(ownerId, query, locale, (key, load) => cache().readJson(key, load));
     },
 
+    /** `findOne` as the vehicle's JSON text, the cache's stored text on a hit (see `listJson`). */
+    async findOneJson(ownerId: number, documentId: string, locale: string): Promise<string> {
+      return cache().readJson(cache().vehicleKey(ownerId, documentId, locale), () =>
+        presentOwned(ownerId, documentId, locale),
+      );
+    },
+
     async findOne(ownerId: number, documentId: string, locale: string): Promise<Vehicle> {
       return cache().read(cache().vehicleKey(ownerId, documentId, locale), () =>
         presentOwned(ownerId, documentId, locale),
