@@ -140,6 +140,27 @@ test("a signed-in owner's Nepali garage and its forms are drawn by Mukta without
   await expectAllNepaliInMukta(page, asked);
 });
 
+test('the Nepali language name on an English page is drawn by its own small web font', async ({
+  page,
+}) => {
+  const fonts: string[] = [];
+  page.on('request', (request) => {
+    if (request.resourceType() === 'font') fonts.push(new URL(request.url()).pathname);
+  });
+  await page.goto('/en/', { waitUntil: 'networkidle' });
+  await page.evaluate(() => document.fonts.ready);
+
+  const drawn = await fontsDrawingDevanagari(page);
+  expect(drawn.map((entry) => entry.tag)).toEqual(['A']);
+  expect(drawn[0].fonts.length).toBeGreaterThan(0);
+  expect(
+    drawn[0].fonts.every((font) => font.isCustomFont),
+    JSON.stringify(drawn[0].fonts),
+  ).toBe(true);
+  // Not Mukta's whole Devanagari file: English pages fetch none.
+  expect(fonts.filter((font) => font.includes('devanagari'))).toEqual([]);
+});
+
 test('with the bold file arrived, bold Nepali is drawn by its own face, not an emboldened regular one', async ({
   page,
 }) => {

@@ -74,6 +74,11 @@ export default defineConfig({
     // nepali-date-converter's CommonJS build puts the class on `default`, which Node's ESM
     // import does not unwrap: bundling it lets Vite resolve its ES module build instead.
     ssr: { noExternal: ['nepali-date-converter'] },
+    // Fonts stay files, however small: the CSP allows fonts from 'self' only, and a preload
+    // needs an address (the ~3 KB language-name face would otherwise be inlined as data:).
+    build: {
+      assetsInlineLimit: (file) => (file.endsWith('.woff2') ? false : undefined),
+    },
     // `~/` is src/, as tsconfig.json's `paths` tells the type checker. Astro derives an alias
     // from `paths` too, but only as a last-resort resolver; declared here it resolves first,
     // the same way in `astro dev`, the build and Vitest (which loads this config).
