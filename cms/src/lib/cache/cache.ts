@@ -47,46 +47,61 @@ export interface RememberOptions {
 }
 
 /**
- * `remember`, answering with the value's JSON text: a hit hands back the stored text without
- * parsing it; a miss loads, serialises once and stores that text.
- */
-export async function rememberJson<T>(
-  cache: Cache,
-  key: string,
-  ttlSeconds: number,
-  load: () => Promise<T>,
-  options: RememberOptions = {},
-): Promise<string> {
-  try {
-    const hit = await cache.getJson(key);
-    if (hit !== undefined) {
-      options.onLookup?.('hit');
-      return hit;
-    }
-  } catch (error) {
-    options.onLookup?.('error');
-    options.onError?.(error);
-    return JSON.stringify(await load());
-  }
-  options.onLookup?.('miss');
-  const value = await load();
-  await cache.set(key, value, ttlSeconds).catch((error: unknown) => options.onError?.(error));
-  return JSON.stringify(value);
-}
-
-/**
  * Read-through helper: answers from the cache, else from `load`, storing the result.
  * A cache that is down never fails the read; the value comes from `load` instead.
  */
-export async function remember<T>(
+export function remember<T>(
   cache: Cache,
   key: string,
   ttlSeconds: number,
   load: () => Promise<T>,
   options: RememberOptions = {},
 ): Promise<T> {
+  return readThrough(
+    cache,
+    () => cache.get<T>(key),
+    key,
+    ttlSeconds,
+    load,
+    (value) => value,
+    options,
+  );
+}
+
+/**
+ * `remember`, answering with the value's JSON text: a hit hands back the stored text without
+ * parsing it; a miss loads, stores, and serialises the value once for the answer.
+ */
+export function rememberJson<T>(
+  cache: Cache,
+  key: string,
+  ttlSeconds: number,
+  load: () => Promise<T>,
+  options: RememberOptions = {},
+): Promise<string> {
+  return readThrough(
+    cache,
+    () => cache.getJson(key),
+    key,
+    ttlSeconds,
+    load,
+    JSON.stringify,
+    options,
+  );
+}
+
+/** Both of the above: `lookup` reads the cache in the answer's form, `answer` turns a loaded value into it. */
+async function readThrough<T, A>(
+  cache: Cache,
+  lookup: () => Promise<A | undefined>,
+  key: string,
+  ttlSeconds: number,
+  load: () => Promise<T>,
+  answer: (value: T) => A,
+  options: RememberOptions,
+): Promise<A> {
   try {
-    const hit = await cache.get<T>(key);
+    const hit = await lookup();
     if (hit !== undefined) {
       options.onLookup?.('hit');
       return hit;
@@ -94,10 +109,10 @@ export async function remember<T>(
   } catch (error) {
     options.onLookup?.('error');
     options.onError?.(error);
-    return load();
+    return answer(await load());
   }
   options.onLookup?.('miss');
   const value = await load();
   await cache.set(key, value, ttlSeconds).catch((error: unknown) => options.onError?.(error));
-  return value;
+  return answer(value);
 }
