@@ -7,11 +7,11 @@
 // Each owner updates their own vehicle (32 owners, one connection each), so the garage's own
 // rules (per-owner limits, uniqueness) are the same in both modes; only auditing differs.
 import { execFileSync, spawn } from 'node:child_process';
+import { readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import autocannon from 'autocannon';
 import { throwawaySecrets } from '../cms/scripts/throwaway-secrets.js';
-import { readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { summarise } from './profile-summary.mjs';
 import { cpuSnapshot, cpuSpent, processLabels, sql, stopProcess, waitFor } from './support.mjs';
 

@@ -50,46 +50,35 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   const presentOwned = async (ownerId: number, documentId: string, locale: string) =>
     presenter().present(await ownedRow(ownerId, documentId), locale);
 
-  /** A page of an owner's vehicles through `read` (the cache as a value or as JSON text). */
-  async function listThrough<R>(
-    ownerId: number,
-    query: PageQuery,
-    locale: string,
-    read: (key: string, load: () => Promise<Page<Vehicle>>) => Promise<R>,
-  ): Promise<R> {
-    const { cursors } = pages();
-    const afterId = query.cursor ? cursors.decode(query.cursor) : null;
-    const stopTimer = listDuration.startTimer();
-    let outcome = cache().enabled ? 'hit' : 'off';
-    const page = await read(cache().listKey(ownerId, locale, query.limit, afterId), async () => {
-      outcome = 'miss';
-      const rows = await pages().rows(ownerId, afterId, query.limit + 1);
-      const presented = await presenter().presentAll(rows.slice(0, query.limit), locale);
-      return toPage(
-        rows,
-        query.limit,
-        (id) => cursors.encode(id),
-        (_row, index) => presented[index],
-      );
-    });
-    stopTimer({ cache: outcome });
-    return page;
-  }
-
   return {
     ownedRow,
 
-    async list(ownerId: number, query: PageQuery, locale: string): Promise<Page<Vehicle>> {
-      return listThrough(ownerId, query, locale, (key, load) => cache().read(key, load));
-    },
-
     /**
-     * `list` as the JSON text of the page, which the list route sends as it is: a cache hit
-     * is the stored text, so the garage's most frequent read costs no parse and no
+     * A page of an owner's vehicles as JSON text, which the list route sends as it is: a
+     * cache hit is the stored text, so the garage's most frequent read costs no parse and no
      * serialisation.
      */
     async listJson(ownerId: number, query: PageQuery, locale: string): Promise<string> {
-      return listThrough(ownerId, query, locale, (key, load) => cache().readJson(key, load));
+      const { cursors } = pages();
+      const afterId = query.cursor ? cursors.decode(query.cursor) : null;
+      const stopTimer = listDuration.startTimer();
+      let outcome = cache().enabled ? 'hit' : 'off';
+      const page = await cache().readJson(
+        cache().listKey(ownerId, locale, query.limit, afterId),
+        async (): Promise<Page<Vehicle>> => {
+          outcome = 'miss';
+          const rows = await pages().rows(ownerId, afterId, query.limit + 1);
+          const presented = await presenter().presentAll(rows.slice(0, query.limit), locale);
+          return toPage(
+            rows,
+            query.limit,
+            (id) => cursors.encode(id),
+            (_row, index) => presented[index],
+          );
+        },
+      );
+      stopTimer({ cache: outcome });
+      return page;
     },
 
     /** `findOne` as the vehicle's JSON text, the cache's stored text on a hit (see `listJson`). */
