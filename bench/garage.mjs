@@ -262,8 +262,9 @@ async function inProcessPageTiming(fleetOwnerId, page250Cursor) {
       limit: 20,
     });
   const vehicles = strapi.service('api::vehicle.vehicles');
+  // The route's own path: the page as the JSON text it sends (uncached here: GARAGE_CACHE=false).
   const byCursor = (cursor) => () =>
-    vehicles.list(fleetOwnerId, { limit: 20, ...(cursor ? { cursor } : {}) }, 'en');
+    vehicles.listJson(fleetOwnerId, { limit: 20, ...(cursor ? { cursor } : {}) }, 'en');
   const result = {
     first: await time(page(1)),
     page250: await time(page(250)),
