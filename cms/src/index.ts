@@ -6,6 +6,7 @@ import { loadEnv } from './lib/env';
 import securityHeaders from './lib/security-headers';
 import { closeInfrastructure, registerInfrastructure } from './lib/infrastructure';
 import { forgetLocalesOnChange } from './lib/locales';
+import { indexRoutes } from './lib/route-index';
 import { drainRequestsBeforeDestroy } from './lib/shutdown';
 import { provision } from './provisioning';
 
@@ -18,6 +19,8 @@ export default {
     // The same headers as stock strapi::security, with its helmet built once instead of on
     // every request.
     strapi.get('middlewares').set('strapi::security', securityHeaders);
+    // The router tests only the routes that can match a path, not all ~330 (lib/route-index.ts).
+    indexRoutes(strapi.server.router);
     forgetLocalesOnChange(strapi);
     for (const domain of DOMAINS) domain.register?.(strapi);
   },

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import Router from '@koa/router';
 import request from 'supertest';
 import {
   bootStrapi,
@@ -12,6 +13,7 @@ import {
 import { startTestBucket, type TestBucket } from '../scripts/test-bucket';
 import { startSmtpServer, type TestSmtpServer } from './smtp';
 import { contentApiDocument, OPENAPI_DOCUMENT_PATH } from '../src/lib/openapi';
+import { buildRouteIndex, candidates } from '../src/lib/route-index';
 
 describe('CMS platform on PostgreSQL, Redis, S3 and SMTP', () => {
   let db: TestDatabase;
@@ -41,6 +43,40 @@ describe('CMS platform on PostgreSQL, Redis, S3 and SMTP', () => {
     await db?.drop();
     await smtp?.close();
     await bucket?.close();
+  });
+
+  it('matches every route of the app as the router testing all its layers does', () => {
+    const router = app.strapi.server.router;
+    const layers = router.stack.filter((layer) => typeof layer.path === 'string');
+    expect(layers.length).toBeGreaterThan(200);
+    // A path for each route (parameters and wildcards filled in), in other spellings too.
+    const paths = layers.flatMap(({ path: pattern }) => {
+      const filled = String(pattern)
+        .replace(/:[A-Za-z_]+(\([^)]*\))?[?*+]?/g, 'x1')
+        .replace(/\(\.\*\)|\(\[\^\/\]\*\)/g, 'a/b');
+      return [filled, filled.toUpperCase(), `${filled}/`, `${filled}/extra`, `${filled}#`];
+    });
+    paths.push('/', '/nothing', '/api', '/api/nothing', '/admin/nothing', '/API/Vehicles');
+    let routes = 0;
+    for (const path of paths) {
+      for (const method of ['GET', 'POST', 'PUT', 'DELETE']) {
+        const indexed = router.match(path, method);
+        const everyLayer = Router.prototype.match.call(router, path, method);
+        expect([path, method, indexed.route, indexed.path, indexed.pathAndMethod]).toEqual([
+          path,
+          method,
+          everyLayer.route,
+          everyLayer.path,
+          everyLayer.pathAndMethod,
+        ]);
+        if (indexed.route) routes += 1;
+      }
+    }
+    expect(routes).toBeGreaterThan(layers.length);
+    // And it is the index answering, testing a small share of the layers for an owner route.
+    expect(router.match).not.toBe(Router.prototype.match);
+    const tested = candidates(buildRouteIndex(router.stack), '/api/vehicles').length;
+    expect(tested).toBeLessThan(router.stack.length / 4);
   });
 
   it('answers liveness on /healthz', async () => {
