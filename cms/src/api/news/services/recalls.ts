@@ -28,6 +28,17 @@ export interface RecallItem {
   statusUpdatedAt: string | null;
 }
 
+/** What matching and an item read of a vehicle: the list query selects these columns only. */
+const MATCHED_COLUMNS = [
+  'documentId',
+  'makeId',
+  'modelId',
+  'year',
+  'nickname',
+  'registrationNumber',
+] as const satisfies ReadonlyArray<keyof VehicleRow>;
+type MatchedVehicle = Pick<VehicleRow, (typeof MATCHED_COLUMNS)[number]>;
+
 interface StatusRow {
   recallId: string;
   vehicleId: string;
@@ -57,7 +68,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     };
   }
 
-  function vehicleLabel(vehicle: VehicleRow, lookup: CatalogNames) {
+  function vehicleLabel(vehicle: MatchedVehicle, lookup: CatalogNames) {
     if (vehicle.nickname) return vehicle.nickname;
     const model = lookup.models.get(vehicle.modelId);
     return model ? `${model.makeName} ${model.name}` : vehicle.registrationNumber;
@@ -65,7 +76,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
   function item(
     recall: PublishedRecall,
-    vehicle: VehicleRow,
+    vehicle: MatchedVehicle,
     status: StatusRow | undefined,
     lookup: CatalogNames,
   ): RecallItem {
@@ -95,9 +106,12 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
   return {
     async mine(ownerId: number, locale: string, vehicleId?: string): Promise<RecallItem[]> {
-      const vehicles = vehicleId
+      const vehicles: MatchedVehicle[] = vehicleId
         ? [await findOwnedVehicle(strapi, ownerId, vehicleId)]
-        : ((await strapi.db.query(VEHICLE_UID).findMany({ where: { ownerId } })) as VehicleRow[]);
+        : ((await strapi.db.query(VEHICLE_UID).findMany({
+            where: { ownerId },
+            select: [...MATCHED_COLUMNS],
+          })) as MatchedVehicle[]);
       const recalls = await reader().ofMakes([...new Set(vehicles.map((v) => v.makeId))], locale);
       const pairs = recalls.flatMap((recall) =>
         vehicles
