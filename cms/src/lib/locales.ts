@@ -1,5 +1,5 @@
 import type { Core } from '@strapi/strapi';
-import { z, type ZodRawShape } from 'zod';
+import { z, type ZodRawShape, type ZodTypeAny } from 'zod';
 import { parseOrThrow, validationError } from './validation';
 
 const LOCALE_UID = 'plugin::i18n.locale';
@@ -62,13 +62,40 @@ export async function assertLocale(
   }
 }
 
+/** A route without query parameters of its own. */
+const NO_PARAMETERS: ZodRawShape = Object.freeze({});
+
+/**
+ * Each route's query schema, built once per shape (routes pass module constants) instead of
+ * on every request: building a zod object is the larger part of checking a query.
+ */
+function schemaOnce<Shape extends ZodRawShape>(
+  schemas: WeakMap<ZodRawShape, ZodTypeAny>,
+  shape: Shape,
+  build: (shape: Shape) => ZodTypeAny,
+): ZodTypeAny {
+  let schema = schemas.get(shape);
+  if (!schema) {
+    schema = build(shape);
+    schemas.set(shape, schema);
+  }
+  return schema;
+}
+
+const querySchemas = new WeakMap<ZodRawShape, ZodTypeAny>();
+const localeQuerySchemas = new WeakMap<ZodRawShape, ZodTypeAny>();
+
 /**
  * A route's query: exactly the route's own parameters (none by default). Any other parameter
  * is a 400 naming it, as an unknown body field is: a misspelt `?limt=5` must not quietly
  * answer something else.
  */
-export function parseQuery<Shape extends ZodRawShape>(query: unknown, shape: Shape = {} as Shape) {
-  return parseOrThrow(z.object(shape).strict(), query) as z.infer<z.ZodObject<Shape>>;
+export function parseQuery<Shape extends ZodRawShape>(
+  query: unknown,
+  shape: Shape = NO_PARAMETERS as Shape,
+) {
+  const schema = schemaOnce(querySchemas, shape, (own) => z.object(own).strict());
+  return parseOrThrow(schema, query) as z.infer<z.ZodObject<Shape>>;
 }
 
 /**
@@ -79,12 +106,14 @@ export function parseQuery<Shape extends ZodRawShape>(query: unknown, shape: Sha
 export async function parseLocaleQuery<Shape extends ZodRawShape>(
   strapi: Core.Strapi,
   query: unknown,
-  shape: Shape = {} as Shape,
+  shape: Shape = NO_PARAMETERS as Shape,
 ) {
-  const { locale, ...rest } = parseQuery(query, {
-    ...shape,
-    locale: z.string().max(35).optional(),
-  }) as { locale?: string } & z.infer<z.ZodObject<Shape>>;
+  const schema = schemaOnce(localeQuerySchemas, shape, (own) =>
+    z.object({ ...own, locale: z.string().max(35).optional() }).strict(),
+  );
+  const { locale, ...rest } = parseOrThrow(schema, query) as { locale?: string } & z.infer<
+    z.ZodObject<Shape>
+  >;
   const code = locale ?? (await configuredLocales(strapi)).defaultCode;
   await assertLocale(strapi, code);
   return { ...rest, locale: code } as z.infer<z.ZodObject<Shape>> & { locale: string };

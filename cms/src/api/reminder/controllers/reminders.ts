@@ -17,6 +17,9 @@ import { getReminderService } from '../services';
 const ownerOf = (ctx: Context) => (ctx.state.user as { id: number }).id;
 const bodyOf = (ctx: Context) => (ctx.request as { body?: unknown }).body;
 
+/** The list's query: paging and the list's filters. */
+const listQuery = { ...pageQuery.shape, ...reminderListQuery };
+
 /** No body at all (or `{}`): a route whose every field is optional was called bare. */
 const isBare = (body: unknown) =>
   body === undefined ||
@@ -35,10 +38,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
   return {
     async list(ctx: Context) {
-      const { locale, ...filters } = await parseLocaleQuery(strapi, ctx.query, {
-        ...pageQuery.shape,
-        ...reminderListQuery,
-      });
+      const { locale, ...filters } = await parseLocaleQuery(strapi, ctx.query, listQuery);
       ctx.body = await reminders().list(ownerOf(ctx), filters, locale);
     },
 
