@@ -61,16 +61,20 @@ function byNameOrder(a: { sortName: string; id: string }, b: { sortName: string;
   return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
 }
 
-function accepts(entry: Entry, filters: FinderFilters): boolean {
-  if (filters.district && entry.district !== filters.district) return false;
-  if (filters.service && !entry.services.has(filters.service)) return false;
-  if (filters.make && !entry.makes.has(filters.make)) return false;
-  if (filters.openNow) {
-    // "false": has hours and is closed; a center without hours is neither.
-    const open = isOpenAtMinute(entry.intervals, filters.minute ?? 0);
-    if (open !== (filters.openNow === 'true')) return false;
-  }
-  return true;
+/**
+ * The filters as one test, read out of `filters` once per search rather than once per center
+ * looked at (a search may look at thousands).
+ */
+function acceptance(filters: FinderFilters): (entry: Entry) => boolean {
+  const { district, service, make, openNow } = filters;
+  const minute = filters.minute ?? 0;
+  // "false": has hours and is closed; a center without hours is neither.
+  const wantOpen = openNow === undefined ? undefined : openNow === 'true';
+  return (entry) =>
+    (!district || entry.district === district) &&
+    (!service || entry.services.has(service)) &&
+    (!make || entry.makes.has(make)) &&
+    (wantOpen === undefined || isOpenAtMinute(entry.intervals, minute) === wantOpen);
 }
 
 class LocaleIndex {
@@ -188,34 +192,60 @@ export class FinderIndex {
     if (!index || count <= 0) return [];
     const beyond = (distance: number, id: string) =>
       !after || distance > after.d || (distance === after.d && id > after.id);
+    // Each cell is read once: the box only grows as the search widens, so a wider step reads
+    // the cells the last box did not hold. What passes the filters (checked first: cheaper
+    // than a distance, and they drop most centers when set) and lies past the cursor is kept
+    // with its distance, however far, and counted again at each wider step.
+    const accepts = acceptance(filters);
+    const candidates: Array<{ entry: Entry; distance: number }> = [];
+    // The rectangle of cells read so far (none yet).
+    const read = {
+      firstRow: Infinity,
+      lastRow: -Infinity,
+      firstColumn: Infinity,
+      lastColumn: -Infinity,
+    };
     let km = Math.min(radiusKm, FIRST_RADIUS_KM);
     for (;;) {
-      // Every center within `km` after the cursor. When there are `count` of them they are
-      // the page: anything outside `km` is farther than all of them.
-      const found: Array<{ entry: Entry; distance: number }> = [];
       const box = boundingBox(point.lat, point.lng, km);
-      const lastRow = cellRow(box.north);
-      const firstColumn = cellColumn(box.west);
-      const lastColumn = cellColumn(box.east);
-      for (let row = cellRow(box.south); row <= lastRow; row += 1) {
-        for (let column = firstColumn; column <= lastColumn; column += 1) {
+      const rows: [number, number] = [cellRow(box.south), cellRow(box.north)];
+      const columns: [number, number] = [cellColumn(box.west), cellColumn(box.east)];
+      for (let row = rows[0]; row <= rows[1]; row += 1) {
+        for (let column = columns[0]; column <= columns[1]; column += 1) {
+          const wasRead =
+            row >= read.firstRow &&
+            row <= read.lastRow &&
+            column >= read.firstColumn &&
+            column <= read.lastColumn;
+          if (wasRead) continue;
           const cell = index.grid.get(cellKey(row, column));
           if (!cell) continue;
           for (const entry of cell) {
+            if (!accepts(entry)) continue;
             const distance = haversineKm(
               point.lat,
               point.lng,
               entry.lat as number,
               entry.lng as number,
             );
-            if (distance <= km && beyond(distance, entry.id) && accepts(entry, filters)) {
-              found.push({ entry, distance });
+            if (distance <= radiusKm && beyond(distance, entry.id)) {
+              candidates.push({ entry, distance });
             }
           }
         }
       }
-      if (found.length >= count || km >= radiusKm) {
-        found.sort((a, b) =>
+      // The box only grows as `km` does, so the new box holds the old one.
+      Object.assign(read, {
+        firstRow: rows[0],
+        lastRow: rows[1],
+        firstColumn: columns[0],
+        lastColumn: columns[1],
+      });
+      // Every center within `km` after the cursor. When there are `count` of them they are
+      // the page: anything outside `km` is farther than all of them.
+      const within = km >= radiusKm ? candidates : candidates.filter((c) => c.distance <= km);
+      if (within.length >= count || km >= radiusKm) {
+        within.sort((a, b) =>
           a.distance !== b.distance
             ? a.distance - b.distance
             : a.entry.id < b.entry.id
@@ -224,7 +254,7 @@ export class FinderIndex {
                 ? 1
                 : 0,
         );
-        return found.slice(0, count);
+        return within.slice(0, count);
       }
       km = Math.min(radiusKm, km * 4);
     }
@@ -239,6 +269,7 @@ export class FinderIndex {
   ): FinderEntry[] {
     const index = this.locales.get(locale);
     if (!index || count <= 0) return [];
+    const accepts = acceptance(filters);
     const named = index.inNameOrder();
     let start = 0;
     if (after) {
@@ -253,7 +284,7 @@ export class FinderIndex {
     }
     const page: FinderEntry[] = [];
     for (let at = start; at < named.length && page.length < count; at += 1) {
-      if (accepts(named[at], filters)) page.push(named[at]);
+      if (accepts(named[at])) page.push(named[at]);
     }
     return page;
   }
