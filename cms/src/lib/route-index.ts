@@ -26,8 +26,11 @@ export interface LayerRouter<L extends RouteLayer = RouteLayer> {
 
 /** How many leading segments the index keys on. */
 const DEPTH = 2;
-/** Characters path-to-regexp 6 gives a meaning to; a segment with none of them is literal. */
-const SPECIAL = /[:()*?+{}\\[\]]/;
+/**
+ * Characters path-to-regexp 6 gives a meaning to, and `#`, a delimiter it splits at: a layer
+ * segment with none of them is literal.
+ */
+const NOT_LITERAL = /[:()*?+{}\\[\]#]/;
 /** path-to-regexp 6's default delimiters. */
 const DELIMITERS = /[/#?]/;
 
@@ -48,7 +51,7 @@ export function literalPrefix(path: string | RegExp, depth = DEPTH): string[] {
   if (typeof path !== 'string' || !path.startsWith('/')) return [];
   const literal: string[] = [];
   for (const segment of path.split('/').slice(1, depth + 1)) {
-    if (segment === '' || SPECIAL.test(segment) || /[#]/.test(segment)) break;
+    if (segment === '' || NOT_LITERAL.test(segment)) break;
     literal.push(asciiLower(segment));
   }
   return literal;
