@@ -1,7 +1,7 @@
 import { haversineKm } from '@motorghar/nepal';
 import type { StoredCenter } from './center-data';
-import { FinderIndex, type FinderFilters, type FinderRow } from './finder-index';
-import { nepalWeekMinute } from './rules/hours';
+import { coveredKm, FinderIndex, type FinderFilters, type FinderRow } from './finder-index';
+import { isOpenAtMinute, nepalWeekMinute, weekIntervals } from './rules/hours';
 import { seededRandom } from '../../lib/seeded-random';
 
 const SERVICES = ['oil-change', 'tyres', 'wash'];
@@ -52,7 +52,7 @@ function fixture() {
           lng: located ? hub.lng + (next() - 0.5) * 1.2 : null,
           district: DISTRICTS[Math.floor(next() * 3)],
           services: SERVICES.filter(() => next() < 0.4),
-          makes: next() < 0.3 ? ['make-1'] : [],
+          makes: next() < 0.3 ? ['make-1'] : next() < 0.3 ? ['make-2', 'make-1'] : [],
           hours:
             next() < 0.2
               ? []
@@ -71,7 +71,28 @@ function passes(data: StoredCenter, filters: FinderFilters) {
   if (filters.district && data.district !== filters.district) return false;
   if (filters.service && !data.services.includes(filters.service)) return false;
   if (filters.make && !data.makes.includes(filters.make)) return false;
+  if (filters.openNow !== undefined) {
+    const open = isOpenAtMinute(weekIntervals(data.hours), filters.minute ?? 0);
+    if (open !== (filters.openNow === 'true')) return false;
+  }
   return true;
+}
+
+/** The point `km` from (lat, lng) on `bearing` (radians), on the haversine sphere. */
+function destination(lat: number, lng: number, km: number, bearing: number) {
+  const rad = Math.PI / 180;
+  const angle = km / 6371.0088;
+  const phi = lat * rad;
+  const lat2 = Math.asin(
+    Math.sin(phi) * Math.cos(angle) + Math.cos(phi) * Math.sin(angle) * Math.cos(bearing),
+  );
+  const lng2 =
+    lng * rad +
+    Math.atan2(
+      Math.sin(bearing) * Math.sin(angle) * Math.cos(phi),
+      Math.cos(angle) - Math.sin(phi) * Math.sin(lat2),
+    );
+  return { lat: lat2 / rad, lng: lng2 / rad };
 }
 
 /** What a page by distance must hold, by brute force over every row. */
@@ -122,6 +143,74 @@ describe('FinderIndex', () => {
     expect(
       expectedNear(rows, { lat: 27.9, lng: 85.1 }, 300, { service: 'tyres' }).length,
     ).toBeGreaterThan(500);
+  });
+
+  it('answers any point, radius, page size and mix of filters as a full sort would', () => {
+    // Each filter has its own grid (district, make, service); "open now" and the cursor are
+    // checked as the cells are read. A search that stopped widening too early, read a grid
+    // not kept current or dropped a tie at a page's edge differs from the brute force.
+    const next = seededRandom(29);
+    const choose = <T>(values: T[]) => values[Math.floor(next() * values.length)];
+    const minutes = [SATURDAY_NIGHT, nepalWeekMinute(new Date('2026-12-05T10:00:00+05:45'))];
+    for (let round = 0; round < 400; round += 1) {
+      const hub = choose([
+        { lat: 27.7, lng: 85.32 },
+        { lat: 28.21, lng: 83.99 },
+        { lat: 28.7, lng: 81.6 },
+      ]);
+      const point = { lat: hub.lat + (next() - 0.5) * 1.6, lng: hub.lng + (next() - 0.5) * 1.6 };
+      const radius = choose([0.5, 3, 11, 25, 50, 120, 300]);
+      const filters: FinderFilters = { minute: choose(minutes) };
+      if (next() < 0.3) filters.district = choose(DISTRICTS);
+      if (next() < 0.3) filters.make = choose(['make-1', 'make-2']);
+      if (next() < 0.4) filters.service = choose(SERVICES);
+      if (next() < 0.3) filters.openNow = choose(['true', 'false'] as const);
+      const count = 1 + Math.floor(next() * 30);
+      const expected = expectedNear(rows, point, radius, filters);
+      const first = index.near('en', point, radius, filters, null, count);
+      expect(first.map(({ entry }) => entry.id)).toEqual(expected.slice(0, count).map((r) => r.id));
+      if (first.length === count && expected.length > count) {
+        const last = first[count - 1];
+        const second = index.near(
+          'en',
+          point,
+          radius,
+          filters,
+          { d: last.distance, id: last.entry.id },
+          count,
+        );
+        expect(second.map(({ entry }) => entry.id)).toEqual(
+          expected.slice(count, 2 * count).map((r) => r.id),
+        );
+      }
+    }
+  });
+
+  it('knows how far around a point the cells read so far reach, and no farther', () => {
+    const next = seededRandom(5);
+    for (let round = 0; round < 150; round += 1) {
+      const lat = 26 + next() * 5;
+      const lng = 80 + next() * 8;
+      const row = Math.floor(lat / 0.1) + 1000;
+      const column = Math.floor(lng / 0.1) + 2000;
+      const ring = Math.floor(next() * 6);
+      const rectangle = [row - ring, row + ring, column - ring, column + ring] as const;
+      const covered = coveredKm(lat, lng, ...rectangle);
+      const inside = (at: { lat: number; lng: number }) => {
+        const r = Math.floor(at.lat / 0.1) + 1000;
+        const c = Math.floor(at.lng / 0.1) + 2000;
+        return r >= rectangle[0] && r <= rectangle[1] && c >= rectangle[2] && c <= rectangle[3];
+      };
+      // Every point within `covered`, on any bearing, lies in the cells read.
+      for (let step = 0; step < 72; step += 1) {
+        expect(inside(destination(lat, lng, covered, (step * Math.PI) / 36))).toBe(true);
+      }
+      // And the bound is tight: a little farther, some bearing leaves them.
+      const farther = Array.from({ length: 720 }, (_, step) =>
+        destination(lat, lng, covered * 1.01 + 0.01, (step * Math.PI) / 360),
+      );
+      expect(farther.some((at) => !inside(at))).toBe(true);
+    }
   });
 
   it('pages by name with ties broken by id, with filters', () => {
@@ -190,7 +279,21 @@ describe('FinderIndex', () => {
       'Beta',
       'Zulu',
     ]);
-    small.replace(['a', 'b'], []);
+    // The filters' own grids follow a change of make, service and district.
+    small.replace(
+      [],
+      [row(center('c', { makes: ['m1'], services: ['wash'], district: 'lalitpur' }))],
+    );
+    const ids = (filters: FinderFilters) =>
+      small.near('en', { lat: 27.7, lng: 85.3 }, 25, filters, null, 10).map((r) => r.entry.id);
+    expect(ids({ make: 'm1' })).toEqual(['c']);
+    expect(ids({ service: 'wash', district: 'lalitpur' })).toEqual(['c']);
+    small.replace(['c'], [row(center('c', { makes: ['m2'], district: 'kathmandu' }))]);
+    expect(ids({ make: 'm1' })).toEqual([]);
+    expect(ids({ service: 'wash' })).toEqual([]);
+    expect(ids({ district: 'lalitpur' })).toEqual([]);
+    expect(ids({ make: 'm2', district: 'kathmandu' })).toEqual(['c']);
+    small.replace(['a', 'b', 'c'], []);
     expect(small.size).toBe(0);
     expect(small.near('en', { lat: 27.7, lng: 85.3 }, 300, {}, null, 10)).toEqual([]);
   });
