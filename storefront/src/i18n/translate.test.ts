@@ -4,8 +4,12 @@ import { createTranslator } from './translate';
 const translate = createTranslator({
   defaultLocale: 'en',
   catalogs: {
-    en: { greeting: 'Hello, {name}', onlyEnglish: 'Only in English' },
-    ne: { greeting: 'नमस्ते, {name}' },
+    en: {
+      greeting: 'Hello, {name}',
+      onlyEnglish: 'Only in English',
+      garage: { title: 'My garage', empty: { title: 'No vehicles yet' } },
+    },
+    ne: { greeting: 'नमस्ते, {name}', garage: { title: 'मेरो ग्यारेज' } },
   },
 });
 
@@ -20,6 +24,14 @@ describe('createTranslator', () => {
 
   it('falls back to the key when no catalog has the message', () => {
     expect(translate('ne', 'home.unknown')).toBe('home.unknown');
+  });
+
+  it('reads nested messages by dotted key, falling back message by message', () => {
+    expect(translate('ne', 'garage.title')).toBe('मेरो ग्यारेज');
+    expect(translate('ne', 'garage.empty.title')).toBe('No vehicles yet');
+    // A group is not a message; a path through a message leads nowhere.
+    expect(translate('ne', 'garage.empty')).toBe('garage.empty');
+    expect(translate('en', 'greeting.more')).toBe('greeting.more');
   });
 
   it('leaves a placeholder without a value untouched', () => {

@@ -1,4 +1,4 @@
-import { lookupMessage } from './keys';
+import { lookupMessage, messageKeys } from './keys';
 
 /** Values substituted for `{name}` placeholders in a message. */
 export type MessageParams = Record<string, string | number>;
@@ -20,11 +20,24 @@ export function interpolate(message: string, params: MessageParams): string {
  * to the default locale, then to the key itself, so a gap shows up as a visible key, not a crash.
  */
 export function createTranslator({ catalogs, defaultLocale }: TranslatorOptions) {
+  // Each locale's messages by dotted key, flattened on first use: a page asks for hundreds,
+  // and one map read is cheaper than walking the catalog name by name each time.
+  const flat = new Map<string, Map<string, string>>();
+  const messagesOf = (locale: string) => {
+    let messages = flat.get(locale);
+    if (!messages) {
+      const catalog = catalogs[locale] ?? {};
+      messages = new Map();
+      for (const key of messageKeys(catalog)) {
+        const message = lookupMessage(catalog, key);
+        if (message !== undefined) messages.set(key, message);
+      }
+      flat.set(locale, messages);
+    }
+    return messages;
+  };
   return (locale: string, key: string, params?: MessageParams): string => {
-    const message =
-      lookupMessage(catalogs[locale] ?? {}, key) ??
-      lookupMessage(catalogs[defaultLocale] ?? {}, key) ??
-      key;
+    const message = messagesOf(locale).get(key) ?? messagesOf(defaultLocale).get(key) ?? key;
     return params ? interpolate(message, params) : message;
   };
 }

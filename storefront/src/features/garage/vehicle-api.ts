@@ -76,6 +76,15 @@ function pageOf<T extends z.ZodTypeAny>(item: T) {
 
 const one = <T extends z.ZodTypeAny>(item: T) => z.object({ data: item });
 
+// Each answer's schema built once, not on every call (zod builds a schema object by object).
+const vehiclePage = pageOf(vehicle);
+const oneVehicle = one(vehicle);
+const notePage = pageOf(note);
+const oneNote = one(note);
+const readingPage = pageOf(reading);
+const oneReading = one(reading);
+const nothing = z.unknown();
+
 /** A vehicle in an owner's garage, with catalog names in the requested language. */
 export type Vehicle = z.infer<typeof vehicle>;
 
@@ -203,34 +212,30 @@ export function createVehicleApi(call: CmsApi): VehicleApi {
 
   return {
     list: async (owner, query) =>
-      paged(await send(owner, 'GET', at(owner, '/api/vehicles', query), pageOf(vehicle))),
+      paged(await send(owner, 'GET', at(owner, '/api/vehicles', query), vehiclePage)),
     get: async (owner, id) =>
-      unwrap(await send(owner, 'GET', at(owner, vehiclePath(id)), one(vehicle))),
+      unwrap(await send(owner, 'GET', at(owner, vehiclePath(id)), oneVehicle)),
     create: async (owner, payload) =>
-      unwrap(
-        await send(owner, 'POST', at(owner, '/api/vehicles'), one(vehicle), { data: payload }),
-      ),
+      unwrap(await send(owner, 'POST', at(owner, '/api/vehicles'), oneVehicle, { data: payload })),
     update: async (owner, id, payload) =>
-      unwrap(await send(owner, 'PUT', at(owner, vehiclePath(id)), one(vehicle), { data: payload })),
-    remove: (owner, id) => send(owner, 'DELETE', at(owner, vehiclePath(id)), z.unknown()),
+      unwrap(await send(owner, 'PUT', at(owner, vehiclePath(id)), oneVehicle, { data: payload })),
+    remove: (owner, id) => send(owner, 'DELETE', at(owner, vehiclePath(id)), nothing),
     notes: async (owner, id, query) =>
-      paged(await send(owner, 'GET', at(owner, `${vehiclePath(id)}/notes`, query), pageOf(note))),
+      paged(await send(owner, 'GET', at(owner, `${vehiclePath(id)}/notes`, query), notePage)),
     addNote: async (owner, id, body) =>
       unwrap(
-        await send(owner, 'POST', at(owner, `${vehiclePath(id)}/notes`), one(note), {
+        await send(owner, 'POST', at(owner, `${vehiclePath(id)}/notes`), oneNote, {
           data: { body },
         }),
       ),
     updateNote: async (owner, noteId, body) =>
-      unwrap(await send(owner, 'PUT', at(owner, notePath(noteId)), one(note), { data: { body } })),
-    removeNote: (owner, noteId) => send(owner, 'DELETE', at(owner, notePath(noteId)), z.unknown()),
+      unwrap(await send(owner, 'PUT', at(owner, notePath(noteId)), oneNote, { data: { body } })),
+    removeNote: (owner, noteId) => send(owner, 'DELETE', at(owner, notePath(noteId)), nothing),
     readings: async (owner, id, query) =>
-      paged(
-        await send(owner, 'GET', at(owner, `${vehiclePath(id)}/odometer`, query), pageOf(reading)),
-      ),
+      paged(await send(owner, 'GET', at(owner, `${vehiclePath(id)}/odometer`, query), readingPage)),
     addReading: async (owner, id, payload) =>
       unwrap(
-        await send(owner, 'POST', at(owner, `${vehiclePath(id)}/odometer`), one(reading), {
+        await send(owner, 'POST', at(owner, `${vehiclePath(id)}/odometer`), oneReading, {
           data: payload,
         }),
       ),
@@ -240,7 +245,7 @@ export function createVehicleApi(call: CmsApi): VehicleApi {
           owner,
           'POST',
           at(owner, `${vehiclePath(id)}/photos`),
-          one(vehicle),
+          oneVehicle,
           photoUploadForm(files),
           PHOTO_UPLOAD_TIMEOUT_MS,
         ),
@@ -250,7 +255,7 @@ export function createVehicleApi(call: CmsApi): VehicleApi {
         owner,
         'DELETE',
         at(owner, `${vehiclePath(id)}/photos/${encodeURIComponent(photoId)}`),
-        z.unknown(),
+        nothing,
       ),
   };
 }

@@ -36,6 +36,10 @@ const item = z.object({
   statusUpdatedAt: z.string().nullable(),
 });
 
+// Built once, not on every call.
+const itemList = z.object({ data: z.array(item) });
+const oneItem = z.object({ data: item });
+
 /** One recall as it concerns one of the owner's vehicles, with the owner's status. */
 export type VehicleRecall = z.infer<typeof item>;
 
@@ -60,7 +64,7 @@ export function createRecallsApi(call: CmsApi): RecallsApi {
       const result = await call({
         method: 'GET',
         path: `/api/recalls/mine?${params}`,
-        schema: z.object({ data: z.array(item) }),
+        schema: itemList,
         token: owner.accessToken,
         context: owner.context,
       });
@@ -71,7 +75,7 @@ export function createRecallsApi(call: CmsApi): RecallsApi {
         method: 'PUT',
         path: `/api/recalls/${encodeURIComponent(recallId)}/vehicles/${encodeURIComponent(vehicleId)}?${new URLSearchParams({ locale: owner.locale })}`,
         body: { data: { status } },
-        schema: z.object({ data: item }),
+        schema: oneItem,
         token: owner.accessToken,
         context: owner.context,
       });

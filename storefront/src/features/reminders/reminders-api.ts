@@ -46,6 +46,7 @@ export type ReminderTemplate = z.infer<typeof template>;
 export type Reminder = z.infer<typeof reminder>;
 
 const one = z.object({ data: reminder });
+const templateList = z.object({ data: z.array(template) });
 const list = z.object({
   data: z.array(reminder),
   meta: z.object({ pagination: z.object({ nextCursor: z.string().nullish() }) }),
@@ -197,7 +198,7 @@ export function createRemindersApi(call: CmsApi): RemindersApi {
       const result = await call({
         method: 'GET',
         path: at(owner, '/api/reminder-templates', { vehicle: vehicleId }),
-        schema: z.object({ data: z.array(template) }),
+        schema: templateList,
         token: owner.accessToken,
         context: owner.context,
       });
