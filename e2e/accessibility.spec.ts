@@ -4,6 +4,7 @@ import en from '../storefront/src/i18n/en.json';
 import ne from '../storefront/src/i18n/ne.json';
 import { pngImage } from './png';
 import { CMS_PORT } from './servers/ports.mjs';
+import { submitSignIn } from './owners';
 
 const catalogs = { en, ne } as const;
 const password = 'Ilam-Tea-Garden-1960';
@@ -124,9 +125,7 @@ for (const locale of ['en', 'ne'] as const) {
     const { planned: recordId, done: doneId } = await addServices(request, jwt, vehicleId);
 
     await page.goto(`/${locale}/login`);
-    await page.getByLabel(catalog.fields.email).fill(email);
-    await page.getByLabel(catalog.fields.password, { exact: true }).fill(password);
-    await page.getByRole('button', { name: catalog.login.submit }).click();
+    await submitSignIn(page, catalog, email, password);
     await expect(page).toHaveURL(new RegExp(`/${locale}/`));
 
     const services = `garage/${vehicleId}/services`;

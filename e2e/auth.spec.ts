@@ -2,6 +2,7 @@ import { expect, test, type Page } from '@playwright/test';
 import en from '../storefront/src/i18n/en.json';
 import ne from '../storefront/src/i18n/ne.json';
 import { CMS_PORT } from './servers/ports.mjs';
+import { submitSignIn } from './owners';
 
 type Catalog = typeof en;
 
@@ -12,11 +13,8 @@ function uniqueOwner(label: string) {
   return { email: `${label}-${id}@example.com`, displayName: `Sita ${id.slice(-4)}` };
 }
 
-async function logIn(page: Page, catalog: Catalog, email: string, secret = password) {
-  await page.getByLabel(catalog.fields.email).fill(email);
-  await page.getByLabel(catalog.fields.password, { exact: true }).fill(secret);
-  await page.getByRole('button', { name: catalog.login.submit }).click();
-}
+const logIn = (page: Page, catalog: Catalog, email: string, secret = password) =>
+  submitSignIn(page, catalog, email, secret);
 
 const accountNav = (page: Page, catalog: Catalog) =>
   page.getByRole('navigation', { name: catalog.account.navLabel });

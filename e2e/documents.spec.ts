@@ -2,13 +2,13 @@ import { expect, test, type APIRequestContext, type Browser, type Page } from '@
 import en from '../storefront/src/i18n/en.json';
 import ne from '../storefront/src/i18n/ne.json';
 import { pngImage } from './png';
-import { CMS_PORT } from './servers/ports.mjs';
+import { cms } from './admin';
+import { registerOwner, submitSignIn } from './owners';
 
 type Catalog = typeof en;
 type Locale = 'en' | 'ne';
 
 const password = 'Gorkha-Himal-Rhino-42';
-const cms = (path: string) => `http://127.0.0.1:${CMS_PORT}${path}`;
 const digitsOf = (locale: Locale, value: number) =>
   locale === 'ne'
     ? new Intl.NumberFormat('ne', { useGrouping: false }).format(value)
@@ -51,23 +51,11 @@ async function addPulsar(request: APIRequestContext, email: string): Promise<str
   return ((await added.json()) as { data: { id: string } }).data.id;
 }
 
-async function registerOwner(request: APIRequestContext, label: string, locale: Locale) {
-  const id = `${Date.now()}-${Math.random().toString(36).slice(2, 8)}`;
-  const email = `${label}-${id}@example.com`;
-  const registered = await request.post(cms('/api/auth/local/register'), {
-    data: { username: email, email, password, preferredLocale: locale },
-  });
-  expect(registered.ok()).toBe(true);
-  return email;
-}
-
 /** Opens the vault signed out, logs in on the page it sends to, and comes back. */
 async function logInToVault(page: Page, catalog: Catalog, locale: Locale, email: string) {
   await page.goto(`/${locale}/documents`);
   await expect(page).toHaveURL(new RegExp(`/${locale}/login\\?next=%2F${locale}%2Fdocuments$`));
-  await page.getByLabel(catalog.fields.email).fill(email);
-  await page.getByLabel(catalog.fields.password, { exact: true }).fill(password);
-  await page.getByRole('button', { name: catalog.login.submit }).click();
+  await submitSignIn(page, catalog, email, password);
   await expect(page).toHaveURL(new RegExp(`/${locale}/documents$`));
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(catalog.documents.vault.title);
 }
@@ -154,7 +142,12 @@ async function anotherOwnerIsRefused(
   const context = await browser.newContext();
   const page = await context.newPage();
   try {
-    await logInToVault(page, catalog, locale, await registerOwner(request, 'other', locale));
+    await logInToVault(
+      page,
+      catalog,
+      locale,
+      (await registerOwner(request, 'other', locale, password)).email,
+    );
     await expect(page.getByText(catalog.documents.vault.empty)).toBeVisible();
     const file = await page.request.get(`/api/documents/${documentId}/file`);
     expect(file.status()).toBe(404);
@@ -176,7 +169,7 @@ for (const [locale, catalog] of [
     browser,
     request,
   }) => {
-    const email = await registerOwner(request, `vault-${locale}`, locale);
+    const { email } = await registerOwner(request, `vault-${locale}`, locale, password);
     const vehicleId = await addPulsar(request, email);
     await logInToVault(page, catalog, locale, email);
     await expect(page.getByText(catalog.documents.vault.empty)).toBeVisible();
@@ -227,7 +220,7 @@ test.describe('without JavaScript', () => {
 
   test('an owner uploads a PDF in Nepali through the plain form', async ({ page, request }) => {
     const { documents } = ne;
-    const email = await registerOwner(request, 'vault-nojs', 'ne');
+    const { email } = await registerOwner(request, 'vault-nojs', 'ne', password);
     await logInToVault(page, ne, 'ne', email);
 
     await test.step('a wrong date is explained at its field', async () => {

@@ -1,8 +1,8 @@
 import AxeBuilder from '@axe-core/playwright';
-import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import en from '../storefront/src/i18n/en.json';
 import ne from '../storefront/src/i18n/ne.json';
-import { CMS_PORT } from './servers/ports.mjs';
+import { registerOwner, submitSignIn } from './owners';
 
 // The service-center finder against the real CMS and its seeded sample centers (150+, all
 // seven provinces). Runs once the centers domain (issue 11) is merged: before that the CMS
@@ -11,26 +11,14 @@ import { CMS_PORT } from './servers/ports.mjs';
 type Catalog = typeof en;
 const catalogs = { en, ne } as const;
 const password = 'Phewa-Lake-Kaski-Finder-7';
-const cms = (path: string) => `http://127.0.0.1:${CMS_PORT}${path}`;
 
 /** The i18n message with `{name}`-style placeholders filled. */
 const fill = (message: string, params: Record<string, string>) =>
   message.replace(/\{(\w+)\}/g, (_, name: string) => params[name] ?? '');
 
-async function registerOwner(request: APIRequestContext, locale: 'en' | 'ne') {
-  const email = `finder-${locale}-${Date.now()}-${Math.random().toString(36).slice(2, 8)}@example.com`;
-  const registered = await request.post(cms('/api/auth/local/register'), {
-    data: { username: email, email, password, preferredLocale: locale },
-  });
-  expect(registered.ok()).toBe(true);
-  return email;
-}
-
 async function logIn(page: Page, catalog: Catalog, locale: 'en' | 'ne', email: string) {
   await page.goto(`/${locale}/login?next=${encodeURIComponent(`/${locale}/centers`)}`);
-  await page.getByLabel(catalog.fields.email).fill(email);
-  await page.getByLabel(catalog.fields.password, { exact: true }).fill(password);
-  await page.getByRole('button', { name: catalog.login.submit }).click();
+  await submitSignIn(page, catalog, email, password);
   await expect(page).toHaveURL(new RegExp(`/${locale}/centers$`));
 }
 
@@ -209,7 +197,7 @@ for (const locale of ['en', 'ne'] as const) {
       page,
       request,
     }) => {
-      const email = await registerOwner(request, locale);
+      const { email } = await registerOwner(request, `finder-${locale}`, locale, password);
       await logIn(page, catalog, locale, email);
       const entry = list(page).first();
       const name = (await entry.locator('h3').textContent())!.trim();

@@ -1,6 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import ne from '../storefront/src/i18n/ne.json';
 import { CMS_PORT } from './servers/ports.mjs';
+import { submitSignIn } from './owners';
 
 /*
  * Nepali text is drawn by Mukta on the first view, bold included, even when the bold file has
@@ -129,9 +130,7 @@ test("a signed-in owner's Nepali garage and its forms are drawn by Mukta without
 
   const asked = await withoutBoldFile(page);
   await page.goto('/ne/login?next=%2Fne%2Fgarage');
-  await page.getByLabel(ne.fields.email).fill(email);
-  await page.getByLabel(ne.fields.password, { exact: true }).fill(password);
-  await page.getByRole('button', { name: ne.login.submit }).click();
+  await submitSignIn(page, ne, email, password);
   await expect(page).toHaveURL(/\/ne\/garage$/);
   await page.waitForLoadState('networkidle');
   await expectAllNepaliInMukta(page, asked);

@@ -2,7 +2,9 @@ import { expect, test, type APIRequestContext, type Page } from '@playwright/tes
 import en from '../storefront/src/i18n/en.json';
 import ne from '../storefront/src/i18n/ne.json';
 import { pngImage } from './png';
-import { CMS_PORT } from './servers/ports.mjs';
+import { cms } from './admin';
+import { catalogIds } from './catalog';
+import { registerOwner, submitSignIn } from './owners';
 
 type Catalog = typeof en;
 
@@ -21,8 +23,6 @@ interface NewVehicle {
   pressEnter?: boolean;
 }
 
-const cms = (path: string) => `http://127.0.0.1:${CMS_PORT}${path}`;
-
 // Registration numbers are unique platform-wide: each plate a test adds is new, also when the
 // tests run again against the same CMS.
 let plateSerial = Math.floor(Math.random() * 99_000);
@@ -35,31 +35,6 @@ function newPlate(): { lot: number; number: number } {
 
 const inDevanagari = (value: number) =>
   new Intl.NumberFormat('ne', { useGrouping: false }).format(value);
-
-async function registerOwner(request: APIRequestContext, label: string, locale: 'en' | 'ne') {
-  const id = `${Date.now()}-${Math.random().toString(36).slice(2, 8)}`;
-  const email = `${label}-${id}@example.com`;
-  const registered = await request.post(cms('/api/auth/local/register'), {
-    data: { username: email, email, password, preferredLocale: locale },
-  });
-  expect(registered.ok()).toBe(true);
-  return { email, token: ((await registered.json()) as { jwt: string }).jwt };
-}
-
-/** The ids of a make and one of its models in the test catalog, by slug. */
-async function catalogModel(request: APIRequestContext, makeSlug: string, modelSlug: string) {
-  const makes = (await (await request.get(cms('/api/catalog/makes'))).json()) as {
-    data: Array<{ id: string; slug: string }>;
-  };
-  const make = makes.data.find((candidate) => candidate.slug === makeSlug)!;
-  const models = (await (
-    await request.get(cms(`/api/catalog/makes/${make.id}/models`))
-  ).json()) as {
-    data: Array<{ id: string; slug: string }>;
-  };
-  const model = models.data.find((candidate) => candidate.slug === modelSlug)!;
-  return { makeId: make.id, modelId: model.id };
-}
 
 /** Adds a vehicle straight through the CMS; answers its id. */
 async function addThroughCms(
@@ -78,7 +53,7 @@ async function addThroughCms(
 
 /** Adds Bajaj Chetaks straight through the CMS, for a garage longer than one page. */
 async function addChetaks(request: APIRequestContext, token: string, count: number) {
-  const chetak = await catalogModel(request, 'bajaj', 'chetak');
+  const chetak = await catalogIds(request, 'bajaj', 'chetak');
   for (let index = 1; index <= count; index += 1) {
     await addThroughCms(request, token, { ...chetak, year: 2022, nickname: `Chetak ${index}` });
   }
@@ -88,9 +63,7 @@ async function addChetaks(request: APIRequestContext, token: string, count: numb
 async function logInToGarage(page: Page, catalog: Catalog, locale: 'en' | 'ne', email: string) {
   await page.goto(`/${locale}/garage`);
   await expect(page).toHaveURL(new RegExp(`/${locale}/login\\?next=%2F${locale}%2Fgarage$`));
-  await page.getByLabel(catalog.fields.email).fill(email);
-  await page.getByLabel(catalog.fields.password, { exact: true }).fill(password);
-  await page.getByRole('button', { name: catalog.login.submit }).click();
+  await submitSignIn(page, catalog, email, password);
   await expect(page).toHaveURL(new RegExp(`/${locale}/garage$`));
 }
 
@@ -202,7 +175,7 @@ async function garageFlow(
 }
 
 test('an owner adds, renames and deletes vehicles in English', async ({ page, request }) => {
-  const { email } = await registerOwner(request, 'garage-en', 'en');
+  const { email } = await registerOwner(request, 'garage-en', 'en', password);
   await logInToGarage(page, en, 'en', email);
   const [zonal, provincial] = [newPlate(), newPlate()];
 
@@ -241,7 +214,7 @@ test.describe('without JavaScript', () => {
   test.use({ javaScriptEnabled: false });
 
   test('an owner adds, renames and deletes vehicles in Nepali', async ({ page, request }) => {
-    const { email } = await registerOwner(request, 'garage-ne', 'ne');
+    const { email } = await registerOwner(request, 'garage-ne', 'ne', password);
     await logInToGarage(page, ne, 'ne', email);
     const [devanagari, latin] = [newPlate(), newPlate()];
 
@@ -278,7 +251,7 @@ test.describe('without JavaScript', () => {
   });
 
   test('"Show more vehicles" opens the next page of the garage', async ({ page, request }) => {
-    const { email, token } = await registerOwner(request, 'garage-pages-nojs', 'en');
+    const { email, token } = await registerOwner(request, 'garage-pages-nojs', 'en', password);
     await addChetaks(request, token, 13);
     await logInToGarage(page, en, 'en', email);
     await expect(vehicleCards(page, en)).toHaveCount(12);
@@ -297,7 +270,7 @@ test('a registration number already in the garage, spelled differently, is refus
   page,
   request,
 }) => {
-  const { email } = await registerOwner(request, 'garage-duplicate', 'en');
+  const { email } = await registerOwner(request, 'garage-duplicate', 'en', password);
   await logInToGarage(page, en, 'en', email);
   const pulsar = { make: 'Bajaj', model: 'Pulsar 150', year: '2018' };
   // "BA 2 PA 1234", "ba-2-pa-1234" and "बा २ प १२३४" are one plate (with fresh digits).
@@ -330,7 +303,7 @@ test('a registration number already in the garage, spelled differently, is refus
 });
 
 test('the vehicle page keeps odometer readings and notes', async ({ page, request }) => {
-  const { email } = await registerOwner(request, 'garage-detail', 'en');
+  const { email } = await registerOwner(request, 'garage-detail', 'en', password);
   await logInToGarage(page, en, 'en', email);
   const { lot, number } = newPlate();
   await page.goto('/en/garage/new');
@@ -385,7 +358,7 @@ test('"Show more vehicles" adds the next page of the garage without leaving it',
   page,
   request,
 }) => {
-  const { email, token } = await registerOwner(request, 'garage-pages', 'en');
+  const { email, token } = await registerOwner(request, 'garage-pages', 'en', password);
   await addChetaks(request, token, 13);
   await logInToGarage(page, en, 'en', email);
   await expect(vehicleCards(page, en)).toHaveCount(12);
@@ -414,8 +387,8 @@ async function openNewPulsar(
   locale: 'en' | 'ne',
   nickname: string,
 ) {
-  const { email, token } = await registerOwner(request, `photos-${locale}`, locale);
-  const pulsar = await catalogModel(request, 'bajaj', 'pulsar-150');
+  const { email, token } = await registerOwner(request, `photos-${locale}`, locale, password);
+  const pulsar = await catalogIds(request, 'bajaj', 'pulsar-150');
   await addThroughCms(request, token, { ...pulsar, year: 2019, nickname });
   await logInToGarage(page, catalog, locale, email);
   await page.getByRole('link', { name: nickname }).click();
@@ -618,9 +591,9 @@ test("a form posted to a vehicle that is missing or another owner's is answered 
 }) => {
   await openNewPulsar(page, request, ne, 'ne', 'हराएको पल्सर');
   const csrf = await page.locator('input[name="_csrf"]').first().inputValue();
-  const stranger = await registerOwner(request, 'stranger', 'en');
+  const stranger = await registerOwner(request, 'stranger', 'en', password);
   const theirs = await addThroughCms(request, stranger.token, {
-    ...(await catalogModel(request, 'bajaj', 'pulsar-150')),
+    ...(await catalogIds(request, 'bajaj', 'pulsar-150')),
     year: 2020,
     nickname: 'Not yours',
   });

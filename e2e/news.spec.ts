@@ -4,6 +4,7 @@ import en from '../storefront/src/i18n/en.json';
 import ne from '../storefront/src/i18n/ne.json';
 import { adminApiHeaders, cms } from './admin';
 import { catalogIds } from './catalog';
+import { submitSignIn } from './owners';
 
 /*
  * News and recalls in the portal, against the real CMS (the news domain's content types
@@ -223,9 +224,7 @@ for (const locale of ['en', 'ne'] as const) {
 
     await page.setViewportSize({ width: 360, height: 740 });
     await page.goto(`/${locale}/garage`);
-    await page.getByLabel(catalog.fields.email).fill(email);
-    await page.getByLabel(catalog.fields.password, { exact: true }).fill(password);
-    await page.getByRole('button', { name: catalog.login.submit }).click();
+    await submitSignIn(page, catalog, email, password);
     await expect(page).toHaveURL(new RegExp(`/${locale}/garage$`));
 
     const panel = page.getByRole('region', { name: catalog.recalls.title });
@@ -295,9 +294,7 @@ test('the garage shows the three most urgent recalls and sends the owner to the 
   }
 
   await page.goto('/en/garage');
-  await page.getByLabel(en.fields.email).fill(email);
-  await page.getByLabel(en.fields.password, { exact: true }).fill(password);
-  await page.getByRole('button', { name: en.login.submit }).click();
+  await submitSignIn(page, en, email, password);
   await expect(page).toHaveURL(/\/en\/garage$/);
 
   const panel = page.getByRole('region', { name: en.recalls.title });

@@ -3,6 +3,7 @@ import en from '../storefront/src/i18n/en.json';
 import ne from '../storefront/src/i18n/ne.json';
 import { adminApiHeaders, cms, signInToAdmin } from './admin';
 import { catalogIds } from './catalog';
+import { submitSignIn } from './owners';
 
 /*
  * Issue 11: an Editor (not a Super Admin) signs into the real admin panel in Chromium, creates
@@ -100,9 +101,7 @@ async function ownerWithPulsar(request: APIRequestContext, name: string, year: n
 
 async function portalSignIn(page: Page, email: string) {
   await page.goto('/en/garage');
-  await page.getByLabel(en.fields.email).fill(email);
-  await page.getByLabel(en.fields.password, { exact: true }).fill(OWNER_PASSWORD);
-  await page.getByRole('button', { name: en.login.submit }).click();
+  await submitSignIn(page, en, email, OWNER_PASSWORD);
   await expect(page).toHaveURL(/\/en\/garage$/);
 }
 

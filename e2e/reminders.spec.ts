@@ -1,12 +1,12 @@
 import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
 import en from '../storefront/src/i18n/en.json';
 import ne from '../storefront/src/i18n/ne.json';
-import { CMS_PORT } from './servers/ports.mjs';
+import { cms } from './admin';
+import { registerOwner, submitSignIn } from './owners';
 
 type Catalog = typeof en;
 
 const password = 'Rara-Lake-Mugu-Reminders-7';
-const cms = (path: string) => `http://127.0.0.1:${CMS_PORT}${path}`;
 let plateSerial = Math.floor(Math.random() * 99_000);
 
 /** `YYYY-MM-DD` in Nepal, `days` from today. */
@@ -14,15 +14,6 @@ function nepalDay(days: number): string {
   const at = new Date(Date.now() + 345 * 60_000);
   at.setUTCDate(at.getUTCDate() + days);
   return at.toISOString().slice(0, 10);
-}
-
-async function registerOwner(request: APIRequestContext, locale: 'en' | 'ne') {
-  const email = `reminders-${locale}-${Date.now()}-${Math.random().toString(36).slice(2, 8)}@example.com`;
-  const registered = await request.post(cms('/api/auth/local/register'), {
-    data: { username: email, email, password, preferredLocale: locale },
-  });
-  expect(registered.ok()).toBe(true);
-  return { email, token: ((await registered.json()) as { jwt: string }).jwt };
 }
 
 async function addChetak(request: APIRequestContext, token: string, nickname: string) {
@@ -55,9 +46,7 @@ async function addChetak(request: APIRequestContext, token: string, nickname: st
 
 async function logIn(page: Page, catalog: Catalog, locale: 'en' | 'ne', email: string) {
   await page.goto(`/${locale}/garage`);
-  await page.getByLabel(catalog.fields.email).fill(email);
-  await page.getByLabel(catalog.fields.password, { exact: true }).fill(password);
-  await page.getByRole('button', { name: catalog.login.submit }).click();
+  await submitSignIn(page, catalog, email, password);
   await expect(page).toHaveURL(new RegExp(`/${locale}/garage$`));
 }
 
@@ -87,7 +76,7 @@ for (const [locale, catalog] of [
     page,
     request,
   }) => {
-    const { email, token } = await registerOwner(request, locale);
+    const { email, token } = await registerOwner(request, `reminders-${locale}`, locale, password);
     const vehicleId = await addChetak(request, token, `Chetak ${locale}`);
     await logIn(page, catalog, locale, email);
 
@@ -154,7 +143,12 @@ for (const [locale, catalog] of [
       page,
       request,
     }) => {
-      const { email, token } = await registerOwner(request, locale);
+      const { email, token } = await registerOwner(
+        request,
+        `reminders-${locale}`,
+        locale,
+        password,
+      );
       const vehicleId = await addChetak(request, token, `Chetak edit ${locale}`);
       const created = await request.post(cms('/api/reminders'), {
         headers: { Authorization: `Bearer ${token}` },
@@ -204,7 +198,7 @@ for (const [locale, catalog] of [
     page,
     request,
   }) => {
-    const { email } = await registerOwner(request, locale);
+    const { email } = await registerOwner(request, `reminders-${locale}`, locale, password);
     await logIn(page, catalog, locale, email);
     await page.goto(`/${locale}/profile`);
     const start = page.getByLabel(catalog.profile.quietStart);

@@ -2,39 +2,33 @@ import { expect, test, type APIRequestContext, type Page } from '@playwright/tes
 import NepaliDate from 'nepali-date-converter';
 import en from '../storefront/src/i18n/en.json';
 import ne from '../storefront/src/i18n/ne.json';
-import { CMS_PORT } from './servers/ports.mjs';
+import { cms } from './admin';
+import { catalogIds } from './catalog';
+import { registerOwner, submitSignIn } from './owners';
 
 type Catalog = typeof en;
 type Locale = 'en' | 'ne';
 
 const catalogs = { en, ne } as const;
 const password = 'Phewa-Lake-Boat-2081';
-const cms = (path: string) => `http://127.0.0.1:${CMS_PORT}${path}`;
 const devanagari = (text: string) => text.replace(/\d/g, (digit) => '०१२३४५६७८९'[Number(digit)]!);
 
 /** A new owner in `locale` with a Bajaj Pulsar, made through the CMS; answers the email and vehicle id. */
 async function ownerWithPulsar(request: APIRequestContext, locale: Locale) {
-  const email = `services-${locale}-${Date.now()}-${Math.random().toString(36).slice(2, 7)}@example.com`;
-  const registered = await request.post(cms('/api/auth/local/register'), {
-    data: { username: email, email, password, preferredLocale: locale },
-  });
-  expect(registered.ok()).toBe(true);
-  const { jwt } = (await registered.json()) as { jwt: string };
-  const makes = (await (await request.get(cms('/api/catalog/makes'))).json()) as {
-    data: Array<{ id: string; slug: string }>;
-  };
-  const bajaj = makes.data.find((make) => make.slug === 'bajaj')!;
-  const models = (await (
-    await request.get(cms(`/api/catalog/makes/${bajaj.id}/models`))
-  ).json()) as { data: Array<{ id: string; slug: string }> };
-  const pulsar = models.data.find((model) => model.slug === 'pulsar-150')!;
+  const { email, token: jwt } = await registerOwner(
+    request,
+    `services-${locale}`,
+    locale,
+    password,
+  );
+  const { makeId, modelId } = await catalogIds(request, 'bajaj', 'pulsar-150');
   const plate = `BA ${1 + Math.floor(Math.random() * 98)} PA ${1000 + Math.floor(Math.random() * 8999)}`;
   const added = await request.post(cms('/api/vehicles'), {
     headers: { Authorization: `Bearer ${jwt}` },
     data: {
       data: {
-        makeId: bajaj.id,
-        modelId: pulsar.id,
+        makeId,
+        modelId,
         year: 2020,
         registrationNumber: plate,
         nickname: 'Rato Pulsar',
@@ -53,9 +47,7 @@ async function ownerWithPulsar(request: APIRequestContext, locale: Locale) {
 async function logIn(page: Page, catalog: Catalog, locale: Locale, email: string, next: string) {
   await page.goto(next);
   await expect(page).toHaveURL(new RegExp(`/${locale}/login\\?next=`));
-  await page.getByLabel(catalog.fields.email).fill(email);
-  await page.getByLabel(catalog.fields.password, { exact: true }).fill(password);
-  await page.getByRole('button', { name: catalog.login.submit }).click();
+  await submitSignIn(page, catalog, email, password);
   await expect(page).toHaveURL(next);
 }
 
