@@ -58,9 +58,11 @@ for (const locale of ['en', 'ne'] as const) {
       await expect(
         page.getByRole('heading', { level: 1, name: catalog.centers.title }),
       ).toBeVisible();
+      // The page streams: the heading can show before the list has arrived, and count()
+      // does not wait. The first entry does.
+      await expect(list(page).first()).toContainText(catalog.centers.sample);
       const count = await list(page).count();
       expect(count).toBeGreaterThan(0);
-      await expect(list(page).first()).toContainText(catalog.centers.sample);
 
       const map = page.getByRole('region', { name: catalog.centers.map.label });
       await map.scrollIntoViewIfNeeded();
