@@ -47,6 +47,12 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   const ownedRow = (ownerId: number, documentId: string): Promise<VehicleRow> =>
     findOwnedVehicle(strapi, ownerId, documentId);
 
+  // The audit-log plugin when it is loaded (it is optional to this service).
+  const auditLog = () =>
+    strapi.plugin('audit-log')?.service('log') as
+      | { rememberBefore(uid: string, documentId: string, row: Record<string, unknown>): void }
+      | undefined;
+
   const presentOwned = async (ownerId: number, documentId: string, locale: string) =>
     presenter().present(await ownedRow(ownerId, documentId), locale);
 
@@ -151,6 +157,12 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         if (odometerKm !== undefined) {
           await odometerHistory().change(row, odometerKm, odometerCorrection ?? false);
         }
+        // The audit log's "before" is the row read above: no second read of it.
+        auditLog()?.rememberBefore(
+          VEHICLE_UID,
+          documentId,
+          row as unknown as Record<string, unknown>,
+        );
         await strapi.documents(VEHICLE_UID).update({
           documentId,
           data: clearable(VEHICLE_UID, {

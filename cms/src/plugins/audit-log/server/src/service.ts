@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { PLUGIN } from './constants';
 import { createEntryQuery } from './query';
+import { rememberBefore } from './recorders/documents';
 import { pruneExpired } from './retention';
 import { verifyChain } from './verify';
 import { createWriter } from './writer';
@@ -14,6 +15,12 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   return {
     writer,
     record: writer.record,
+    /**
+     * Hands the recorder the row a service has just read and is about to update or delete
+     * in this request, so the change's "before" is not read a second time (one use).
+     */
+    rememberBefore: (uid: string, documentId: string, row: Record<string, unknown>) =>
+      rememberBefore(strapi, uid, documentId, row),
     flush: writer.flush,
     list: query.list,
     findOne: query.findOne,

@@ -82,12 +82,59 @@ export function documentRecorder(
   };
 }
 
+/**
+ * Rows a service of the app has just read and is about to change through the Document
+ * Service in this request, by content type and document id (`rememberBefore`): the recorder
+ * takes such a row as the change's "before" instead of reading it again. One use each, and
+ * only for types with one row per document (no drafts, no locales), where the row the service
+ * read is the row the write changes.
+ */
+const knownBefore = new WeakMap<object, Map<string, Row>>();
+const beforeKey = (uid: string, documentId: string) => `${uid}\u0000${documentId}`;
+
+export function rememberBefore(
+  strapi: Core.Strapi,
+  uid: string,
+  documentId: string,
+  row: Row,
+): void {
+  const ctx = strapi.requestContext.get() as object | undefined;
+  if (!ctx) return;
+  let rows = knownBefore.get(ctx);
+  if (!rows) {
+    rows = new Map();
+    knownBefore.set(ctx, rows);
+  }
+  rows.set(beforeKey(uid, documentId), row);
+}
+
+function takeKnownBefore(strapi: Core.Strapi, uid: string, documentId: string): Row | undefined {
+  const ctx = strapi.requestContext.get() as object | undefined;
+  const rows = ctx ? knownBefore.get(ctx) : undefined;
+  const key = beforeKey(uid, documentId);
+  const row = rows?.get(key);
+  if (row) rows?.delete(key);
+  return row;
+}
+
 /** The version the write will change: the draft where drafts exist, in the asked locale. */
 async function readCurrent(
   strapi: Core.Strapi,
-  context: { uid: string; contentType: { options?: { draftAndPublish?: boolean } } },
+  context: {
+    uid: string;
+    contentType: {
+      options?: { draftAndPublish?: boolean };
+      pluginOptions?: unknown;
+    };
+  },
   params: Params,
 ): Promise<Row | null> {
+  const oneRowPerDocument =
+    !context.contentType.options?.draftAndPublish &&
+    !(context.contentType.pluginOptions as { i18n?: { localized?: boolean } } | undefined)?.i18n
+      ?.localized;
+  const known = takeKnownBefore(strapi, context.uid, params.documentId as string);
+  if (known && oneRowPerDocument) return known;
   const where: Row = { documentId: params.documentId };
   if (params.locale && params.locale !== '*') where.locale = params.locale;
   if (context.contentType.options?.draftAndPublish) where.publishedAt = null;
