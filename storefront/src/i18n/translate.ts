@@ -22,11 +22,14 @@ export function interpolate(message: string, params: MessageParams): string {
 export function createTranslator({ catalogs, defaultLocale }: TranslatorOptions) {
   // Each locale's messages by dotted key, flattened on first use: a page asks for hundreds,
   // and one map read is cheaper than walking the catalog name by name each time.
+  // Only the catalogs' own locales are kept: any other string shares one empty map.
   const flat = new Map<string, Map<string, string>>();
+  const none = new Map<string, string>();
   const messagesOf = (locale: string) => {
     let messages = flat.get(locale);
     if (!messages) {
-      const catalog = catalogs[locale] ?? {};
+      const catalog = catalogs[locale];
+      if (!catalog) return none;
       messages = new Map();
       for (const key of messageKeys(catalog)) {
         const message = lookupMessage(catalog, key);

@@ -50,7 +50,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   // The audit-log plugin when it is loaded (it is optional to this service).
   const auditLog = () =>
     strapi.plugin('audit-log')?.service('log') as
-      | { rememberBefore(uid: string, documentId: string, row: Record<string, unknown>): void }
+      | { rememberBefore(uid: string, documentId: string, row: object): void }
       | undefined;
 
   const presentOwned = async (ownerId: number, documentId: string, locale: string) =>
@@ -158,11 +158,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           await odometerHistory().change(row, odometerKm, odometerCorrection ?? false);
         }
         // The audit log's "before" is the row read above: no second read of it.
-        auditLog()?.rememberBefore(
-          VEHICLE_UID,
-          documentId,
-          row as unknown as Record<string, unknown>,
-        );
+        auditLog()?.rememberBefore(VEHICLE_UID, documentId, row);
         await strapi.documents(VEHICLE_UID).update({
           documentId,
           data: clearable(VEHICLE_UID, {

@@ -19,7 +19,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
      * Hands the recorder the row a service has just read and is about to update or delete
      * in this request, so the change's "before" is not read a second time (one use).
      */
-    rememberBefore: (uid: string, documentId: string, row: Record<string, unknown>) =>
+    rememberBefore: (uid: string, documentId: string, row: object) =>
       rememberBefore(strapi, uid, documentId, row),
     flush: writer.flush,
     list: query.list,

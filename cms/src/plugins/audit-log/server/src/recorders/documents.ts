@@ -96,7 +96,7 @@ export function rememberBefore(
   strapi: Core.Strapi,
   uid: string,
   documentId: string,
-  row: Row,
+  row: object,
 ): void {
   const ctx = strapi.requestContext.get() as object | undefined;
   if (!ctx) return;
@@ -105,7 +105,7 @@ export function rememberBefore(
     rows = new Map();
     knownBefore.set(ctx, rows);
   }
-  rows.set(beforeKey(uid, documentId), row);
+  rows.set(beforeKey(uid, documentId), row as Row);
 }
 
 function takeKnownBefore(strapi: Core.Strapi, uid: string, documentId: string): Row | undefined {
