@@ -1,6 +1,7 @@
 import { calendarDomain } from './api/calendar/domain';
 import { catalogDomain } from './api/catalog/domain';
 import { documentDomain } from './api/document/domain';
+import { garageDomain } from './api/garage/domain';
 import { homePageDomain } from './api/home-page/domain';
 import { identityDomain } from './api/identity/domain';
 import { newsDomain } from './api/news/domain';
@@ -25,5 +26,6 @@ export const DOMAINS: readonly Domain[] = [
   calendarDomain,
   reminderDomain,
   newsDomain,
+  garageDomain,
   homePageDomain,
 ];

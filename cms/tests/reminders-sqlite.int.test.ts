@@ -78,4 +78,47 @@ describe('reminders on the embedded default (SQLite)', () => {
     );
     expect(await source.due(new Date(now.getTime() + 5 * 60_000), 10)).toEqual([]);
   });
+  // The garage version hashes the owner's rows here (PostgreSQL hashes them in the database).
+  it("gives the garage a version that moves with the owner's rows", async () => {
+    const email = `sqlite-${randomBytes(4).toString('hex')}@example.com`;
+    const signedUp = await http()
+      .post('/api/auth/local/register')
+      .send({ username: email, email, password: 'Gosaikunda-Lake-4380' });
+    expect(signedUp.status).toBe(200);
+    const auth = { authorization: `Bearer ${signedUp.body.jwt as string}` };
+    const post = (url: string, data: object) => http().post(url).set(auth).send({ data });
+    const version = async () => {
+      const response = await http().get('/api/garage/version').set(auth);
+      expect(response.status).toBe(200);
+      return response.body.data.version as string;
+    };
+    const ids = await catalogIds(app.strapi, 'bajaj', 'pulsar-150');
+    const vehicle = await post('/api/vehicles', {
+      makeId: ids.make,
+      modelId: ids.model,
+      year: 2019,
+      registrationNumber: 'BA 3 PA 4399',
+      odometerKm: 12_000,
+    });
+    expect(vehicle.status).toBe(201);
+    const reminder = await post('/api/reminders', {
+      vehicleId: vehicle.body.data.id,
+      kind: 'wash',
+      dueDate: inDays(10),
+    });
+    expect(reminder.status).toBe(201);
+    const first = await version();
+    expect(await version()).toBe(first);
+    await app.strapi.db
+      .connection('reminders')
+      .where('document_id', reminder.body.data.id)
+      .update({ title: 'Changed behind the API' });
+    const second = await version();
+    expect(second).not.toBe(first);
+    const reading = await post(`/api/vehicles/${vehicle.body.data.id}/odometer`, {
+      readingKm: 12_500,
+    });
+    expect(reading.status).toBe(201);
+    expect(await version()).not.toBe(second);
+  });
 });

@@ -1,4 +1,5 @@
 import type { Core } from '@strapi/strapi';
+import { contentDigest } from '../../../lib/cache/digest';
 import { keptInProcess } from '../../../lib/cache/kept-in-process';
 import { catalogGeneration } from '../cache-invalidation';
 
@@ -53,5 +54,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   return {
     /** The names in `locale`, read once per catalog write (or TTL) in this process. */
     of: (locale: string): Promise<CatalogNames> => names(locale),
+
+    /** A digest of the names in `locale` as this instance reads them; moves when one changes. */
+    fingerprint: async (locale: string): Promise<string> => contentDigest(await names(locale)),
   };
 };

@@ -1,4 +1,5 @@
 import type { Core } from '@strapi/strapi';
+import { contentDigest } from '../../../lib/cache/digest';
 import { keptInProcess } from '../../../lib/cache/kept-in-process';
 import { DOCUMENT_WRITES } from '../../../lib/documents';
 import { FALLBACK_LOCALE, RECALL_UID, tagsOf, type RecallSeverity } from '../news-uids';
@@ -124,6 +125,14 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   );
 
   return {
+    /**
+     * A digest of the published recalls in `locale` as this instance reads them: it moves
+     * when any of them changes (a garage kept by a client is checked against it).
+     */
+    async fingerprint(locale: string): Promise<string> {
+      return contentDigest(await allPublished(locale));
+    },
+
     /** The published recalls of these makes (catalog document ids), in `locale`. */
     async ofMakes(makeIds: string[], locale: string): Promise<PublishedRecall[]> {
       if (makeIds.length === 0) return [];

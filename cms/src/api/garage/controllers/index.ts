@@ -1,0 +1,3 @@
+import garage from './garage';
+
+export default { garage };
