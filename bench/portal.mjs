@@ -49,7 +49,7 @@ const DURATION = Number(process.env.BENCH_SECONDS ?? 10);
 const CONNECTIONS = 32;
 const COMPARE = process.env.BENCH_COMPARE;
 const PROFILE = process.env.BENCH_PROFILE === '1';
-// BENCH_ROWS=garage (or healthz, home; comma-separated): only those portal rows.
+// BENCH_ROWS=garage (or healthz, home, garage-rendered; comma-separated): only those portal rows.
 const ROWS = process.env.BENCH_ROWS?.split(',').map((row) => row.trim());
 const SKIP_CLS = process.env.BENCH_CLS === '0';
 const LIGHTHOUSE_ONLY = process.env.BENCH_LIGHTHOUSE_ONLY === '1';
@@ -580,12 +580,21 @@ async function main() {
       { title: 'home page /en', url: '/en', kind: 'home' },
       { title: 'home page /ne', url: '/ne', kind: 'home' },
       { title: 'garage /en/garage (signed in)', url: '/en/garage', kind: 'garage', signedIn: true },
+      // The same page rendered on every request: the "deleted" notice's URL is never kept.
+      {
+        title: 'garage, rendered each time (?deleted=1)',
+        url: '/en/garage?deleted=1',
+        kind: 'garage-rendered',
+        signedIn: true,
+      },
     ].filter((row) => !ROWS || ROWS.includes(row.kind));
     const current = targets.at(-1);
-    // The garage page's three CMS calls (its vehicles, the reminders for each card's next one,
-    // the owner's recalls), asked directly: the slowest of them bounds the page.
+    // The garage page's CMS calls, asked directly: the version of its data, which is all a
+    // kept page needs, and the three a page rendered anew reads (its vehicles, the reminders
+    // for each card's next one, the owner's recalls).
     const direct = [];
     for (const [title, url] of [
+      ['CMS /api/garage/version', '/api/garage/version?locale=en&limit=12'],
       ['CMS /api/vehicles?limit=12', '/api/vehicles?locale=en&limit=12'],
       ['CMS /api/reminders', '/api/reminders?locale=en'],
       ['CMS /api/recalls/mine', '/api/recalls/mine?locale=en'],
@@ -660,7 +669,9 @@ ${scoresTable}`);
     }
   } finally {
     await Promise.all(children.map(stopProcess));
-    await sql(ADMIN_URL, `DROP DATABASE IF EXISTS "${database}" WITH (FORCE)`);
+    // BENCH_KEEP=1 keeps the database, to look into (drop it afterwards).
+    if (process.env.BENCH_KEEP === '1') log(`kept database ${database}`);
+    else await sql(ADMIN_URL, `DROP DATABASE IF EXISTS "${database}" WITH (FORCE)`);
     if (!PROFILE) rmSync(tmp, { recursive: true, force: true });
     void cms;
   }

@@ -143,6 +143,12 @@ async function garageFlow(
     await expect(vehicleCards(page, catalog)).toHaveCount(2);
     await expect(page.getByRole('heading', { name: vehicles.first.nickname })).toBeVisible();
     await expect(page.getByRole('heading', { name: vehicles.secondName })).toBeVisible();
+
+    // Nothing changed: the portal serves the page it kept (GET /api/garage/version unchanged).
+    const again = await page.reload();
+    expect(again?.headers()['server-timing']).toContain('kept');
+    await expect(vehicleCards(page, catalog)).toHaveCount(2);
+    await expect(page.getByRole('heading', { name: vehicles.secondName })).toBeVisible();
   });
 
   await test.step('the second vehicle gets a nickname', async () => {
@@ -156,6 +162,20 @@ async function garageFlow(
 
     await expect(page.getByRole('heading', { level: 1 })).toHaveText(vehicles.renamed);
     await expect(page.getByRole('status')).toHaveText(garage.detail.saved);
+  });
+
+  await test.step('the garage shows the new nickname at once, not the page it kept', async () => {
+    const [response] = await Promise.all([
+      page.waitForResponse(
+        (answer) => new URL(answer.url()).pathname.endsWith('/garage') && answer.status() === 200,
+      ),
+      openGarage(page, catalog),
+    ]);
+    expect(response.headers()['server-timing'] ?? '').not.toContain('kept');
+    await expect(page.getByRole('heading', { name: vehicles.renamed })).toBeVisible();
+    await expect(page.getByRole('heading', { name: vehicles.secondName })).toHaveCount(0);
+    await page.getByRole('link', { name: vehicles.renamed }).click();
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(vehicles.renamed);
   });
 
   await test.step('deleting it asks first, then leaves one vehicle', async () => {

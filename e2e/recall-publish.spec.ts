@@ -128,6 +128,12 @@ test('an Editor publishes a recall in the admin panel and the matching owner see
   const matching = await ownerWithPulsar(request, 'match', 2019);
   const outside = await ownerWithPulsar(request, 'outside', 2023);
 
+  // The matching owner opens the garage before the recall exists: no recalls panel yet, and
+  // the portal keeps the page it rendered.
+  await portalSignIn(page, matching.email);
+  await expect(page.getByRole('region', { name: en.recalls.title })).toHaveCount(0);
+  expect((await page.reload())?.headers()['server-timing']).toContain('kept');
+
   // The Editor, in Chromium, in a context of their own.
   const adminContext = await browser.newContext();
   const admin = await adminContext.newPage();
@@ -179,8 +185,8 @@ test('an Editor publishes a recall in the admin panel and the matching owner see
   expect(delivery.noticeKey).toContain(matching.vehicleId);
   expect(await recallDeliveries(request, outside.id)).toEqual([]);
 
-  // The matching owner sees it on the garage and on the vehicle's page.
-  await portalSignIn(page, matching.email);
+  // The matching owner sees it on the garage (not the page kept before) and on the vehicle's.
+  await page.goto('/en/garage');
   const panel = page.getByRole('region', { name: en.recalls.title });
   const onGarage = panel.getByRole('article').filter({ hasText: RECALL.title });
   await expect(onGarage).toContainText(en.recalls.severity.high);

@@ -9,6 +9,7 @@ import { PHOTO_UPLOAD_ROUTE } from './features/garage/photo-upload';
 import { languageMiddleware } from './features/language/language.server';
 import { bodyLimit } from './lib/body-limit.server';
 import { clientAddressOf } from './lib/client-address.server';
+import { keptPagesMiddleware } from './lib/kept-pages.server';
 import { resolveRequestId } from './lib/request-id';
 import { privacyHeaders, withHeaders } from './lib/response-headers';
 import { securityHeaders } from './lib/security-headers';
@@ -42,7 +43,8 @@ const requestContext = defineMiddleware(async (context, next) => {
 /**
  * Request id and headers first; then the body size check (before anything reads a body), the
  * session (from the cookies, renewed when needed), the CSRF check of form posts, and the
- * language toggle, which may save to the profile.
+ * language toggle, which may save to the profile; innermost, the keeping of rendered pages
+ * that ask for it (the garage).
  */
 export const onRequest = sequence(
   requestContext,
@@ -50,4 +52,5 @@ export const onRequest = sequence(
   sessionMiddleware,
   csrfMiddleware,
   languageMiddleware,
+  keptPagesMiddleware,
 );

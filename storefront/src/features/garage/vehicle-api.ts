@@ -84,6 +84,7 @@ const oneNote = one(note);
 const readingPage = pageOf(reading);
 const oneReading = one(reading);
 const nothing = z.unknown();
+const garageVersion = one(z.object({ version: z.string().min(1) }));
 
 /** A vehicle in an owner's garage, with catalog names in the requested language. */
 export type Vehicle = z.infer<typeof vehicle>;
@@ -138,6 +139,11 @@ export interface PageQuery {
 /** The owner-scoped vehicle, note, odometer and photo routes, typed. */
 export interface VehicleApi {
   list(owner: OwnerRequest, query?: PageQuery): Promise<CmsResult<Page<Vehicle>>>;
+  /**
+   * The version of the garage overview for that page of `list` (with the owner's reminders
+   * and recalls): it moves whenever one of those answers could (`GET /api/garage/version`).
+   */
+  version(owner: OwnerRequest, query?: PageQuery): Promise<CmsResult<string>>;
   get(owner: OwnerRequest, id: string): Promise<CmsResult<Vehicle>>;
   create(owner: OwnerRequest, payload: VehiclePayload): Promise<CmsResult<Vehicle>>;
   update(owner: OwnerRequest, id: string, payload: VehiclePayload): Promise<CmsResult<Vehicle>>;
@@ -213,6 +219,15 @@ export function createVehicleApi(call: CmsApi): VehicleApi {
   return {
     list: async (owner, query) =>
       paged(await send(owner, 'GET', at(owner, '/api/vehicles', query), vehiclePage)),
+    version: async (owner, query) => {
+      const result = await send(
+        owner,
+        'GET',
+        at(owner, '/api/garage/version', query),
+        garageVersion,
+      );
+      return result.ok ? { ok: true, data: result.data.data.version } : result;
+    },
     get: async (owner, id) =>
       unwrap(await send(owner, 'GET', at(owner, vehiclePath(id)), oneVehicle)),
     create: async (owner, payload) =>
