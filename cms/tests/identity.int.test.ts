@@ -625,6 +625,7 @@ describe('owner identity on PostgreSQL and Redis', () => {
           'api::news.articles.findOne',
           'api::news.recalls.mine',
           'api::news.recalls.setStatus',
+          'api::garage.garage.version',
         ].sort(),
       );
     });
