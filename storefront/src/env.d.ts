@@ -8,7 +8,7 @@ declare namespace App {
     csrfToken: string;
     /** The visitor's address (socket or trusted proxy hop), forwarded to the CMS; see client-address.server.ts. */
     clientAddress?: string;
-    /** Set by a page that asks to be kept once rendered; see lib/kept-pages.server.ts. */
-    keepPage?: { key: string; version: string };
+    /** On a kept route, whether the page rendering may be kept; see lib/kept-pages.server.ts. */
+    keptPage?: { complete: boolean };
   }
 }

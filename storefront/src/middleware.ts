@@ -5,6 +5,7 @@ import { MAP_TILE_URL, MEDIA_ORIGIN } from 'astro:env/server';
 import { tileOrigin } from './features/centers/map-config';
 import { DOCUMENT_PUT_LARGE_BODY } from './features/documents/document-transfer';
 import { VAULT_UPLOAD_ROUTE } from './features/documents/vault-query';
+import { garageKeeping } from './features/garage/garage-page.server';
 import { PHOTO_UPLOAD_ROUTE } from './features/garage/photo-upload';
 import { languageMiddleware } from './features/language/language.server';
 import { bodyLimit } from './lib/body-limit.server';
@@ -43,8 +44,8 @@ const requestContext = defineMiddleware(async (context, next) => {
 /**
  * Request id and headers first; then the body size check (before anything reads a body), the
  * session (from the cookies, renewed when needed), the CSRF check of form posts, and the
- * language toggle, which may save to the profile; innermost, the keeping of rendered pages
- * that ask for it (the garage).
+ * language toggle, which may save to the profile; innermost, the pages kept once rendered
+ * (the garage), served from there before any page renders while their data is unchanged.
  */
 export const onRequest = sequence(
   requestContext,
@@ -52,5 +53,5 @@ export const onRequest = sequence(
   sessionMiddleware,
   csrfMiddleware,
   languageMiddleware,
-  keptPagesMiddleware,
+  keptPagesMiddleware({ '/[locale]/garage': garageKeeping }),
 );

@@ -1,4 +1,4 @@
-import type { Locale } from '~/i18n';
+import { parseLocale, type Locale } from '~/i18n';
 import { keepPrivate, type PageContext } from '~/features/forms/page-context';
 import { isUnauthorized } from './garage-errors';
 import { ownerRequest, signedOut, toLogin } from './owner.server';
@@ -9,7 +9,7 @@ import { nextReminderByVehicle, type Reminder } from '~/features/reminders/remin
 import { remindersApi } from '~/features/reminders/reminders-api.server';
 import { isOpen, type VehicleRecall } from '~/features/recalls/recalls-api';
 import { recallsApi } from '~/features/recalls/recalls-api.server';
-import { keepPage, keptPageResponse, keptPages } from '~/lib/kept-pages.server';
+import { keepPage, type PageKeeping } from '~/lib/kept-pages.server';
 
 /** The query parameter the redirect after deleting a vehicle sets. */
 export const DELETED_PARAM = 'deleted';
@@ -42,28 +42,51 @@ export type GarageView =
       recalls: VehicleRecall[] | null;
     };
 
+/** Whether the "vehicle deleted" notice (the one-off `?deleted`) is asked for. */
+const deletedNotice = (url: URL) => url.searchParams.has(DELETED_PARAM);
+
+/** The page of vehicles a garage URL asks for. */
+const pageOf = (url: URL) => ({
+  limit: GARAGE_PAGE_SIZE,
+  cursor: url.searchParams.get('cursor') || undefined,
+});
+
 /**
- * What a kept garage page is kept under: the visitor's CSRF token (in every form of it), the
- * owner's profile as the page shows it, and the URL. None when the page is not worth keeping
- * (no profile to tell owners apart; the one-off "deleted" notice).
+ * How the garage page is kept (lib/kept-pages.server.ts): per visitor's CSRF token (in every
+ * form of it), the owner's profile as the page shows it, and the URL, under the CMS's version
+ * of the garage (`GET /api/garage/version`), which moves whenever the vehicles, reminders or
+ * recalls the page shows could. Not kept: no profile to tell owners apart, the one-off
+ * "deleted" notice, a locale that is not one.
  */
-function keptPageKey(context: PageContext): string | undefined {
-  const { session, csrfToken } = context.locals;
-  if (!session?.user || context.url.searchParams.has(DELETED_PARAM)) return undefined;
-  return [csrfToken, JSON.stringify(session.user), context.url.pathname, context.url.search].join(
-    '\n',
-  );
-}
+export const garageKeeping: PageKeeping = {
+  key(context) {
+    const { session, csrfToken } = context.locals;
+    if (!session?.user || deletedNotice(context.url) || !parseLocale(context.params.locale)) {
+      return undefined;
+    }
+    const { pathname, search } = context.url;
+    return [csrfToken, JSON.stringify(session.user), pathname, search].join('\n');
+  },
+  async version(context) {
+    const { session } = context.locals;
+    const locale = parseLocale(context.params.locale);
+    if (!session || !locale) return undefined;
+    const current = await vehicleApi.version(
+      ownerRequest(context, session, locale),
+      pageOf(context.url),
+    );
+    return current.ok ? current.data : undefined;
+  },
+};
 
 /**
  * Serves the garage (signed-in owners only): one page of vehicles, newest first. A cursor the
  * CMS refuses (tampered or stale) leads back to the first page.
  *
- * The page this process rendered last for this visitor and URL is served again while the
- * CMS's version of the garage (`GET /api/garage/version`) is the same: one small CMS call
- * instead of three and a render. The version is read before the data, so a page is never
- * kept under a version newer than what it shows; a page is kept only when all three answers
- * came, never a degraded one.
+ * A garage rendered from all three answers is kept (`garageKeeping`): the kept-pages
+ * middleware serves it again, before this runs, while the CMS's version of the garage holds.
+ * It read that version before this reads the data, so a page is never kept under a version
+ * newer than what it shows; a degraded page (one answer missing) is never kept.
  */
 export async function garagePage(
   context: PageContext,
@@ -72,19 +95,9 @@ export async function garagePage(
   keepPrivate(context);
   const session = context.locals.session;
   if (!session) return toLogin(context, locale);
-  const cursor = context.url.searchParams.get('cursor') || undefined;
+  const page = pageOf(context.url);
+  const cursor = page.cursor;
   const owner = ownerRequest(context, session, locale);
-  const page = { limit: GARAGE_PAGE_SIZE, cursor };
-  const key = keptPageKey(context);
-  let version: string | undefined;
-  if (key !== undefined) {
-    const current = await vehicleApi.version(owner, page);
-    if (current.ok) {
-      const kept = keptPages.get(key, current.data);
-      if (kept !== undefined) return keptPageResponse(kept);
-      version = current.data;
-    }
-  }
   // One reminders call and one recalls call for the whole page (not one per card), alongside
   // the vehicles.
   const [result, reminders, recalls] = await Promise.all([
@@ -97,15 +110,13 @@ export async function garagePage(
     const badCursor = cursor && result.problem.kind === 'rejected' && result.problem.status === 400;
     return badCursor ? context.redirect(paths.garage(locale), 303) : { kind: 'unavailable' };
   }
-  if (key !== undefined && version !== undefined && reminders.ok && recalls.ok) {
-    keepPage(context, key, version);
-  }
+  if (reminders.ok && recalls.ok) keepPage(context);
   return {
     kind: 'list',
     vehicles: result.data.items,
     nextCursor: result.data.nextCursor,
     laterPage: cursor !== undefined,
-    deleted: context.url.searchParams.has(DELETED_PARAM),
+    deleted: deletedNotice(context.url),
     nextReminders: nextReminderByVehicle(reminders.ok ? reminders.data.items : []),
     recalls: recalls.ok ? recalls.data.filter(isOpen) : null,
   };

@@ -18,6 +18,10 @@ export function signedOut(context: PageContext, locale: Locale): Response {
 }
 
 /** The signed-in owner's CMS calls for this request, with catalog names in `locale`. */
-export function ownerRequest(context: PageContext, session: Session, locale: Locale): OwnerRequest {
+export function ownerRequest(
+  context: Pick<PageContext, 'locals'>,
+  session: Session,
+  locale: Locale,
+): OwnerRequest {
   return { accessToken: session.accessToken, locale, context: callContextOf(context) };
 }
