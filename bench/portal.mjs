@@ -24,14 +24,16 @@
 //
 // BENCH_COMPARE=<git ref> also builds the portal as it was at that ref and measures it row by
 // row beside this one (before/after in one run). BENCH_PROFILE=1 CPU-profiles this portal
-// during its rows only (bench/cpu-profile.mjs) and prints where the time went.
+// during its rows only (bench/cpu-profile.mjs) and prints where the time went; with
+// BENCH_PROFILE_KIND=heap it samples allocations instead and prints where the bytes went.
+// BENCH_PROFILE=cms profiles the CMS instead, during the same rows (what the portal asks of it).
 import { execFileSync, spawn } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import autocannon from 'autocannon';
 import { throwawaySecrets } from '../cms/scripts/throwaway-secrets.js';
-import { summarise } from './profile-summary.mjs';
+import { summarise, summariseHeap } from './profile-summary.mjs';
 import { cpuSnapshot, cpuSpent, processLabels, sql, stopProcess, waitFor } from './support.mjs';
 
 const root = path.resolve(import.meta.dirname, '..');
@@ -48,7 +50,9 @@ const REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
 const DURATION = Number(process.env.BENCH_SECONDS ?? 10);
 const CONNECTIONS = 32;
 const COMPARE = process.env.BENCH_COMPARE;
-const PROFILE = process.env.BENCH_PROFILE === '1';
+// BENCH_PROFILE=1: the portal; BENCH_PROFILE=cms: the CMS (during the same portal rows).
+const PROFILE = ['1', 'cms'].includes(process.env.BENCH_PROFILE ?? '');
+const PROFILED = process.env.BENCH_PROFILE === 'cms' ? 'CMS' : 'portal';
 // BENCH_ROWS=garage (or healthz, home, garage-rendered; comma-separated): only those portal rows.
 const ROWS = process.env.BENCH_ROWS?.split(',').map((row) => row.trim());
 const SKIP_CLS = process.env.BENCH_CLS === '0';
@@ -79,11 +83,19 @@ function run(command, args, cwd = root) {
   execFileSync(command, args, { cwd, stdio: ['ignore', 'ignore', 'inherit'] });
 }
 
-function start(args, env, cwd = root) {
-  const child = spawn('node', args, {
+// BENCH_NODE_ARGS="--trace-gc ..." adds Node options to the CMS and the portal (an A/B of a
+// flag); BENCH_STDOUT_DIR=<dir> keeps each server's standard output there (what --trace-gc
+// prints, for one).
+const NODE_ARGS = process.env.BENCH_NODE_ARGS?.split(' ').filter(Boolean) ?? [];
+const STDOUT_DIR = process.env.BENCH_STDOUT_DIR;
+
+function start(args, env, cwd = root, name = undefined) {
+  const stdout =
+    STDOUT_DIR && name ? openSync(path.join(STDOUT_DIR, `${name}.log`), 'w') : 'ignore';
+  const child = spawn('node', [...(name ? NODE_ARGS : []), ...args], {
     cwd,
     env: { ...process.env, ...env },
-    stdio: ['ignore', 'ignore', 'inherit'],
+    stdio: ['ignore', stdout, 'inherit'],
   });
   children.push(child);
   return child;
@@ -156,6 +168,7 @@ function startPortal(dir, port, extraArgs = [], extraEnv = {}) {
       ...extraEnv,
     },
     dir,
+    `portal-${port}`,
   );
 }
 
@@ -498,26 +511,33 @@ async function main() {
   if (before) buildAstro(before);
 
   await sql(ADMIN_URL, `CREATE DATABASE "${database}"`);
-  const cms = start([path.join(root, 'bench', 'server.mjs')], {
-    ...throwawaySecrets(),
-    NODE_ENV: 'production',
-    HOST: '127.0.0.1',
-    PORT: String(CMS_PORT),
-    PROXY_HOPS: '1',
-    SERVE_ADMIN_PANEL: 'false',
-    DATABASE_URL: dbUrl,
-    DATABASE_POOL_MAX: '20',
-    REDIS_URL,
-    CACHE_PREFIX: `${database}:`,
-    LOG_LEVEL: 'info',
-    SEED_DEMO_DATA: 'true',
-    CATALOG_DATA_DIR: path.join(root, 'cms', 'tests', 'fixtures', 'catalog'),
-    DEMO_OWNER_EMAIL: OWNER_EMAIL,
-    DEMO_OWNER_PASSWORD: OWNER_PASSWORD,
-  });
-  processNames.set(cms.pid, 'CMS');
-  const profileFile = path.join(tmp, 'portal.cpuprofile');
+  const heapProfile = process.env.BENCH_PROFILE_KIND === 'heap';
+  const profileFile = path.join(tmp, `${PROFILED}.${heapProfile ? 'heapprofile' : 'cpuprofile'}`);
   const profileArgs = PROFILE ? ['--import', path.join(root, 'bench', 'cpu-profile.mjs')] : [];
+  const cms = start(
+    [...(PROFILED === 'CMS' ? profileArgs : []), path.join(root, 'bench', 'server.mjs')],
+    {
+      BENCH_PROFILE_FILE: profileFile,
+      ...throwawaySecrets(),
+      NODE_ENV: 'production',
+      HOST: '127.0.0.1',
+      PORT: String(CMS_PORT),
+      PROXY_HOPS: '1',
+      SERVE_ADMIN_PANEL: 'false',
+      DATABASE_URL: dbUrl,
+      DATABASE_POOL_MAX: '20',
+      REDIS_URL,
+      CACHE_PREFIX: `${database}:`,
+      LOG_LEVEL: 'info',
+      SEED_DEMO_DATA: 'true',
+      CATALOG_DATA_DIR: path.join(root, 'cms', 'tests', 'fixtures', 'catalog'),
+      DEMO_OWNER_EMAIL: OWNER_EMAIL,
+      DEMO_OWNER_PASSWORD: OWNER_PASSWORD,
+    },
+    root,
+    'cms',
+  );
+  processNames.set(cms.pid, 'CMS');
   try {
     // Seeding the demo data on a busy machine can take longer than the default two minutes.
     await waitFor(`http://127.0.0.1:${CMS_PORT}/readyz`, 600);
@@ -529,7 +549,7 @@ async function main() {
       target.child = startPortal(
         target.dir,
         target.port,
-        target.dir === storefront ? profileArgs : [],
+        target.dir === storefront && PROFILED === 'portal' ? profileArgs : [],
         {
           BENCH_PROFILE_FILE: profileFile,
         },
@@ -605,7 +625,8 @@ async function main() {
       log(`${title}, direct: ${result.rps} req/s`);
       direct.push({ title: `${title} (direct, no portal)`, result });
     }
-    if (PROFILE) current.child.kill('SIGUSR2');
+    const profiled = PROFILED === 'CMS' ? cms : current.child;
+    if (PROFILE) profiled.kill('SIGUSR2');
     for (const row of rows) {
       row.results = [];
       for (const target of targets) {
@@ -616,7 +637,7 @@ async function main() {
       }
     }
     if (PROFILE) {
-      current.child.kill('SIGUSR2');
+      profiled.kill('SIGUSR2');
       await new Promise((resolve) => setTimeout(resolve, 2000));
     }
     const cls = [];
@@ -664,8 +685,11 @@ ${table}${compared}
 ${cls.length ? `Layout shift at a phone viewport (Chromium, 4x CPU, 150 ms RTT, 1.6 Mbit/s):\n${clsTable}` : ''}
 ${scoresTable}`);
     if (PROFILE) {
-      console.log(`CPU profile of the portal under load (${profileFile}):`);
-      console.log(summarise(JSON.parse(readFileSync(profileFile, 'utf8'))));
+      const profile = JSON.parse(readFileSync(profileFile, 'utf8'));
+      console.log(
+        `${heapProfile ? 'Allocations' : 'CPU profile'} of the ${PROFILED} under load (${profileFile}):`,
+      );
+      console.log(heapProfile ? summariseHeap(profile) : summarise(profile));
     }
   } finally {
     await Promise.all(children.map(stopProcess));

@@ -37,6 +37,35 @@ export function summarise(profile, top = 25) {
   return `self time by package:\n${rows(packages)}\nself time by function:\n${rows(functions)}`;
 }
 
+/** The same for a .heapprofile (sampled allocations): bytes allocated, by package and function. */
+export function summariseHeap(profile, top = 25) {
+  const functions = new Map();
+  const packages = new Map();
+  let total = 0;
+  const visit = (node) => {
+    const bytes = node.selfSize ?? 0;
+    total += bytes;
+    const { functionName, url, lineNumber } = node.callFrame;
+    const name = `${functionName || '(anonymous)'} ${url ? `${url.split('/').slice(-2).join('/')}:${lineNumber + 1}` : ''}`;
+    functions.set(name, (functions.get(name) ?? 0) + bytes);
+    const pkg = packageOf(url);
+    packages.set(pkg, (packages.get(pkg) ?? 0) + bytes);
+    for (const child of node.children ?? []) visit(child);
+  };
+  visit(profile.head);
+  const rows = (map) =>
+    [...map.entries()]
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, top)
+      .map(
+        ([name, bytes]) =>
+          `  ${((bytes / (total || 1)) * 100).toFixed(1).padStart(5)} %  ${(bytes / 1e6).toFixed(1).padStart(7)} MB  ${name}`,
+      )
+      .join('\n');
+  return `bytes allocated by package (${(total / 1e6).toFixed(0)} MB sampled):\n${rows(packages)}\nby function:\n${rows(functions)}`;
+}
+
 if (import.meta.url === `file://${process.argv[1]}`) {
-  console.log(summarise(JSON.parse(readFileSync(process.argv[2], 'utf8')), 40));
+  const profile = JSON.parse(readFileSync(process.argv[2], 'utf8'));
+  console.log(profile.head ? summariseHeap(profile, 40) : summarise(profile, 40));
 }
