@@ -83,10 +83,12 @@ function run(command, args, cwd = root) {
   execFileSync(command, args, { cwd, stdio: ['ignore', 'ignore', 'inherit'] });
 }
 
-// BENCH_NODE_ARGS="--trace-gc ..." adds Node options to the CMS and the portal (an A/B of a
-// flag); BENCH_STDOUT_DIR=<dir> keeps each server's standard output there (what --trace-gc
-// prints, for one).
-const NODE_ARGS = process.env.BENCH_NODE_ARGS?.split(' ').filter(Boolean) ?? [];
+// The CMS and the portal run with the Node options their images give them (cms/Dockerfile's
+// NODE_OPTIONS, storefront/Dockerfile's CMD). BENCH_NODE_ARGS="--trace-gc ..." replaces them
+// (an A/B of a flag; BENCH_NODE_ARGS= for none); BENCH_STDOUT_DIR=<dir> keeps each
+// server's standard output there (what --trace-gc prints, for one).
+const PRODUCTION_NODE_ARGS = ['--max-semi-space-size=64'];
+const NODE_ARGS = process.env.BENCH_NODE_ARGS?.split(' ').filter(Boolean) ?? PRODUCTION_NODE_ARGS;
 const STDOUT_DIR = process.env.BENCH_STDOUT_DIR;
 
 function start(args, env, cwd = root, name = undefined) {
