@@ -53,7 +53,8 @@ const COMPARE = process.env.BENCH_COMPARE;
 // BENCH_PROFILE=1: the portal; BENCH_PROFILE=cms: the CMS (during the same portal rows).
 const PROFILE = ['1', 'cms'].includes(process.env.BENCH_PROFILE ?? '');
 const PROFILED = process.env.BENCH_PROFILE === 'cms' ? 'CMS' : 'portal';
-// BENCH_ROWS=garage (or healthz, home, garage-rendered; comma-separated): only those portal rows.
+// BENCH_ROWS=garage (or healthz, home, garage-compressed, garage-rendered; comma-separated): only
+// those portal rows.
 const ROWS = process.env.BENCH_ROWS?.split(',').map((row) => row.trim());
 const SKIP_CLS = process.env.BENCH_CLS === '0';
 const LIGHTHOUSE_ONLY = process.env.BENCH_LIGHTHOUSE_ONLY === '1';
@@ -602,6 +603,14 @@ async function main() {
       { title: 'home page /en', url: '/en', kind: 'home' },
       { title: 'home page /ne', url: '/ne', kind: 'home' },
       { title: 'garage /en/garage (signed in)', url: '/en/garage', kind: 'garage', signedIn: true },
+      // As a browser asks for it: compressed (autocannon asks for nothing unless told).
+      {
+        title: 'garage, compressed (Accept-Encoding: br, gzip)',
+        url: '/en/garage',
+        kind: 'garage-compressed',
+        signedIn: true,
+        headers: { 'accept-encoding': 'br, gzip' },
+      },
       // The same page rendered on every request: the "deleted" notice's URL is never kept.
       {
         title: 'garage, rendered each time (?deleted=1)',
@@ -632,7 +641,10 @@ async function main() {
     for (const row of rows) {
       row.results = [];
       for (const target of targets) {
-        const headers = row.signedIn ? { cookie: target.session.cookie } : {};
+        const headers = {
+          ...row.headers,
+          ...(row.signedIn ? { cookie: target.session.cookie } : {}),
+        };
         const result = await load(target.base, row.url, headers);
         log(`${row.title} (${target.name}): ${result.rps} req/s, p99 ${result.p99} ms`);
         row.results.push({ target: target.name, ...result });

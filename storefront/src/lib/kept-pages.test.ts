@@ -1,6 +1,13 @@
 import type { APIContext, MiddlewareNext } from 'astro';
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { KEPT_TIMING, keepPage, keptPagesMiddleware, type PageKeeping } from './kept-pages.server';
+import {
+  KEPT_TIMING,
+  keepPage,
+  keptEncoding,
+  keptPagesMiddleware,
+  type PageKeeping,
+} from './kept-pages.server';
 
 const ROUTE = '/[locale]/garage';
 
@@ -30,10 +37,17 @@ function setup(state: { key?: string; version?: string }, options = {}) {
   const renders: string[] = [];
   async function request(
     { html = 'page', status = 200, complete = true }: Render = {},
-    { method = 'GET', routePattern = ROUTE } = {},
+    {
+      method = 'GET',
+      routePattern = ROUTE,
+      acceptEncoding = undefined,
+    }: { method?: string; routePattern?: string; acceptEncoding?: string } = {},
   ) {
+    const headers: Record<string, string> = acceptEncoding
+      ? { 'accept-encoding': acceptEncoding }
+      : {};
     const context = {
-      request: new Request('http://portal.test/en/garage', { method }),
+      request: new Request('http://portal.test/en/garage', { method, headers }),
       url: new URL('http://portal.test/en/garage'),
       routePattern,
       params: { locale: 'en' },
@@ -46,7 +60,8 @@ function setup(state: { key?: string; version?: string }, options = {}) {
     };
     const response = await middleware(context as unknown as APIContext, next);
     if (!(response instanceof Response)) throw new Error('the middleware answered no Response');
-    return { response, text: await response.text() };
+    const body = new Uint8Array(await response.arrayBuffer());
+    return { response, body, text: new TextDecoder().decode(body) };
   }
   return { request, reads, renders };
 }
@@ -156,5 +171,53 @@ describe('keptPagesMiddleware', () => {
 
     expect(reads.count).toBe(0);
     expect(renders).toHaveLength(2);
+  });
+
+  it('sends a kept page compressed as the browser accepts, and as it is to one that accepts neither', async () => {
+    const { request, renders } = setup({ key: 'visitor', version: 'v1' });
+    const html = `<h1>Garage</h1>${'<p>नमस्ते, vehicle</p>'.repeat(200)}`;
+
+    const first = await request({ html }, { acceptEncoding: 'br, gzip' });
+    const br = await request({}, { acceptEncoding: 'gzip, deflate, br, zstd' });
+    const gzip = await request({}, { acceptEncoding: 'gzip, br;q=0' });
+    const plain = await request({}, { acceptEncoding: 'br;q=0, gzip;q=0' });
+    const again = await request({}, { acceptEncoding: 'br' });
+
+    // The first answer is the rendering itself; server.mjs compresses that one.
+    expect(first.response.headers.get('content-encoding')).toBeNull();
+    expect(br.response.headers.get('content-encoding')).toBe('br');
+    expect(br.response.headers.get('vary')).toBe('Accept-Encoding');
+    expect(br.response.headers.get('server-timing')).toBe(KEPT_TIMING);
+    expect(br.body.byteLength).toBeLessThan(new TextEncoder().encode(html).byteLength / 4);
+    expect(brotliDecompressSync(br.body).toString('utf8')).toBe(html);
+    expect(gzip.response.headers.get('content-encoding')).toBe('gzip');
+    expect(gunzipSync(gzip.body).toString('utf8')).toBe(html);
+    expect(plain.response.headers.get('content-encoding')).toBeNull();
+    expect(plain.text).toBe(html);
+    expect(again.body).toEqual(br.body);
+    expect(renders).toHaveLength(1);
+  });
+});
+
+describe('keptEncoding', () => {
+  it.each([
+    ['br, gzip', 'br'],
+    ['gzip, deflate, br, zstd', 'br'],
+    ['gzip', 'gzip'],
+    ['GZIP', 'gzip'],
+    ['gzip;q=1, br;q=0.5', 'gzip'],
+    ['br;q=0.5, gzip;q=0.5', 'br'],
+    ['br;q=0, gzip', 'gzip'],
+    ['br; q=0 , gzip ; q=0', undefined],
+    ['*', 'br'],
+    ['*;q=0, gzip', 'gzip'],
+    ['gzip;q=0, *', 'br'],
+    ['identity', undefined],
+    ['deflate', undefined],
+    ['br;q=x', undefined],
+    ['', undefined],
+    [null, undefined],
+  ])('%s: %s', (accept, expected) => {
+    expect(keptEncoding(accept)).toBe(expected);
   });
 });
