@@ -9,6 +9,7 @@ import {
   type BootedStrapi,
   type TestDatabase,
 } from './harness';
+import { getCache, getCounters } from '../src/lib/infrastructure';
 
 const PASSWORD = 'Rara-Lake-Trail-2990';
 
@@ -117,6 +118,32 @@ describe.each([['true'], ['false']])('a revoked access token with SIGN_IN_CACHE=
     const owner = await signedInOwner();
     for (const path of ['/API/vehicles', '/Api/profile', '/api/users/me/']) {
       expect((await http().get(path).set('authorization', owner.bearer)).status).toBe(200);
+    }
+  });
+
+  it("is refused once another instance's tombstone is there, though this one cached it live", async () => {
+    const owner = await signedInOwner();
+    const paths = ['/api/vehicles', '/api/garage/version', '/API/Profile'];
+    for (const path of paths) {
+      expect([path, (await http().get(path).set('authorization', owner.bearer)).status]).toEqual([
+        path,
+        200,
+      ]);
+    }
+    const { sessionId } = jwt.decode(owner.bearer.slice('Bearer '.length)) as { sessionId: string };
+    // What this instance remembers: the session was live a moment ago.
+    expect(await getCache(app.strapi).get(`session:${sessionId}`)).toBe('live');
+
+    // Another instance revoked it: its tombstone reached the shared counter store, its cache
+    // write did not (that instance's cache, or a failed write).
+    await getCounters(app.strapi).mark(`session-revoked:${sessionId}`, 120);
+
+    expect(await getCache(app.strapi).get(`session:${sessionId}`)).toBe('live');
+    for (const path of paths) {
+      expect([path, (await http().get(path).set('authorization', owner.bearer)).status]).toEqual([
+        path,
+        401,
+      ]);
     }
   });
 
