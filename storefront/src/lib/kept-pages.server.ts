@@ -83,9 +83,11 @@ function keptPageResponse(page: KeptPage, encoding: Encoding | undefined): Respo
     'Server-Timing': KEPT_TIMING,
     Vary: 'Accept-Encoding',
   };
-  if (!encoding) return new Response(page.html, { headers });
-  const body = (page.encoded[encoding] ??= compress[encoding](page.html));
-  return new Response(body, { headers: { ...headers, 'Content-Encoding': encoding } });
+  const body = encoding ? (page.encoded[encoding] ??= compress[encoding](page.html)) : page.html;
+  // Its length is known: sent whole in one write, not as chunks ended by a second write.
+  headers['Content-Length'] = String(body.byteLength);
+  if (encoding) headers['Content-Encoding'] = encoding;
+  return new Response(body, { headers });
 }
 
 export const KEPT_TIMING = 'kept;desc="rendered page reused"';

@@ -195,6 +195,11 @@ describe('keptPagesMiddleware', () => {
     expect(plain.response.headers.get('content-encoding')).toBeNull();
     expect(plain.text).toBe(html);
     expect(again.body).toEqual(br.body);
+    // Each with its length in bytes (the Nepali text makes bytes and characters differ).
+    for (const answer of [br, gzip, plain]) {
+      expect(answer.response.headers.get('content-length')).toBe(String(answer.body.byteLength));
+    }
+    expect(plain.body.byteLength).toBe(new TextEncoder().encode(html).byteLength);
     expect(renders).toHaveLength(1);
   });
 });
