@@ -10,6 +10,7 @@ import {
   type TestDatabase,
 } from './harness';
 import { getCache, getCounters } from '../src/lib/infrastructure';
+import { REVOKED_PREFIX, SESSION_CACHE_PREFIX } from '../src/api/identity/services/sessions';
 
 const PASSWORD = 'Rara-Lake-Trail-2990';
 
@@ -124,27 +125,25 @@ describe.each([['true'], ['false']])('a revoked access token with SIGN_IN_CACHE=
   it("is refused once another instance's tombstone is there, though this one cached it live", async () => {
     const owner = await signedInOwner();
     const paths = ['/api/vehicles', '/api/garage/version', '/API/Profile'];
-    for (const path of paths) {
-      expect([path, (await http().get(path).set('authorization', owner.bearer)).status]).toEqual([
-        path,
-        200,
-      ]);
-    }
+    const statuses = async () => {
+      const answers = [];
+      for (const path of paths) {
+        answers.push([path, (await http().get(path).set('authorization', owner.bearer)).status]);
+      }
+      return answers;
+    };
+    expect(await statuses()).toEqual(paths.map((path) => [path, 200]));
     const { sessionId } = jwt.decode(owner.bearer.slice('Bearer '.length)) as { sessionId: string };
+    const liveKey = `${SESSION_CACHE_PREFIX}${sessionId}`;
     // What this instance remembers: the session was live a moment ago.
-    expect(await getCache(app.strapi).get(`session:${sessionId}`)).toBe('live');
+    expect(await getCache(app.strapi).get(liveKey)).toBe('live');
 
     // Another instance revoked it: its tombstone reached the shared counter store, its cache
     // write did not (that instance's cache, or a failed write).
-    await getCounters(app.strapi).mark(`session-revoked:${sessionId}`, 120);
+    await getCounters(app.strapi).mark(`${REVOKED_PREFIX}${sessionId}`, 120);
 
-    expect(await getCache(app.strapi).get(`session:${sessionId}`)).toBe('live');
-    for (const path of paths) {
-      expect([path, (await http().get(path).set('authorization', owner.bearer)).status]).toEqual([
-        path,
-        401,
-      ]);
-    }
+    expect(await getCache(app.strapi).get(liveKey)).toBe('live');
+    expect(await statuses()).toEqual(paths.map((path) => [path, 401]));
   });
 
   it('acts only on refresh tokens signed with HS256, the one algorithm it issues', async () => {

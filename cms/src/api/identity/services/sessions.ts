@@ -3,8 +3,10 @@ import type { Core } from '@strapi/strapi';
 import { getCache, getCounters } from '../../../lib/infrastructure';
 
 const ORIGIN = 'users-permissions';
-const SESSION_CACHE_PREFIX = 'session:';
-const REVOKED_PREFIX = 'session-revoked:';
+/** Cache key prefix of a session's cached live answer. */
+export const SESSION_CACHE_PREFIX = 'session:';
+/** Counter-store key prefix of a revoked session's tombstone. */
+export const REVOKED_PREFIX = 'session-revoked:';
 /** How long a live answer is trusted; a revocation outranks it at once anyway. */
 const LIVE_TTL_SECONDS = 60;
 /** Outlives every live answer cached before the revocation, with room for clock drift. */
